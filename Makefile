@@ -1,0 +1,55 @@
+# 心安接访台 — two commands on a fresh machine:
+#   make run    create the environment, install, open the desk
+#   make test   install what the tests need and run them all
+PYTHON ?= python3
+VENV ?= .venv
+DOMAIN_VENV ?= .venv-domain
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test test-domain test-all lint-imports system-deps-run system-deps-test bench screenshots clean
+
+run: system-deps-run $(VENV)/.installed
+	$(BIN)/xinan-desk $(ARGS)
+
+test: system-deps-test $(VENV)/.installed $(DOMAIN_VENV)/.installed
+	$(BIN)/lint-imports
+	$(MAKE) test-domain
+	$(MAKE) test-all
+
+# The domain's tests in an environment without Qt, proving the domain does not need it.
+test-domain: $(DOMAIN_VENV)/.installed
+	$(DOMAIN_VENV)/bin/python -m pytest -c tests/pytest-domain.ini --rootdir=. tests/reception tests/forms
+
+test-all: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests
+
+lint-imports: $(VENV)/.installed
+	$(BIN)/lint-imports
+
+system-deps-run:
+	@scripts/install-system-deps.sh run
+
+system-deps-test:
+	@scripts/install-system-deps.sh test
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[desktop,sync,server,test]'
+	touch $@
+
+$(DOMAIN_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(DOMAIN_VENV)
+	$(DOMAIN_VENV)/bin/python -m pip install -q --upgrade pip
+	$(DOMAIN_VENV)/bin/python -m pip install -q -e '.[domain-test]'
+	touch $@
+
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshots: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs
+
+clean:
+	rm -rf $(VENV) $(DOMAIN_VENV) *.egg-info build dist

@@ -1,0 +1,313 @@
+"""Reading the form definition files.
+
+The shipped files sit beside this module. A street overrides any of them by placing a file of
+the same name in ``<data dir>/forms/``. When a street's file is broken the desk reports the file
+and line and keeps working with the last version that loaded (saved in
+``<data dir>/forms/.last-good/``), or with the shipped one.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reception.form_definition import (
+    FIELD_TYPES,
+    Category,
+    ClosureLimit,
+    Complexity,
+    DeadlinePolicy,
+    FieldSpec,
+    FormDefinition,
+    Outcome,
+    SubCategory,
+    Taxonomy,
+    Urgency,
+)
+
+SHIPPED_DIR = Path(__file__).resolve().parent
+FILES = ("intake.toml", "categories.toml", "deadlines.toml", "communities.toml")
+# Fields the desk's logic depends on; a street may drop the others (photos, address, ...).
+ESSENTIAL_FIELDS = ("category", "description", "community", "urgency", "outcome", "receptionist")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class FormFileError(Exception):
+    """A definition file that cannot be used: says which file, which line, and what is wrong."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}，第 {line} 行" if line else str(path)
+        super().__init__(f"{where}：{message}")
+
+
+@dataclass
+class LoadedForm:
+    form: FormDefinition
+    problems: list[FormFileError] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)
+
+
+def load_form(data_dir: Path | None = None) -> LoadedForm:
+    """Load the four definition files, preferring the street's, falling back as described."""
+    parsed: dict[str, Any] = {}
+    problems: list[FormFileError] = []
+    sources: dict[str, Path] = {}
+    for name in FILES:
+        candidates = []
+        if data_dir is not None:
+            candidates.append((Path(data_dir) / "forms" / name, True))
+            candidates.append((Path(data_dir) / "forms" / ".last-good" / name, False))
+        candidates.append((SHIPPED_DIR / name, False))
+        for path, is_street_file in candidates:
+            if not path.exists():
+                continue
+            try:
+                parsed[name] = _BUILDERS[name](path)
+            except FormFileError as problem:
+                problems.append(problem)
+                continue
+            sources[name] = path
+            if is_street_file:
+                _keep_as_last_good(path)
+            break
+        else:  # pragma: no cover - the shipped files are tested
+            raise problems[-1]
+    intake = parsed["intake.toml"]
+    taxonomy = parsed["categories.toml"]
+    deadlines = parsed["deadlines.toml"]
+    street, communities = parsed["communities.toml"]
+    form = FormDefinition(
+        fields=intake, taxonomy=taxonomy, deadlines=deadlines, communities=communities, street=street
+    )
+    return LoadedForm(form=form, problems=problems, sources=sources)
+
+
+def _keep_as_last_good(path: Path) -> None:
+    target = path.parent / ".last-good" / path.name
+    try:
+        target.parent.mkdir(exist_ok=True)
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            tmp = target.with_suffix(".tmp")
+            shutil.copyfile(path, tmp)
+            tmp.replace(target)
+    except OSError:
+        pass  # only a convenience: the street's file itself loaded fine
+
+
+class _Source:
+    """A parsed TOML file that can point at the line a value came from."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            raise FormFileError(path, line, "不是 UTF-8 编码的文本，请用 UTF-8 保存") from None
+        except OSError as error:
+            raise FormFileError(path, None, f"无法读取（{error.strerror}）") from None
+        try:
+            self.data = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as error:
+            match = _TOML_POSITION.search(str(error))
+            line = int(match.group(1)) if match else None
+            reason = _TOML_POSITION.sub("", str(error)).strip()
+            raise FormFileError(path, line, f"TOML 格式错误：{reason}") from None
+        self.lines = self.text.splitlines()
+
+    def fail(self, message: str, near: str | None = None, header: str | None = None, index: int = 0) -> FormFileError:
+        return FormFileError(self.path, self.line_of(near, header, index), message)
+
+    def line_of(self, near: str | None, header: str | None, index: int) -> int | None:
+        """Line of the index-th ``[[header]]`` table, or of the first line holding ``near``."""
+        if header is not None:
+            seen = -1
+            pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]")
+            for number, line in enumerate(self.lines, start=1):
+                if pattern.match(line):
+                    seen += 1
+                    if seen == index:
+                        if near is None:
+                            return number
+                        for offset, later in enumerate(self.lines[number:], start=number + 1):
+                            if later.strip().startswith("[["):
+                                break
+                            if near in later:
+                                return offset
+                        return number
+        if near is not None:
+            for number, line in enumerate(self.lines, start=1):
+                if near in line:
+                    return number
+        return None
+
+    def version(self) -> None:
+        if self.data.get("version") != 1:
+            raise self.fail("缺少 version = 1 或版本不受支持", near="version")
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _load_categories(path: Path) -> Taxonomy:
+    src = _Source(path)
+    src.version()
+    raw = src.data.get("category")
+    if not isinstance(raw, list) or not raw:
+        raise src.fail("没有任何 [[category]] 分类")
+    seen_codes: set[str] = set()
+    categories = []
+    item_index = -1
+    for index, cat in enumerate(raw):
+        for key in ("code", "name", "department"):
+            if _text(cat.get(key)) is None:
+                raise src.fail(f"第 {index + 1} 个大类缺少 {key}", header="category", index=index)
+        code = cat["code"].strip()
+        if not re.fullmatch(r"[A-Z]{2,4}", code):
+            raise src.fail(f"大类代码 {code!r} 应为 2–4 个大写字母", near=f'"{code}"')
+        if code in seen_codes:
+            raise src.fail(f"代码 {code} 重复", header="category", index=index, near=f'"{code}"')
+        seen_codes.add(code)
+        items_raw = cat.get("item")
+        if not isinstance(items_raw, list) or not items_raw:
+            raise src.fail(f"大类 {code} 没有任何 [[category.item]] 小类", header="category", index=index)
+        items = []
+        for item in items_raw:
+            item_index += 1
+            for key in ("code", "name", "complexity", "urgency"):
+                if _text(item.get(key)) is None:
+                    raise src.fail(f"大类 {code} 的小类缺少 {key}", header="category.item", index=item_index)
+            item_code = item["code"].strip()
+            where = dict(header="category.item", index=item_index)
+            if not re.fullmatch(r"[A-Z0-9]{2,8}", item_code):
+                raise src.fail(f"小类代码 {item_code!r} 应为 2–8 个大写字母或数字", near="code", **where)
+            if item_code in seen_codes:
+                raise src.fail(f"代码 {item_code} 重复", near="code", **where)
+            seen_codes.add(item_code)
+            try:
+                complexity = Complexity(item["complexity"].strip())
+            except ValueError:
+                raise src.fail("complexity 只能是 simple 或 complex", near="complexity", **where) from None
+            try:
+                urgency = Urgency(item["urgency"].strip())
+            except ValueError:
+                raise src.fail("urgency 只能是 一般、紧急 或 特急", near="urgency", **where) from None
+            keywords = item.get("keywords", [])
+            if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+                raise src.fail("keywords 应为文字列表，如 [\"单车\"]", near="keywords", **where)
+            items.append(SubCategory(item_code, item["name"].strip(), complexity, urgency, tuple(keywords)))
+        categories.append(Category(code, cat["name"].strip(), cat["department"].strip(), tuple(items)))
+    return Taxonomy(tuple(categories))
+
+
+def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
+    src = _Source(path)
+    src.version()
+    raw = src.data.get("field")
+    if not isinstance(raw, list) or not raw:
+        raise src.fail("没有任何 [[field]] 字段")
+    specs: list[FieldSpec] = []
+    for index, f in enumerate(raw):
+        where = dict(header="field", index=index)
+        name, label, type_ = _text(f.get("name")), _text(f.get("label")), _text(f.get("type"))
+        if not name or not label or not type_:
+            raise src.fail(f"第 {index + 1} 个字段缺少 name、label 或 type", **where)
+        if type_ not in FIELD_TYPES:
+            raise src.fail(f"字段 {name} 的类型 {type_!r} 不支持（可用：{', '.join(FIELD_TYPES)}）", near="type", **where)
+        if any(s.name == name for s in specs):
+            raise src.fail(f"字段名 {name} 重复", near="name", **where)
+        choices = tuple(f.get("choices", ()))
+        if name == "urgency" and not set(choices) <= {u.value for u in Urgency}:
+            raise src.fail("urgency 的选项只能是 一般、紧急、特急", near="choices", **where)
+        if name == "outcome" and not set(choices) <= {o.value for o in Outcome}:
+            raise src.fail("outcome 的选项只能是 当场解决、转平台办理、解释说明", near="choices", **where)
+        if type_ == "choice" and not choices:
+            raise src.fail(f"选择字段 {name} 缺少 choices", **where)
+        when = f.get("required_when", {})
+        if not isinstance(when, dict):
+            raise src.fail("required_when 应为 { 字段 = [取值, ...] }", near="required_when", **where)
+        for key in ("min_length", "max_length", "max_count"):
+            if key in f and (not isinstance(f[key], int) or f[key] < 0):
+                raise src.fail(f"{key} 应为非负整数", near=key, **where)
+        specs.append(
+            FieldSpec(
+                name=name,
+                label=label,
+                type=type_,
+                required=bool(f.get("required", False)),
+                required_unless=_text(f.get("required_unless")),
+                required_when={k: tuple(v) for k, v in when.items()},
+                min_length=f.get("min_length"),
+                max_length=f.get("max_length"),
+                max_count=f.get("max_count"),
+                choices=choices,
+                personal=bool(f.get("personal", False)),
+                help=f.get("help", ""),
+            )
+        )
+    names = {s.name for s in specs}
+    missing = [n for n in ESSENTIAL_FIELDS if n not in names]
+    if missing:
+        raise src.fail("缺少必需的字段：" + "、".join(missing))
+    return tuple(specs)
+
+
+def _load_deadlines(path: Path) -> DeadlinePolicy:
+    src = _Source(path)
+    src.version()
+    data = src.data
+
+    def hours(value: Any, key: str) -> float:
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0 or value > 24 * 365:
+            raise src.fail(f"{key} 应为 0 到 8760 之间的小时数", near=key)
+        return float(value)
+
+    accept = hours(data.get("accept_hours"), "accept_hours")
+    warn = data.get("warn_fraction")
+    if not isinstance(warn, int | float) or not 0 < warn < 1:
+        raise src.fail("warn_fraction 应为 0 到 1 之间的小数，如 0.25", near="warn_fraction")
+    closure_raw = data.get("closure", {})
+    closure = {}
+    for urgency in Urgency:
+        limit = closure_raw.get(urgency.value)
+        if not isinstance(limit, dict):
+            raise src.fail(f"缺少 [closure.\"{urgency.value}\"] 时限表", near="closure")
+        closure[urgency] = ClosureLimit(
+            simple_hours=hours(limit.get("simple_hours"), "simple_hours"),
+            complex_hours=hours(limit.get("complex_hours"), "complex_hours"),
+            accept_hours=hours(limit["accept_hours"], "accept_hours") if "accept_hours" in limit else None,
+        )
+    return DeadlinePolicy(accept_hours=accept, warn_fraction=float(warn), closure=closure)
+
+
+def _load_communities(path: Path) -> tuple[str, tuple[str, ...]]:
+    src = _Source(path)
+    src.version()
+    street = _text(src.data.get("street"))
+    if not street:
+        raise src.fail("缺少 street（街道名称）", near="street")
+    names = src.data.get("communities")
+    if not isinstance(names, list) or not names or not all(_text(n) for n in names):
+        raise src.fail("communities 应为社区名称的列表", near="communities")
+    cleaned = tuple(n.strip() for n in names)
+    for name in cleaned:
+        if cleaned.count(name) > 1:
+            raise src.fail(f"社区 {name} 重复", near=f'"{name}"')
+    return street, cleaned
+
+
+_BUILDERS: dict[str, Callable[[Path], Any]] = {
+    "intake.toml": _load_intake,
+    "categories.toml": _load_categories,
+    "deadlines.toml": _load_deadlines,
+    "communities.toml": _load_communities,
+}

@@ -1,0 +1,112 @@
+"""The shapes a form definition takes once loaded (the files themselves live in ``forms/``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Urgency(str, Enum):
+    ORDINARY = "一般"
+    URGENT = "紧急"
+    EXTRA_URGENT = "特急"
+
+
+class Outcome(str, Enum):
+    SOLVED_ON_SPOT = "当场解决"
+    FORWARDED = "转平台办理"
+    EXPLAINED = "解释说明"
+
+    @property
+    def closes_case(self) -> bool:
+        # Solved or explained at the stall: the petition has its answer tonight.
+        return self is not Outcome.FORWARDED
+
+
+class Complexity(str, Enum):
+    SIMPLE = "simple"
+    COMPLEX = "complex"
+
+
+FIELD_TYPES = ("category", "text", "multiline", "phone", "choice", "community", "bool", "photos")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    type: str
+    required: bool = False
+    required_unless: str | None = None
+    required_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    min_length: int | None = None
+    max_length: int | None = None
+    max_count: int | None = None
+    choices: tuple[str, ...] = ()
+    personal: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class SubCategory:
+    code: str
+    name: str
+    complexity: Complexity
+    urgency: Urgency
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    department: str
+    items: tuple[SubCategory, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: tuple[Category, ...]
+
+    def find(self, code: str) -> tuple[Category, SubCategory] | None:
+        for category in self.categories:
+            for item in category.items:
+                if item.code == code:
+                    return category, item
+        return None
+
+    def items(self) -> list[tuple[Category, SubCategory]]:
+        return [(c, i) for c in self.categories for i in c.items]
+
+
+@dataclass(frozen=True)
+class ClosureLimit:
+    simple_hours: float
+    complex_hours: float
+    accept_hours: float | None = None  # overrides the general acceptance limit
+
+
+@dataclass(frozen=True)
+class DeadlinePolicy:
+    accept_hours: float
+    warn_fraction: float
+    closure: dict[Urgency, ClosureLimit]
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    fields: tuple[FieldSpec, ...]
+    taxonomy: Taxonomy
+    deadlines: DeadlinePolicy
+    communities: tuple[str, ...]
+    street: str
+
+    def field(self, name: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.fields)

@@ -1,0 +1,18 @@
+"""Where the desk keeps its data on this laptop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "xinan-desk"
+DATABASE_NAME = "desk.db"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DATABASE_NAME

@@ -1,0 +1,254 @@
+"""Every SQL statement the desk runs. Callers hold the transaction (``db.atomic()``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+CASE_COLUMNS = (
+    "id, tracking_code, sequence, session_id, category_code, category_name, major_code, "
+    "major_name, department, description, anonymous, resident_name, phone, community, address, "
+    "urgency, outcome, outcome_note, receptionist, created_at, updated_at, accept_by, close_by, "
+    "closed_at, voided_at, void_reason, synced_at, platform_status, revision"
+)
+
+
+def _rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, tuple(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _row(db: Database, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
+    rows = _rows(db, sql, params)
+    return rows[0] if rows else None
+
+
+# --- device -------------------------------------------------------------------------------------
+
+def get_device(db: Database) -> dict[str, Any] | None:
+    return _row(db, "SELECT device_id, prefix, next_sequence, created_at FROM device WHERE id = 1")
+
+
+def create_device(db: Database, device_id: str, prefix: str, created_at: str) -> None:
+    db.execute(
+        "INSERT OR IGNORE INTO device (id, device_id, prefix, next_sequence, created_at) "
+        "VALUES (1, ?, ?, 1, ?)",
+        (device_id, prefix, created_at),
+    )
+
+
+def set_device_prefix(db: Database, prefix: str) -> None:
+    db.execute("UPDATE device SET prefix = ? WHERE id = 1", (prefix,))
+
+
+def take_sequence(db: Database) -> tuple[str, int]:
+    """Reserve the next case number. Writing first takes the write lock before any read."""
+    row = db.execute(
+        "UPDATE device SET next_sequence = next_sequence + 1 WHERE id = 1 "
+        "RETURNING prefix, next_sequence - 1"
+    ).fetchone()
+    return row[0], row[1]
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+def get_setting(db: Database, key: str) -> Any:
+    row = _row(db, "SELECT value FROM settings WHERE key = ?", (key,))
+    return None if row is None else json.loads(row["value"])
+
+
+def set_setting(db: Database, key: str, value: Any) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
+
+
+# --- sessions -----------------------------------------------------------------------------------
+
+SESSION_COLUMNS = (
+    "id, date, venue, community, team, opened_at, closed_at, visitors, household_visits, "
+    "frozen_counts"
+)
+
+
+def insert_session(db: Database, row: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO sessions (id, date, venue, community, team, opened_at, visitors, "
+        "household_visits) VALUES (:id, :date, :venue, :community, :team, :opened_at, 0, 0)",
+        row,
+    )
+
+
+def get_session(db: Database, session_id: str) -> dict[str, Any] | None:
+    return _row(db, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
+
+
+def get_open_session(db: Database) -> dict[str, Any] | None:
+    return _row(
+        db,
+        f"SELECT {SESSION_COLUMNS} FROM sessions WHERE closed_at IS NULL "
+        "ORDER BY opened_at DESC LIMIT 1",
+    )
+
+
+def list_sessions(db: Database, limit: int) -> list[dict[str, Any]]:
+    return _rows(db, f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY opened_at DESC LIMIT ?", (limit,))
+
+
+def add_to_counter(db: Database, session_id: str, column: str, delta: int) -> None:
+    if column not in ("visitors", "household_visits"):
+        raise ValueError(column)
+    # MAX(0, ...) so that an undo can never take a count below zero.
+    db.execute(
+        f"UPDATE sessions SET {column} = MAX(0, {column} + ?) WHERE id = ? AND closed_at IS NULL",
+        (delta, session_id),
+    )
+
+
+def close_session(db: Database, session_id: str, closed_at: str, frozen_counts: dict[str, Any]) -> None:
+    db.execute(
+        "UPDATE sessions SET closed_at = ?, frozen_counts = ? WHERE id = ? AND closed_at IS NULL",
+        (closed_at, json.dumps(frozen_counts, ensure_ascii=False), session_id),
+    )
+
+
+def session_case_counts(db: Database, session_id: str) -> dict[str, int]:
+    row = _row(
+        db,
+        "SELECT COUNT(*) AS recorded, "
+        "COALESCE(SUM(voided_at IS NULL), 0) AS petitions, "
+        "COALESCE(SUM(voided_at IS NOT NULL), 0) AS voided, "
+        "COALESCE(SUM(voided_at IS NULL AND outcome = '当场解决'), 0) AS solved_on_spot, "
+        "COALESCE(SUM(voided_at IS NULL AND outcome = '转平台办理'), 0) AS forwarded, "
+        "COALESCE(SUM(voided_at IS NULL AND outcome = '解释说明'), 0) AS explained, "
+        "COALESCE(SUM(voided_at IS NULL AND closed_at IS NOT NULL), 0) AS closed "
+        "FROM cases WHERE session_id = ?",
+        (session_id,),
+    )
+    assert row is not None
+    return {k: int(v) for k, v in row.items()}
+
+
+# --- cases --------------------------------------------------------------------------------------
+
+def insert_case(db: Database, row: dict[str, Any]) -> None:
+    names = [c.strip() for c in CASE_COLUMNS.split(",")]
+    db.execute(
+        f"INSERT INTO cases ({CASE_COLUMNS}) VALUES ({', '.join(':' + n for n in names)})", row
+    )
+
+
+def update_case(db: Database, case_id: str, changes: dict[str, Any], expected_revision: int) -> bool:
+    """Apply changes if nobody else changed the case meanwhile; return whether it applied."""
+    assignments = ", ".join(f"{name} = :{name}" for name in changes)
+    cursor = db.execute(
+        f"UPDATE cases SET {assignments}, revision = revision + 1 "
+        "WHERE id = :_id AND revision = :_revision",
+        {**changes, "_id": case_id, "_revision": expected_revision},
+    )
+    return cursor.rowcount == 1
+
+
+def get_case(db: Database, case_id: str) -> dict[str, Any] | None:
+    return _row(db, f"SELECT {CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,))
+
+
+def get_case_by_code(db: Database, tracking_code: str) -> dict[str, Any] | None:
+    return _row(db, f"SELECT {CASE_COLUMNS} FROM cases WHERE tracking_code = ?", (tracking_code,))
+
+
+def list_session_cases(db: Database, session_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        f"SELECT {CASE_COLUMNS} FROM cases WHERE session_id = ? ORDER BY created_at DESC, sequence DESC",
+        (session_id,),
+    )
+
+
+def list_recent_cases(db: Database, limit: int) -> list[dict[str, Any]]:
+    return _rows(
+        db, f"SELECT {CASE_COLUMNS} FROM cases ORDER BY created_at DESC, sequence DESC LIMIT ?", (limit,)
+    )
+
+
+def count_cases(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+
+
+# --- photos -------------------------------------------------------------------------------------
+
+def insert_photo(db: Database, row: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO photos (id, case_id, position, sha256, mime, width, height, size, data) "
+        "VALUES (:id, :case_id, :position, :sha256, :mime, :width, :height, :size, :data)",
+        row,
+    )
+
+
+def delete_photos(db: Database, case_id: str) -> None:
+    db.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
+
+
+def list_photos(db: Database, case_ids: list[str]) -> list[dict[str, Any]]:
+    if not case_ids:
+        return []
+    marks = ", ".join("?" for _ in case_ids)
+    return _rows(
+        db,
+        "SELECT id, case_id, position, sha256, mime, width, height, size FROM photos "
+        f"WHERE case_id IN ({marks}) ORDER BY case_id, position",
+        case_ids,
+    )
+
+
+def get_photo_data(db: Database, photo_id: str) -> bytes | None:
+    row = db.execute("SELECT data FROM photos WHERE id = ?", (photo_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+# --- outbox -------------------------------------------------------------------------------------
+
+def enqueue(db: Database, case_id: str, kind: str, created_at: str) -> None:
+    db.execute(
+        "INSERT INTO outbox (case_id, kind, created_at, attempts) VALUES (?, ?, ?, 0)",
+        (case_id, kind, created_at),
+    )
+
+
+def pending_outbox(db: Database) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        "SELECT id, case_id, kind, created_at, attempts, last_error FROM outbox "
+        "WHERE done_at IS NULL ORDER BY id",
+    )
+
+
+def count_pending_outbox(db: Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM outbox WHERE done_at IS NULL").fetchone()[0]
+
+
+# --- drafts -------------------------------------------------------------------------------------
+
+def save_draft(db: Database, name: str, payload: dict[str, Any], updated_at: str) -> None:
+    db.execute(
+        "INSERT INTO drafts (name, payload, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at",
+        (name, json.dumps(payload, ensure_ascii=False), updated_at),
+    )
+
+
+def get_draft(db: Database, name: str) -> dict[str, Any] | None:
+    row = _row(db, "SELECT payload, updated_at FROM drafts WHERE name = ?", (name,))
+    if row is None:
+        return None
+    return {"payload": json.loads(row["payload"]), "updated_at": row["updated_at"]}
+
+
+def delete_draft(db: Database, name: str) -> None:
+    db.execute("DELETE FROM drafts WHERE name = ?", (name,))

@@ -1,0 +1,110 @@
+"""Schema, grown by sqlite-utils Migrations: never edit an applied migration, add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("xinan-desk")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["device"].create(
+        {"id": int, "device_id": str, "prefix": str, "next_sequence": int, "created_at": str},
+        pk="id",
+        not_null={"device_id", "prefix", "next_sequence"},
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["sessions"].create(
+        {
+            "id": str,
+            "date": str,
+            "venue": str,
+            "community": str,
+            "team": str,  # JSON list of {"name", "role"}
+            "opened_at": str,
+            "closed_at": str,
+            "visitors": int,
+            "household_visits": int,
+            "frozen_counts": str,  # JSON, written once when the session closes
+        },
+        pk="id",
+        not_null={"date", "venue", "opened_at", "visitors", "household_visits"},
+        defaults={"visitors": 0, "household_visits": 0},
+    )
+    db["cases"].create(
+        {
+            "id": str,
+            "tracking_code": str,
+            "sequence": int,
+            "session_id": str,
+            "category_code": str,
+            "category_name": str,
+            "major_code": str,
+            "major_name": str,
+            "department": str,
+            "description": str,
+            "anonymous": int,
+            "resident_name": str,
+            "phone": str,
+            "community": str,
+            "address": str,
+            "urgency": str,
+            "outcome": str,
+            "outcome_note": str,
+            "receptionist": str,
+            "created_at": str,
+            "updated_at": str,
+            "accept_by": str,
+            "close_by": str,
+            "closed_at": str,
+            "voided_at": str,
+            "void_reason": str,
+            "synced_at": str,
+            "platform_status": str,
+            "revision": int,
+        },
+        pk="id",
+        not_null={"tracking_code", "category_code", "description", "urgency", "outcome", "created_at"},
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["cases"].create_index(["tracking_code"], unique=True)
+    db["cases"].create_index(["session_id", "created_at"])
+    db["cases"].create_index(["created_at"])
+    db["photos"].create(
+        {
+            "id": str,
+            "case_id": str,
+            "position": int,
+            "sha256": str,
+            "mime": str,
+            "width": int,
+            "height": int,
+            "size": int,
+            "data": bytes,
+        },
+        pk="id",
+        not_null={"case_id", "data"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["photos"].create_index(["case_id", "position"], unique=True)
+    # The outbox is what the end-of-night sync drains. It is written in the same transaction as
+    # the case, so a case is never recorded without being queued, nor queued without existing.
+    db["outbox"].create(
+        {
+            "id": int,
+            "case_id": str,
+            "kind": str,  # create | amend | void
+            "created_at": str,
+            "attempts": int,
+            "last_error": str,
+            "done_at": str,
+        },
+        pk="id",
+        not_null={"case_id", "kind", "created_at"},
+        defaults={"attempts": 0},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["outbox"].create_index(["done_at", "id"])
+    db["drafts"].create({"name": str, "payload": str, "updated_at": str}, pk="name")
