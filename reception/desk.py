@@ -316,7 +316,7 @@ class ReceptionDesk:
 
     def template(self) -> dict[str, Any]:
         """A valid example case, field names as in the form definition."""
-        major, item = self.form.taxonomy.items()[0]
+        major, item = self.form.taxonomy.find("CTY01") or self.form.taxonomy.items()[0]
         return {
             "category": item.code,
             "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
