@@ -140,18 +140,23 @@ class _Source:
                         for offset, later in enumerate(self.lines[number:], start=number + 1):
                             if later.strip().startswith("[["):
                                 break
-                            if near in later:
+                            if near in later and not _is_comment(later):
                                 return offset
                         return number
         if near is not None:
             for number, line in enumerate(self.lines, start=1):
-                if near in line:
+                if near in line and not _is_comment(line):
                     return number
         return None
 
     def version(self) -> None:
         if self.data.get("version") != 1:
             raise self.fail("缺少 version = 1 或版本不受支持", near="version")
+
+
+def _is_comment(line: str) -> bool:
+    # The shipped files explain their keys in comments; point at the key itself, not its comment.
+    return line.lstrip().startswith("#")
 
 
 def _text(value: Any) -> str | None:

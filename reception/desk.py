@@ -400,11 +400,16 @@ class _WriteTransaction:
 
     def __exit__(self, exc_type, exc, tb):
         try:
-            return self._atomic.__exit__(exc_type, exc, tb)
+            suppressed = self._atomic.__exit__(exc_type, exc, tb)
         except (sqlite3.DatabaseError, OSError) as error:
             if exc is not None and not isinstance(exc, (sqlite3.DatabaseError, OSError)):
                 raise
             raise storage_error(error) from error
+        # A statement inside the block failed (disk full, locked, ...): the transaction has been
+        # rolled back; say so in words, not as a raw sqlite3 traceback.
+        if not suppressed and isinstance(exc, (sqlite3.DatabaseError, OSError)):
+            raise storage_error(exc) from exc
+        return suppressed
 
 
 def case_from_row(row: Mapping[str, Any], photos: tuple[PhotoInfo, ...] = ()) -> Case:

@@ -64,4 +64,7 @@ def load(path: str | Path) -> PhotoInput:
         raise PhotoError("选中的是文件夹，不是图片") from None
     except OSError:
         raise PhotoError("文件无法读取") from None
+    except ValueError:
+        # A path holding a NUL character (from a hand-written JSON file) cannot name a file.
+        raise PhotoError("文件路径无效") from None
     return downscale(source)
