@@ -252,3 +252,38 @@ def get_draft(db: Database, name: str) -> dict[str, Any] | None:
 
 def delete_draft(db: Database, name: str) -> None:
     db.execute("DELETE FROM drafts WHERE name = ?", (name,))
+
+
+# --- print log (slips) --------------------------------------------------------------------------
+
+def insert_print_log(db: Database, row: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO print_log (case_id, printed_at, paper, printer, copy_number, status, detail) "
+        "VALUES (:case_id, :printed_at, :paper, :printer, :copy_number, :status, :detail)",
+        row,
+    )
+
+
+def count_slip_copies(db: Database, case_id: str) -> int:
+    """Slips that reached paper or a PDF file; failed attempts handed nothing out."""
+    return db.execute(
+        "SELECT COUNT(*) FROM print_log WHERE case_id = ? AND status IN ('printed', 'saved')",
+        (case_id,),
+    ).fetchone()[0]
+
+
+def list_print_log(db: Database, case_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        "SELECT id, case_id, printed_at, paper, printer, copy_number, status, detail "
+        "FROM print_log WHERE case_id = ? ORDER BY id",
+        (case_id,),
+    )
+
+
+def add_setting_if_missing(db: Database, key: str, value: Any) -> None:
+    """For values made once and never replaced (the tracking secret)."""
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )

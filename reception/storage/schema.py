@@ -108,3 +108,25 @@ def m001_initial(db: Database) -> None:
     )
     db["outbox"].create_index(["done_at", "id"])
     db["drafts"].create({"name": str, "payload": str, "updated_at": str}, pk="name")
+
+
+@MIGRATIONS()
+def m002_print_log(db: Database) -> None:
+    # Every slip printed or reprinted (and every attempt that failed), so that a reprint can say
+    # 补打 N and the team leader can see what went to which printer. No personal data here.
+    db["print_log"].create(
+        {
+            "id": int,
+            "case_id": str,
+            "printed_at": str,
+            "paper": str,  # 80mm | 58mm | a4
+            "printer": str,  # CUPS queue name, or '' when only a PDF file was written
+            "copy_number": int,  # 1 = the first slip, 2 = 补打 1, ...
+            "status": str,  # printed | saved | failed
+            "detail": str,  # CUPS job id, file name, or the failure as shown to the volunteer
+        },
+        pk="id",
+        not_null={"case_id", "printed_at", "paper", "copy_number", "status"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["print_log"].create_index(["case_id", "id"])

@@ -1,0 +1,141 @@
+"""What a slip says, worked out from a case: masked, shortened and in plain words.
+
+Everything a stranger could read off a lost slip is decided here, in one place: the name becomes
+张*, the phone 138****5678, the petition a short summary, and the QR code carries only the
+tracking URL. The layouts only arrange these strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reception import clock, phones
+from reception.cases import Case
+from reception.form_definition import Outcome
+from reception.sessions import Session
+from reception.street_settings import StreetSettings
+
+WEEKDAYS = "一二三四五六日"
+NOTICE = "个人信息仅用于办理本诉求，依法保密。"
+
+
+@dataclass(frozen=True)
+class SlipContent:
+    street: str
+    stall: str  # tonight's venue and community, from the session
+    when: str  # 2026年11月25日 星期三 19:42
+    code: str  # K7Q-00A3-X
+    category: str
+    summary: str
+    name: str  # masked
+    phone: str  # masked
+    outcome: str
+    next_steps: str
+    follow_up: str
+    url: str  # the QR payload
+    receptionist: str
+    notice: str
+    footer: str
+    reprint: int  # 0 for the first slip, N for 补打 N
+    hotline: str
+
+    @property
+    def reprint_mark(self) -> str:
+        return f"补打 {self.reprint}" if self.reprint else ""
+
+
+def mask_name(name: str, anonymous: bool) -> str:
+    """张* for 张先生 or 张三丰: the surname only, and one star so the length stays hidden too."""
+    name = name.strip()
+    if anonymous or not name:
+        return "匿名"
+    return f"{name[0]}*"
+
+
+def summarise(description: str, limit: int) -> str:
+    """The petition in at most ``limit`` characters, on one line, ending in … when cut."""
+    flat = " ".join(description.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rstrip("，。、；：,.;: ") + "…"
+
+
+def duration_words(hours: float) -> str:
+    """1小时 / 24小时 / 3天: whole days from two days up, as the street's promises say it."""
+    if hours >= 48 and hours % 24 == 0:
+        return f"{int(hours // 24)}天"
+    return f"{hours:g}小时"
+
+
+def moment_words(moment: datetime) -> str:
+    """11月28日晚上7点30分: the way an elderly resident reads a time, not 19:30."""
+    local = clock.local(moment)
+    hour = local.hour
+    if hour < 6:
+        part, h12 = "凌晨", hour
+    elif hour < 12:
+        part, h12 = "上午", hour
+    elif hour < 13:
+        part, h12 = "中午", hour
+    elif hour < 18:
+        part, h12 = "下午", hour - 12
+    else:
+        part, h12 = "晚上", hour - 12
+    minutes = f"{local.minute}分" if local.minute else ""
+    return f"{local.month}月{local.day}日{part}{h12}点{minutes}"
+
+
+def next_steps(case: Case) -> str:
+    """What happens next and by when, in one or two short sentences."""
+    if case.outcome is Outcome.SOLVED_ON_SPOT:
+        return "您的诉求今晚已当场解决，此事已办结。如还有问题，请凭查询码联系我们。"
+    if case.outcome is Outcome.EXPLAINED:
+        return "今晚已当面向您解释说明有关政策规定，此事已办结。如有疑问，请凭查询码咨询。"
+    accept_hours = (case.accept_by - case.created_at).total_seconds() / 3600
+    close_hours = (case.close_by - case.created_at).total_seconds() / 3600
+    accept = "街道立即受理" if accept_hours <= 0 else f"街道将在{duration_words(accept_hours)}内受理"
+    close = f"{duration_words(close_hours)}内（{moment_words(case.close_by)}前）办结"
+    tell = "，并打电话告诉您结果。" if case.phone and not case.anonymous else "。结果请扫码查看。"
+    return f"{accept}，{close}{tell}"
+
+
+def follow_up(hotline: str) -> str:
+    if hotline:
+        return f"扫描二维码查看办理进度，或拨打热线 {hotline}，报上查询码。"
+    return "扫描二维码查看办理进度。请保管好本凭条和查询码。"
+
+
+def build(
+    case: Case,
+    session: Session | None,
+    settings: StreetSettings,
+    url: str,
+    copy_number: int,
+    summary_limit: int = 40,
+) -> SlipContent:
+    if session is not None:
+        stall = f"{session.venue}（{session.community}）" if session.community else session.venue
+    else:
+        stall = case.community or settings.street
+    local = clock.local(case.created_at)
+    when = f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS[local.weekday()]} {local:%H:%M}"
+    return SlipContent(
+        street=settings.street,
+        stall=stall,
+        when=when,
+        code=case.tracking_code,
+        category=f"{case.major_name} · {case.category_name}" if case.major_name else case.category_name,
+        summary=summarise(case.description, summary_limit),
+        name=mask_name(case.resident_name, case.anonymous),
+        phone=phones.masked(case.phone) if case.phone and not case.anonymous else "未留",
+        outcome=case.outcome.value,
+        next_steps=next_steps(case),
+        follow_up=follow_up(settings.hotline),
+        url=url,
+        receptionist=case.receptionist,
+        notice=NOTICE,
+        footer=settings.footer,
+        reprint=max(0, copy_number - 1),
+        hotline=settings.hotline,
+    )

@@ -1,0 +1,195 @@
+"""Slips as a printer and a phone see them: rasterised at 203 dpi in 1 bit, decoded by zbar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import valid_case
+from PIL import Image
+from slip_tools import decode_qr, ink_height_mm, pdf_fonts, pdf_text, rasterise, word_box
+
+from reception import street_settings
+from reception.errors import CaseLocked
+from reception.slips import qr
+from reception.slips.layout import PAPERS, UnknownPaper, paper
+from reception.slips.service import FAILED, PRINTED, SAVED, SlipService
+from reception.tracking_url import tracking_url, tracking_verifier
+
+PAPER_KEYS = list(PAPERS)
+
+
+@pytest.fixture
+def service(desk):
+    return SlipService(desk)
+
+
+@pytest.fixture
+def case(desk, open_session):
+    return desk.record_case(valid_case())
+
+
+def write(tmp_path: Path, slip) -> Path:
+    path = tmp_path / slip.file_name
+    path.write_bytes(slip.rendered.pdf)
+    return path
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_the_qr_code_scans_from_a_203_dpi_one_bit_print_and_holds_only_the_case_url(
+    tmp_path, desk, service, case, paper_key
+):
+    slip = service.prepare(case.id, paper_key)
+    secret = street_settings.tracking_secret(desk.db)
+    expected = tracking_url("https://xinan.example.gov.cn/t/", case.tracking_code, tracking_verifier(secret, case.id))
+    assert decode_qr(rasterise(write(tmp_path, slip))) == [expected]
+    assert slip.url == expected
+    assert "13812345678" not in expected and "王" not in expected
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_every_module_is_a_whole_number_of_printer_dots_with_a_clear_quiet_zone(
+    tmp_path, service, case, paper_key
+):
+    slip = service.prepare(case.id, paper_key)
+    place = slip.rendered.qr
+    assert place.matrix.level in ("M", "Q", "H")
+    x0 = place.x / qr.DOT
+    y0 = place.y_from_top / qr.DOT
+    assert abs(x0 - round(x0)) < 1e-6 and abs(y0 - round(y0)) < 1e-6
+    x0, y0, d = round(x0), round(y0), place.module_dots
+    assert d >= 4  # at least 0.5 mm
+    with Image.open(rasterise(write(tmp_path, slip))) as image:
+        pixels = image.convert("1").load()
+        # Each module prints as exactly d x d dots of one colour.
+        for r, row in enumerate(place.matrix.modules):
+            for c, dark in enumerate(row):
+                block = {
+                    pixels[x0 + c * d + i, y0 + r * d + j] == 0 for i in range(d) for j in range(d)
+                }
+                assert block == {dark}, (r, c)
+        # Four modules of white on every side.
+        n = place.matrix.size
+        quiet = qr.QUIET_ZONE * d
+        for x in range(x0 - quiet, x0 + n * d + quiet):
+            for y in list(range(y0 - quiet, y0)) + list(range(y0 + n * d, y0 + n * d + quiet)):
+                assert pixels[x, y] != 0, (x, y)
+        for y in range(y0, y0 + n * d):
+            for x in list(range(x0 - quiet, x0)) + list(range(x0 + n * d, x0 + n * d + quiet)):
+                assert pixels[x, y] != 0, (x, y)
+
+
+def test_the_url_fits_a_small_symbol_because_it_is_alphanumeric(service, case):
+    slip = service.prepare(case.id, "58mm")
+    # 50 characters: version 3 holds up to 61 in alphanumeric mode but only 42 in byte mode.
+    assert 42 < len(slip.url) <= 61
+    assert slip.rendered.qr.matrix.version == 3
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_the_text_extracts_with_masked_name_and_phone_only(tmp_path, desk, service, case, paper_key):
+    street_settings.save(desk.db, {"hotline": "0755-27891234"})
+    text = pdf_text(write(tmp_path, service.prepare(case.id, paper_key)))
+    for expected in (case.tracking_code, "王*", "138****5678", "新安街道", "新安广场", "转平台办理",
+                     "24小时内", "0755-27891234", "志愿者 李明", "个人信息仅用于办理本诉求"):
+        assert expected in text, expected
+    for secret in ("王阿姨", "13812345678", "138 1234 5678", "1234 5678", "安乐村12栋"):
+        assert secret not in text, secret
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_the_chinese_font_is_embedded_as_a_subset(tmp_path, service, case, paper_key):
+    fonts = pdf_fonts(write(tmp_path, service.prepare(case.id, paper_key)))
+    line = next(line for line in fonts.splitlines() if "DroidSansFallback" in line)
+    name, *_, emb, sub, uni, _obj, _gen = line.split()
+    assert name.split("+")[0].isupper() and "+" in name  # ABCDEF+Name: a subset
+    assert (emb, sub, uni) == ("yes", "yes", "yes")  # embedded, subset, with a Unicode map
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_the_tracking_code_prints_at_least_5_mm_tall(tmp_path, service, case, paper_key):
+    pdf = write(tmp_path, service.prepare(case.id, paper_key))
+    box = word_box(pdf, case.tracking_code)
+    assert ink_height_mm(rasterise(pdf), box) >= 5.0
+
+
+@pytest.mark.parametrize("paper_key", ["80mm", "58mm"])
+def test_a_roll_is_as_long_as_its_content(tmp_path, service, case, paper_key):
+    slip = service.prepare(case.id, paper_key)
+    r = slip.rendered
+    assert r.width_pt == pytest.approx(paper(paper_key).width_mm * 72 / 25.4)
+    assert r.media == f"Custom.{paper_key[:2]}x{r.height_pt * 25.4 / 72:.2f}mm"
+    with Image.open(rasterise(write(tmp_path, slip))) as image:
+        bbox = Image.eval(image.convert("L"), lambda v: 255 - v).getbbox()
+        ink_bottom_mm = bbox[3] / 203 * 25.4
+        height_mm = image.height / 203 * 25.4
+        # Only the tear-off margin below the last line; nothing cut off at the sides.
+        assert 8 < height_mm - ink_bottom_mm < 16
+        assert bbox[0] > 0 and bbox[2] < image.width
+
+
+def test_a_reprint_says_so_and_counts_only_copies_handed_out(tmp_path, service, case):
+    first = service.prepare(case.id, "80mm")
+    assert first.copy_number == 1
+    assert "补打" not in pdf_text(write(tmp_path, first))
+    service.log(first, PRINTED, "xinan-test", "xinan-test-7")
+    failed = service.prepare(case.id, "58mm")
+    assert failed.copy_number == 2
+    service.log(failed, FAILED, "xinan-test", "打印机已暂停")
+    again = service.prepare(case.id, "58mm")
+    assert again.copy_number == 2  # the failed attempt gave the resident nothing
+    assert "补打 1" in pdf_text(write(tmp_path, again))
+    service.log(again, SAVED, "", again.file_name)
+    third = service.prepare(case.id, "a4")
+    assert "补打 2" in pdf_text(write(tmp_path, third))
+    log = service.print_log(case.id)
+    assert [(e["paper"], e["copy_number"], e["status"]) for e in log] == [
+        ("80mm", 1, PRINTED), ("58mm", 2, FAILED), ("58mm", 2, SAVED)
+    ]
+    assert all(e["printed_at"] for e in log)
+
+
+def test_a_reprint_still_scans(tmp_path, service, case):
+    service.log(service.prepare(case.id, "58mm"), PRINTED, "q")
+    slip = service.prepare(case.id, "58mm")
+    assert decode_qr(rasterise(write(tmp_path, slip))) == [slip.url]
+
+
+@pytest.mark.parametrize("outcome,note,words", [
+    ("当场解决", "已电话联系物业", "今晚已当场解决"),
+    ("解释说明", "按政策不能办理", "此事已办结"),
+])
+def test_a_case_settled_tonight_says_so(tmp_path, desk, service, outcome, note, words):
+    case = desk.record_case(valid_case(outcome=outcome, outcome_note=note))
+    text = pdf_text(write(tmp_path, service.prepare(case.id, "80mm")))
+    assert words in text.replace("\n", "")
+
+
+def test_an_anonymous_case_prints_without_name_or_phone(tmp_path, desk, service):
+    case = desk.record_case(valid_case(anonymous=True, resident_name="", phone=""))
+    slip = service.prepare(case.id, "58mm")
+    text = pdf_text(write(tmp_path, slip))
+    assert "匿名" in text and "未留" in text
+    assert decode_qr(rasterise(write(tmp_path, slip))) == [slip.url]
+
+
+def test_an_unprintable_character_becomes_a_question_mark_not_a_broken_pdf(tmp_path, desk, service):
+    case = desk.record_case(valid_case(description="垃圾桶满了 🗑️ 没人清理，味道很大"))
+    text = pdf_text(write(tmp_path, service.prepare(case.id, "80mm")))
+    assert "垃圾桶满了" in text and "🗑" not in text
+
+
+def test_a_voided_case_has_no_slip(desk, service, case):
+    desk.void_case(case.id, "重复登记")
+    with pytest.raises(CaseLocked, match="已作废"):
+        service.prepare(case.id, "80mm")
+
+
+def test_an_unknown_paper_is_named(service, case):
+    with pytest.raises(UnknownPaper, match="只能是 80mm、58mm、a4"):
+        service.prepare(case.id, "a5")
+
+
+def test_the_default_paper_comes_from_the_settings(desk, service, case):
+    street_settings.save(desk.db, {"default_paper": "58mm"})
+    assert service.prepare(case.id).paper == "58mm"
