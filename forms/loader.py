@@ -119,7 +119,10 @@ class _Source:
         except tomllib.TOMLDecodeError as error:
             match = _TOML_POSITION.search(str(error))
             line = int(match.group(1)) if match else None
-            reason = _TOML_POSITION.sub("", str(error)).strip()
+            if match is None and "(at end of document)" in str(error):
+                # An unclosed list or table: the problem shows at the file's last line.
+                line = max(1, len(self.text.splitlines()))
+            reason = _TOML_POSITION.sub("", str(error)).replace("(at end of document)", "").strip()
             raise FormFileError(path, line, f"TOML 格式错误：{reason}") from None
         self.lines = self.text.splitlines()
 

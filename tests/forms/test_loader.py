@@ -206,3 +206,9 @@ def test_a_file_that_is_not_utf8(tmp_path):
 def test_form_file_error_without_a_line():
     error = FormFileError(Path("/x/intake.toml"), None, "坏了")
     assert str(error) == "/x/intake.toml：坏了"
+
+
+def test_an_unclosed_list_points_at_the_last_line(tmp_path):
+    path = street_file(tmp_path, "communities.toml", 'version = 1\nstreet = "新安街道"\ncommunities = [\n  "安乐社区",\n')
+    [problem] = load_form(tmp_path).problems
+    assert problem.path == path and problem.line == 4 and "TOML 格式错误" in problem.message

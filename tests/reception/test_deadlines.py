@@ -12,7 +12,7 @@ import forms
 from reception.deadlines import Light, due_times, plain_words, traffic_light
 from reception.form_definition import Complexity, Urgency
 
-from conftest import START
+from reception_support import START
 
 SHIPPED = tomllib.loads((Path(forms.__file__).parent / "deadlines.toml").read_text(encoding="utf-8"))
 

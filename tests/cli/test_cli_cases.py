@@ -1,0 +1,166 @@
+"""``xinan-desk case ...`` as a script or an acceptance check uses it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from PIL import Image
+
+from reception.tracking_codes import parse
+
+from cli_runner import Desk, cli  # noqa: F401  (cli is the fixture)
+
+CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{4,}-[0-9A-HJKMNP-TV-Z]$")
+
+
+def test_template_add_list_show(cli, tmp_path):
+    template = cli.json("case", "template")
+    assert {"category", "description", "phone", "community", "urgency", "outcome", "receptionist"} <= set(template)
+
+    result = cli.run("case", "add", "--json", "-", stdin=json.dumps(template, ensure_ascii=False))
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.strip()
+    assert result.stdout == code + "\n"  # stdout is exactly the tracking code
+    assert CODE.match(code)
+
+    second = cli.add(template)
+    assert parse(second).sequence == parse(code).sequence + 1
+
+    listed = cli.json("case", "list", "--json")
+    assert [c["tracking_code"] for c in listed] == [second, code]
+    shown = cli.json("case", "show", code, "--json")
+    assert shown["tracking_code"] == code
+    assert shown["description"] == template["description"]
+    assert shown["phone"] == "+8613812345678"
+    assert shown["category"] == template["category"] and shown["department"]
+    assert shown["light"] in ("办理中", "预警黄", "警报红", "办结绿")
+    assert shown == listed[1]
+
+
+def test_show_forgives_lowercase_and_missing_dashes(cli):
+    code = cli.add(cli.json("case", "template"))
+    for typed in (code.lower(), code.replace("-", ""), code.replace("-", "").lower(), code.replace("-", " ")):
+        assert cli.json("case", "show", typed, "--json")["tracking_code"] == code
+
+
+def test_show_with_a_wrong_check_character(cli):
+    code = cli.add(cli.json("case", "template"))
+    wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
+    result = cli.run("case", "show", wrong, "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "校验位不对" in result.stderr
+
+
+def test_show_an_unknown_code(cli):
+    code = cli.add(cli.json("case", "template"))
+    other = parse(code).__class__.make(parse(code).prefix, 500)
+    result = cli.run("case", "show", other.display)
+    assert result.returncode == 2
+    assert other.display in result.stderr and "没有" in result.stderr
+
+
+def test_show_garbage(cli):
+    result = cli.run("case", "show", "hello!")
+    assert result.returncode == 2 and "查询码" in result.stderr
+
+
+def test_bad_input_names_the_field_and_writes_nothing(cli):
+    cli.add(cli.json("case", "template"))
+    before = cli.table_counts()
+    bad = {**cli.json("case", "template"), "phone": "12345", "community": "火星社区"}
+    path = cli.data_dir.parent / "bad.json"
+    path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "phone: 「联系电话」" in result.stderr and "community: 「所属社区」" in result.stderr
+    assert "12345" not in result.stderr
+    assert cli.table_counts() == before
+
+
+def test_unreadable_json(cli):
+    path = cli.data_dir.parent / "broken.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"category": "ENV03",\n "description": }', encoding="utf-8")
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 2 and "JSON 格式错误：第 2 行" in result.stderr
+    result = cli.run("case", "add", "--json", str(path.parent / "missing.json"))
+    assert result.returncode == 2 and "找不到文件" in result.stderr
+    result = cli.run("case", "add", "--json", "-", stdin="[1, 2]")
+    assert result.returncode == 2 and "应为一个对象" in result.stderr
+    assert cli.table_counts().get("cases", 0) == 0
+
+
+def test_void(cli):
+    code = cli.add(cli.json("case", "template"))
+    result = cli.run("case", "void", code, "--reason", "")
+    assert result.returncode == 2 and "作废原因" in result.stderr
+    assert cli.ok("case", "void", code.lower(), "--reason", "重复登记").strip() == code
+    shown = cli.json("case", "show", code, "--json")
+    assert shown["voided_at"] and shown["void_reason"] == "重复登记" and shown["light"] == "已作废"
+    assert cli.table_counts()["cases"] == 1
+
+
+def test_photos_relative_to_the_json_file_are_downscaled(cli, tmp_path):
+    folder = tmp_path / "today"
+    (folder / "pics").mkdir(parents=True)
+    Image.effect_noise((4000, 3000), 60).convert("RGB").save(folder / "pics" / "big.jpg", quality=95)
+    Image.new("RGB", (1000, 3000), "blue").save(folder / "tall.png")
+    original = (folder / "pics" / "big.jpg").stat().st_size
+    case = {**cli.json("case", "template"), "photos": ["pics/big.jpg", "tall.png"]}
+    # Run from elsewhere: the paths are relative to the JSON file, not the working directory.
+    code = cli.add(case, directory=folder)
+    photos = cli.json("case", "show", code, "--json")["photos"]
+    assert [(p["width"], p["height"]) for p in photos] == [(1600, 1200), (533, 1600)]
+    assert all(max(p["width"], p["height"]) <= 1600 for p in photos)
+    assert photos[0]["size"] < original / 3
+    assert cli.table_counts()["photos"] == 2
+
+
+def test_a_missing_photo_names_its_position(cli, tmp_path):
+    case = {**cli.json("case", "template"), "photos": ["nope.jpg"]}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 2 and "「照片」第 1 张找不到文件" in result.stderr
+
+
+def test_list_current_session_only(cli):
+    template = cli.json("case", "template")
+    before = cli.add(template)
+    cli.ok("session", "open", "--venue", "新安广场", "--community", "安乐社区", "--date", "2026-11-25")
+    during = cli.add(template)
+    current = cli.json("case", "list", "--json", "--session", "current")
+    assert [c["tracking_code"] for c in current] == [during]
+    assert {c["tracking_code"] for c in cli.json("case", "list", "--json")} == {before, during}
+    text = cli.ok("case", "list")
+    assert during in text and before in text
+
+
+def test_device_prefix_and_forms(cli):
+    assert "临时编号" in cli.ok("device")
+    assert cli.ok("device", "--set-prefix", "k7q").strip() == "K7Q"
+    assert cli.add(cli.json("case", "template")).startswith("K7Q-0001-")
+    result = cli.run("device", "--set-prefix", "KU")
+    assert result.returncode == 2 and "本机编号" in result.stderr
+    assert "13 个大类，80 个小类，21 个社区" in cli.ok("forms")
+
+
+def test_a_broken_street_form_is_reported_and_the_command_still_works(cli):
+    forms_dir = cli.data_dir / "forms"
+    forms_dir.mkdir(parents=True)
+    (forms_dir / "communities.toml").write_text('version = 1\nstreet = "新安街道"\ncommunities = [\n', encoding="utf-8")
+    result = cli.run("forms")
+    assert result.returncode == 2 and "communities.toml，第 3 行：TOML 格式错误" in result.stderr
+    template = cli.run("case", "template")
+    assert template.returncode == 0 and "警告" in template.stderr
+
+
+def test_a_data_dir_that_is_not_usable(tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = Desk(tmp_path / "file" / "data").run("case", "list")
+    assert result.returncode == 1 and result.stderr.startswith("错误：")
+    assert "Traceback" not in result.stderr
