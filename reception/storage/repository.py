@@ -287,3 +287,101 @@ def add_setting_if_missing(db: Database, key: str, value: Any) -> None:
         "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
         (key, json.dumps(value, ensure_ascii=False)),
     )
+
+
+# --- sync ---------------------------------------------------------------------------------------
+
+def sync_case(db: Database, case_id: str) -> dict[str, Any] | None:
+    return _row(
+        db,
+        "SELECT case_id, request_id, set_aside_reason, set_aside_at, last_error, updated_at "
+        "FROM sync_cases WHERE case_id = ?",
+        (case_id,),
+    )
+
+
+def upsert_sync_case(db: Database, case_id: str, changes: dict[str, Any], at: str) -> None:
+    allowed = {"request_id", "set_aside_reason", "set_aside_at", "last_error"}
+    if not set(changes) <= allowed:
+        raise ValueError(sorted(set(changes) - allowed))
+    names = [*changes, "updated_at"]
+    db.execute(
+        f"INSERT INTO sync_cases (case_id, {', '.join(names)}) "
+        f"VALUES (:case_id, {', '.join(':' + n for n in names)}) "
+        f"ON CONFLICT(case_id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names)}",
+        {**changes, "updated_at": at, "case_id": case_id},
+    )
+
+
+def case_id_for_request(db: Database, request_id: str) -> str | None:
+    row = db.execute("SELECT case_id FROM sync_cases WHERE request_id = ?", (request_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def mark_case_synced(db: Database, case_id: str, synced_at: str, platform_status: str) -> None:
+    # revision + 1: an edit that read the case before this sync must not apply afterwards.
+    db.execute(
+        "UPDATE cases SET synced_at = COALESCE(synced_at, ?), platform_status = ?, "
+        "revision = revision + 1 WHERE id = ?",
+        (synced_at, platform_status, case_id),
+    )
+
+
+def set_platform_status(db: Database, case_id: str, status: str, closed_at: str | None, closes: bool | None) -> None:
+    """After a case is synced the platform owns its status: closed on the platform is closed here
+    (the light turns green), reopened there is open here. ``closes`` None leaves closed_at alone."""
+    if closes is None:
+        db.execute("UPDATE cases SET platform_status = ? WHERE id = ?", (status, case_id))
+    elif closes:
+        db.execute(
+            "UPDATE cases SET platform_status = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+            (status, closed_at, case_id),
+        )
+    else:
+        db.execute("UPDATE cases SET platform_status = ?, closed_at = NULL WHERE id = ?", (status, case_id))
+
+
+def insert_sync_update(db: Database, row: dict[str, Any]) -> bool:
+    """Store an update once: a server without cursors may send the same one twice."""
+    cursor = db.execute(
+        "INSERT INTO sync_updates (case_id, update_id, status, description, updated_at, received_at) "
+        "SELECT :case_id, :update_id, :status, :description, :updated_at, :received_at "
+        "WHERE :update_id = '' OR NOT EXISTS "
+        "(SELECT 1 FROM sync_updates WHERE case_id = :case_id AND update_id = :update_id)",
+        row,
+    )
+    return cursor.rowcount == 1
+
+
+def list_sync_updates(db: Database, case_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        "SELECT update_id, status, description, updated_at, received_at FROM sync_updates "
+        "WHERE case_id = ? ORDER BY id",
+        (case_id,),
+    )
+
+
+def finish_outbox(db: Database, outbox_id: int, done_at: str) -> None:
+    db.execute("UPDATE outbox SET done_at = ?, last_error = NULL WHERE id = ? AND done_at IS NULL", (done_at, outbox_id))
+
+
+def note_outbox_attempt(db: Database, outbox_id: int, error: str | None) -> None:
+    db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, outbox_id))
+
+
+def sync_overview(db: Database) -> list[dict[str, Any]]:
+    """Every case with a pending outbox entry or a set-aside reason, for the closing summary."""
+    return _rows(
+        db,
+        "SELECT c.id AS case_id, c.tracking_code, c.synced_at, s.request_id, s.set_aside_reason, "
+        "s.last_error, (SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) AS pending "
+        "FROM cases c LEFT JOIN sync_cases s ON s.case_id = c.id "
+        "WHERE s.set_aside_reason IS NOT NULL OR EXISTS "
+        "(SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) "
+        "ORDER BY c.created_at, c.sequence",
+    )
+
+
+def synced_case_ids(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT id FROM cases WHERE synced_at IS NOT NULL ORDER BY id").fetchall()]

@@ -130,3 +130,39 @@ def m002_print_log(db: Database) -> None:
         foreign_keys=[("case_id", "cases", "id")],
     )
     db["print_log"].create_index(["case_id", "id"])
+
+
+@MIGRATIONS()
+def m003_sync_state(db: Database) -> None:
+    # What the end-of-night sync knows about each case: the platform's id for it once the
+    # platform has answered, and, when the platform refused it, the platform's own reason.
+    db["sync_cases"].create(
+        {
+            "case_id": str,
+            "request_id": str,  # the platform's service_request_id
+            "set_aside_reason": str,  # the platform's words when it refused the case
+            "set_aside_at": str,
+            "last_error": str,  # the last transient failure (network, server busy), for the dialog
+            "updated_at": str,
+        },
+        pk="case_id",
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["sync_cases"].create_index(["request_id"])
+    # Progress that came back from the platform (servicerequestupdates), kept as received:
+    # statuses the desk does not know are stored and shown as the platform wrote them.
+    db["sync_updates"].create(
+        {
+            "id": int,
+            "case_id": str,
+            "update_id": str,
+            "status": str,
+            "description": str,
+            "updated_at": str,
+            "received_at": str,
+        },
+        pk="id",
+        not_null={"case_id", "status", "received_at"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["sync_updates"].create_index(["case_id", "id"])

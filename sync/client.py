@@ -1,0 +1,267 @@
+"""The laptop's HTTP client for an Open311 server (ours or a third party's).
+
+Every request has a connect and a read timeout. Failures that may pass (no network, a reset,
+a timeout, 5xx, 429, a captive portal's "200 OK" web page) are retried with full-jitter
+exponential backoff; what is left after the last try is raised as ``Transient``. A refusal
+(4xx) is raised at once as ``Rejected`` with the server's own reason, except 401/403 which
+mean the laptop's token is wrong and stop the whole sync (``AuthFailed``).
+
+The retry loop is ours rather than urllib3's Retry because two things need more than a resend:
+a captive portal answers 200, and a cut photo upload must ask the server how much it holds
+before sending the rest. TLS certificates are always verified; plain HTTP is refused except on
+the loopback interface (tests, a platform on the same machine).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from sync import protocol
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+class SyncError(Exception):
+    """A failure with a message for the team leader."""
+
+
+class Transient(SyncError):
+    """Worth trying again later: the case stays in the outbox, waiting."""
+
+
+class Rejected(SyncError):
+    """The server refused this request; trying again unchanged will not help."""
+
+    def __init__(self, message: str, status_code: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class AuthFailed(SyncError):
+    """The server does not accept this laptop's token."""
+
+
+class NotSupported(SyncError):
+    """The server does not offer an optional part of the protocol (a third-party server)."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 4
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        # Full jitter: laptops that failed together do not come back together.
+        return rng.uniform(0, min(self.max_delay, self.base_delay * (2 ** attempt)))
+
+
+@dataclass(frozen=True)
+class Answer:
+    status_code: int
+    data: Any
+    headers: requests.structures.CaseInsensitiveDict
+
+
+def check_server_url(url: str) -> str:
+    """The base URL normalised to end in /open311/v2/; an unsafe or malformed one is refused."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise SyncError("平台地址应以 https:// 开头，例如 https://xinan.example.gov.cn/")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        raise SyncError("平台地址必须使用 https（加密连接）；只有本机测试可以用 http")
+    base = url.strip()
+    if not base.endswith("/"):
+        base += "/"
+    if not base.endswith(protocol.BASE_PATH):
+        base = urljoin(base, protocol.BASE_PATH.lstrip("/"))
+    return base
+
+
+class Open311Client:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 20.0,
+        retry: RetryPolicy = RetryPolicy(),
+        ca_bundle: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base = check_server_url(base_url)
+        self.token = token
+        self.timeout = (connect_timeout, read_timeout)
+        self.retry = retry
+        self.sleep = sleep
+        self.rng = rng or random.Random()
+        self.session = requests.Session()
+        # Verification stays on; a street with its own CA passes its bundle, never False.
+        self.session.verify = ca_bundle if ca_bundle else True
+        self.session.headers["Accept"] = "application/json"
+        self.session.headers["User-Agent"] = "xinan-desk-sync/1"
+        self.server_date: datetime | None = None
+        self.local_date_at_answer: datetime | None = None
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- the transport ---------------------------------------------------------------------------
+
+    def call(self, method: str, path: str, *, ok: tuple[int, ...] = (200, 201), **kwargs: Any) -> Answer:
+        url = urljoin(self.base, path)
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        last: SyncError | None = None
+        for attempt in range(self.retry.attempts):
+            if attempt:
+                self.sleep(self.retry.delay(attempt - 1, self.rng))
+            try:
+                answer = self._once(method, url, ok, headers, kwargs)
+            except Transient as error:
+                last = error
+                continue
+            return answer
+        assert last is not None
+        raise last
+
+    def _once(self, method: str, url: str, ok: tuple[int, ...], headers: dict[str, str], kwargs: dict[str, Any]) -> Answer:
+        try:
+            response = self.session.request(method, url, headers=headers, timeout=self.timeout, allow_redirects=False, **kwargs)
+        except requests.exceptions.SSLError:
+            raise Transient("无法验证平台的安全证书：可能连上了需要登录的 Wi-Fi，或平台地址有误") from None
+        except requests.exceptions.ConnectTimeout:
+            raise Transient("连接平台超时：网络不通或信号太弱") from None
+        except requests.exceptions.ReadTimeout:
+            raise Transient("平台响应超时：网络太慢或平台繁忙") from None
+        except requests.exceptions.ConnectionError:
+            raise Transient("与平台的连接中断：网络不稳定") from None
+        except requests.exceptions.RequestException as error:
+            raise Transient(f"与平台通信出错：{type(error).__name__}") from None
+        self._note_date(response)
+        body = response.content
+        kind = response.headers.get("Content-Type")
+        code = response.status_code
+        if code in ok:
+            try:
+                data = protocol.parse_json(kind, body) if body.strip() else None
+            except protocol.ProtocolError as error:
+                raise Transient(str(error)) from None
+            return Answer(code, data, response.headers)
+        if code in (408, 425, 429) or code >= 500 or 300 <= code < 400:
+            reason = "平台暂时繁忙" if code >= 500 or code == 429 else "平台要求跳转（可能是需要登录的 Wi-Fi）"
+            raise Transient(f"{reason}（HTTP {code}）")
+        reason = protocol.error_reason(code, kind, body)
+        if code in (401, 403):
+            raise AuthFailed(f"平台不接受本机的令牌，请重新登记这台笔记本（{reason}）")
+        raise Rejected(reason, code)
+
+    def _note_date(self, response: requests.Response) -> None:
+        text = response.headers.get("Date")
+        if not text:
+            return
+        try:
+            server = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return
+        if server.tzinfo is None:
+            server = server.replace(tzinfo=timezone.utc)
+        self.server_date = server
+        self.local_date_at_answer = datetime.now(timezone.utc)
+
+    def clock_skew_seconds(self, local_now: datetime | None = None) -> float | None:
+        """How far this laptop's clock is ahead of the server's (negative: behind)."""
+        if self.server_date is None or self.local_date_at_answer is None:
+            return None
+        local = local_now or self.local_date_at_answer
+        return (local - self.server_date).total_seconds()
+
+    # --- Open311 ---------------------------------------------------------------------------------
+
+    def enrol(self, enrolment_code: str, device_id: str) -> dict[str, Any]:
+        answer = self.call("POST", "devices.json", data={"enrolment_code": enrolment_code, "device_id": device_id})
+        item = protocol.first_object(answer.data)
+        if not item.get("device_token"):
+            raise SyncError("平台没有返回设备令牌")
+        return item
+
+    def services(self) -> list[dict[str, Any]]:
+        return protocol.object_list(self.call("GET", "services.json").data, "services")
+
+    def create_request(self, fields: dict[str, str], key: str) -> protocol.CreatedRequest:
+        answer = self.call("POST", "requests.json", data=fields, headers={protocol.IDEMPOTENCY_HEADER: key})
+        try:
+            return protocol.parse_created(answer.data)
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+
+    def get_request(self, request_id: str) -> protocol.RequestStatus:
+        answer = self.call("GET", f"requests/{request_id}.json")
+        try:
+            return protocol.parse_request(answer.data)
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+
+    def media_state(self, request_id: str, sha256: str) -> protocol.MediaState:
+        try:
+            answer = self.call("GET", f"requests/{request_id}/media/{sha256}.json")
+        except Rejected as error:
+            if error.status_code in (404, 405, 501):
+                raise NotSupported("平台不支持照片续传（没有照片状态接口）") from None
+            raise
+        try:
+            return protocol.parse_media(answer.data)
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+
+    def upload_media(self, request_id: str, sha256: str, data: bytes, offset: int) -> protocol.MediaState:
+        """Send the photo from ``offset`` on; the server keeps what it already has."""
+        headers = {"Content-Type": "application/octet-stream"}
+        if offset:
+            headers["Content-Range"] = f"bytes {offset}-{len(data) - 1}/{len(data)}"
+        answer = self._put_once(f"requests/{request_id}/media/{sha256}", data[offset:], headers)
+        return protocol.parse_media(answer.data)
+
+    def _put_once(self, path: str, body: bytes, headers: dict[str, str]) -> Answer:
+        # No retry loop here: after a cut the caller asks how much arrived and sends only the rest.
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return self._once("PUT", urljoin(self.base, path), (200, 201, 202), headers, {"data": body})
+
+    def updates(self, cursor: str | None, start_date: str | None = None) -> tuple[list[protocol.StatusUpdate], str | None]:
+        params = {}
+        if cursor:
+            params["cursor"] = cursor
+        if start_date:
+            params["start_date"] = start_date
+        try:
+            answer = self.call("GET", "servicerequestupdates.json", params=params)
+        except Rejected as error:
+            if error.status_code in (404, 405, 501):
+                raise NotSupported("平台不提供办理进度回传（servicerequestupdates）") from None
+            raise
+        try:
+            updates = protocol.parse_updates(answer.data if answer.data is not None else [])
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+        return updates, answer.headers.get(protocol.NEXT_CURSOR_HEADER)
+
+    def post_update(self, request_id: str, description: str, status: str, key: str) -> str:
+        data = {"service_request_id": request_id, "description": description}
+        if status:
+            data["status"] = status
+        answer = self.call("POST", "servicerequestupdates.json", data=data, headers={protocol.IDEMPOTENCY_HEADER: key})
+        item = protocol.first_object(answer.data) if answer.data else {}
+        return str(item.get("update_id") or "")

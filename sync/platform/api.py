@@ -1,0 +1,469 @@
+"""The reference platform's Open311 GeoReport v2 API (JSON), at /open311/v2/.
+
+Every error answers in Open311's shape, ``[{"code": 409, "description": "..."}]``, with a reason
+a team leader can read. Personal data (name, phone, address, description) is accepted from
+enrolled laptops but never returned by this API: the staff pages show it to logged-in staff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from forms import load_form
+from reception import tracking_codes
+from reception.form_definition import FormDefinition, Outcome, Urgency
+from sync import protocol
+from sync.platform.store import Device, IdempotencyConflict, PlatformStore, decode_cursor, encode_cursor
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTOS = 9
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+DEVICE_STATUSES = ("voided",)  # a laptop may void (an amendment); only staff move a case on
+
+
+class Open311Error(HTTPException):
+    pass
+
+
+def fail(code: int, description: str) -> Open311Error:
+    return Open311Error(status_code=code, detail=description)
+
+
+def open311_error_response(code: int, description: str) -> JSONResponse:
+    return JSONResponse([{"code": code, "description": description}], status_code=code)
+
+
+class Platform:
+    """What the handlers share: the store and the street's form definition."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.store = PlatformStore(self.data_dir)
+        self.form: FormDefinition = load_form(self.data_dir).form
+
+
+def get_platform(request: Request) -> Platform:
+    return request.app.state.platform
+
+
+def current_device(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    api_key: Annotated[str | None, Query(include_in_schema=False)] = None,
+) -> Device:
+    token = None
+    if authorization and authorization.lower().startswith("bearer "):
+        token = authorization[7:].strip()
+    token = token or api_key
+    if not token:
+        raise fail(401, "缺少设备令牌：请先在平台登记这台笔记本")
+    device = get_platform(request).store.device_for_token(token)
+    if device is None:
+        raise fail(403, "设备令牌无效或已被吊销：请联系街道重新登记这台笔记本")
+    return device
+
+
+DeviceDep = Annotated[Device, Depends(current_device)]
+PlatformDep = Annotated[Platform, Depends(get_platform)]
+router = APIRouter(prefix="/open311/v2")
+
+
+@router.get("/services.json")
+def services(platform: PlatformDep) -> list[dict[str, Any]]:
+    return [
+        {
+            "service_code": item.code,
+            "service_name": item.name,
+            "description": f"{category.name} / {item.name}",
+            "metadata": True,
+            "type": "realtime",
+            "keywords": ",".join(getattr(item, "keywords", ()) or ()),
+            "group": category.name,
+            "department": category.department,
+        }
+        for category, item in platform.form.taxonomy.items()
+    ]
+
+
+@router.get("/services/{service_code}.json")
+def service_definition(platform: PlatformDep, service_code: Annotated[str, PathParam(max_length=32)]) -> dict[str, Any]:
+    if platform.form.taxonomy.find(service_code) is None:
+        raise fail(404, f"没有编号为 {service_code} 的诉求类别")
+    attributes = [
+        ("tracking_code", "string", True, "查询码（纸条上的编号）"),
+        ("verifier", "string", False, "纸条二维码中的校验串"),
+        ("community", "singlevaluelist", True, "社区"),
+        ("urgency", "singlevaluelist", True, "紧急程度"),
+        ("outcome", "singlevaluelist", True, "当晚结果"),
+        ("outcome_note", "text", False, "处理说明"),
+        ("receptionist", "string", True, "登记人"),
+        ("anonymous", "string", False, "是否匿名（true/false）"),
+        ("requested_datetime", "datetime", True, "登记时间"),
+        ("accept_by", "datetime", False, "应受理时间"),
+        ("close_by", "datetime", False, "应办结时间"),
+        ("photos", "string", False, "照片 SHA-256，逗号分隔，按顺序"),
+    ]
+    values = {
+        "community": platform.form.communities,
+        "urgency": [u.value for u in Urgency],
+        "outcome": [o.value for o in Outcome],
+    }
+    return {
+        "service_code": service_code,
+        "attributes": [
+            {
+                "variable": True, "code": code, "datatype": kind, "required": required,
+                "datatype_description": None, "order": order, "description": text,
+                "values": [{"key": v, "name": v} for v in values.get(code, [])],
+            }
+            for order, (code, kind, required, text) in enumerate(attributes, start=1)
+        ],
+    }
+
+
+@router.post("/devices.json", status_code=201)
+def enrol_device(
+    platform: PlatformDep,
+    enrolment_code: Annotated[str, Form(min_length=1, max_length=100)],
+    device_id: Annotated[str, Form(min_length=1, max_length=100)],
+) -> list[dict[str, Any]]:
+    result = platform.store.enrol(enrolment_code, device_id)
+    if result is None:
+        raise fail(403, "登记码无效或已经用过：请向街道索取新的登记码")
+    device, token = result
+    return [{"device_token": token, "prefix": device.prefix, "name": device.name}]
+
+
+@router.post("/requests.json", status_code=201)
+def create_request(
+    platform: PlatformDep,
+    device: DeviceDep,
+    response: Response,
+    service_code: Annotated[str, Form(max_length=32)],
+    description: Annotated[str, Form(max_length=4000)],
+    idempotency_key: Annotated[str, Header(alias=protocol.IDEMPOTENCY_HEADER, min_length=8, max_length=100)],
+    address_string: Annotated[str, Form(max_length=400)] = "",
+    first_name: Annotated[str, Form(max_length=100)] = "",
+    phone: Annotated[str, Form(max_length=40)] = "",
+    tracking_code: Annotated[str, Form(alias="attribute[tracking_code]", max_length=40)] = "",
+    verifier: Annotated[str, Form(alias="attribute[verifier]", max_length=40)] = "",
+    community: Annotated[str, Form(alias="attribute[community]", max_length=100)] = "",
+    urgency: Annotated[str, Form(alias="attribute[urgency]", max_length=10)] = Urgency.ORDINARY.value,
+    outcome: Annotated[str, Form(alias="attribute[outcome]", max_length=10)] = Outcome.FORWARDED.value,
+    outcome_note: Annotated[str, Form(alias="attribute[outcome_note]", max_length=2000)] = "",
+    receptionist: Annotated[str, Form(alias="attribute[receptionist]", max_length=100)] = "",
+    anonymous: Annotated[str, Form(alias="attribute[anonymous]", max_length=10)] = "false",
+    requested_datetime: Annotated[str, Form(alias="attribute[requested_datetime]", max_length=40)] = "",
+    accept_by: Annotated[str, Form(alias="attribute[accept_by]", max_length=40)] = "",
+    close_by: Annotated[str, Form(alias="attribute[close_by]", max_length=40)] = "",
+    photos: Annotated[str, Form(alias="attribute[photos]", max_length=MAX_PHOTOS * 65)] = "",
+) -> list[dict[str, Any]]:
+    found = platform.form.taxonomy.find(service_code)
+    if found is None:
+        raise fail(400, f"service_code {service_code!r} 不是平台的诉求类别")
+    category, item = found
+    if not description.strip():
+        raise fail(400, "description（诉求内容）不能为空")
+    if urgency not in {u.value for u in Urgency}:
+        raise fail(400, f"attribute[urgency] 只能是 {'、'.join(u.value for u in Urgency)}")
+    if outcome not in {o.value for o in Outcome}:
+        raise fail(400, f"attribute[outcome] 只能是 {'、'.join(o.value for o in Outcome)}")
+    code_display = ""
+    if tracking_code:
+        try:
+            code = tracking_codes.parse(tracking_code)
+        except tracking_codes.TrackingCodeError:
+            raise fail(400, "attribute[tracking_code] 不是有效的查询码") from None
+        code_display = code.display
+    shas = [s for s in photos.split(",") if s] if photos else []
+    if len(shas) > MAX_PHOTOS or any(not _SHA.match(s) for s in shas) or len(set(shas)) != len(shas):
+        raise fail(400, f"attribute[photos] 应为不重复的 SHA-256（小写十六进制），最多 {MAX_PHOTOS} 张")
+    for name, value in (("requested_datetime", requested_datetime), ("accept_by", accept_by), ("close_by", close_by)):
+        if value and not _is_datetime(value):
+            raise fail(400, f"attribute[{name}] 应为 ISO 8601 时间")
+    fields = {
+        "service_code": service_code, "description": description, "address_string": address_string,
+        "first_name": first_name, "phone": phone, "tracking_code": tracking_code, "verifier": verifier,
+        "community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
+        "receptionist": receptionist, "anonymous": anonymous, "requested_datetime": requested_datetime,
+        "accept_by": accept_by, "close_by": close_by, "photos": photos,
+    }
+    content = protocol.content_sha256(fields)
+    row = {
+        "service_code": service_code, "service_name": item.name, "group_name": category.name,
+        "department": category.department, "description": description, "address_string": address_string,
+        "first_name": first_name, "phone": phone, "tracking_code": code_display,
+        "verifier": verifier.upper(),
+        "attributes": json.dumps(
+            {"community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
+             "receptionist": receptionist, "anonymous": anonymous}, ensure_ascii=False),
+        "requested_datetime": requested_datetime, "accept_by": accept_by, "close_by": close_by,
+    }
+    initial = "closed" if Outcome(outcome).closes_case else "open"
+    try:
+        request_id, created = platform.store.create_request(idempotency_key, content, device, row, shas, initial)
+    except IdempotencyConflict as conflict:
+        raise fail(
+            409,
+            f"同一幂等键（{idempotency_key}）已用于内容不同的诉求 {conflict}：平台保留原先收到的内容；"
+            "如需更正，请以补充说明的方式提交",
+        ) from None
+    if not created:
+        response.status_code = 200
+    return [{
+        "service_request_id": request_id,
+        "service_notice": "已收到" if created else "此前已收到，未重复登记",
+        "account_id": None,
+        "media_upload": [f"requests/{request_id}/media/{sha}" for sha in shas],
+    }]
+
+
+def _is_datetime(text: str) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _request_json(platform: Platform, row: dict[str, Any]) -> dict[str, Any]:
+    media = platform.store.media_of(row["id"])
+    return {
+        "service_request_id": row["service_request_id"],
+        "status": row["status"],
+        "status_notes": row["status_notes"] or None,
+        "service_name": row["service_name"],
+        "service_code": row["service_code"],
+        "agency_responsible": row["department"],
+        "requested_datetime": row["requested_datetime"] or row["created_at"],
+        "updated_datetime": row["updated_at"],
+        "expected_datetime": row["close_by"] or None,
+        "media_url": None,
+        "media_complete": all(m["complete"] for m in media),
+        "media": [
+            {"sha256": m["sha256"], "position": m["position"], "received": m["received"], "complete": bool(m["complete"])}
+            for m in media
+        ],
+    }
+
+
+def _own_request(platform: Platform, device: Device, request_id: str) -> dict[str, Any]:
+    row = platform.store.get_request(request_id)
+    if row is None or row["device"] != device.id:
+        raise fail(404, f"没有编号为 {request_id} 的诉求")
+    return row
+
+
+@router.get("/requests.json")
+def list_requests(
+    platform: PlatformDep,
+    device: DeviceDep,
+    service_request_id: Annotated[str | None, Query(max_length=2000)] = None,
+    service_code: Annotated[str | None, Query(max_length=32)] = None,
+    status: Annotated[str | None, Query(max_length=32)] = None,
+    start_date: Annotated[str | None, Query(max_length=40)] = None,
+    end_date: Annotated[str | None, Query(max_length=40)] = None,
+) -> list[dict[str, Any]]:
+    ids = [i.strip() for i in service_request_id.split(",") if i.strip()] if service_request_id else None
+    rows = platform.store.list_requests(
+        device=device.id, ids=ids, service_code=service_code, status=status, start=start_date, end=end_date
+    )
+    return [_request_json(platform, r) for r in rows]
+
+
+@router.get("/requests/{request_id}.json")
+def get_request(platform: PlatformDep, device: DeviceDep, request_id: Annotated[str, PathParam(max_length=40)]) -> list[dict[str, Any]]:
+    return [_request_json(platform, _own_request(platform, device, request_id))]
+
+
+def _media_json(row: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "service_request_id": row["service_request_id"], "sha256": entry["sha256"], "size": entry["size"],
+        "received": entry["received"], "complete": bool(entry["complete"]),
+    }
+
+
+def _own_media(platform: Platform, device: Device, request_id: str, sha256: str):
+    row = _own_request(platform, device, request_id)
+    entry = platform.store.media_entry(row["id"], sha256)
+    if entry is None:
+        raise fail(404, f"诉求 {request_id} 没有这张照片（{sha256[:12]}…）")
+    return row, entry
+
+
+@router.get("/requests/{request_id}/media/{sha256}.json")
+def media_state(platform: PlatformDep, device: DeviceDep, request_id: Annotated[str, PathParam(max_length=40)],
+                sha256: Annotated[str, PathParam(pattern="^[0-9a-f]{64}$")]) -> dict[str, Any]:
+    row, entry = _own_media(platform, device, request_id, sha256)
+    return _media_json(row, entry)
+
+
+@router.put("/requests/{request_id}/media/{sha256}")
+async def upload_media(
+    request: Request,
+    request_id: Annotated[str, PathParam(max_length=40)],
+    sha256: Annotated[str, PathParam(pattern="^[0-9a-f]{64}$")],
+    content_range: Annotated[str | None, Header(max_length=80)] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> Response:
+    """Receive a photo, or the rest of one: bytes already here are kept, so a cut upload resumes.
+
+    Without Content-Range the body is the whole photo. With ``bytes START-END/TOTAL`` the body
+    continues the photo at START, which may not lie beyond what the platform already holds.
+    The photo counts only once its SHA-256 matches the name it was announced under.
+    """
+    platform = get_platform(request)
+    device = await run_in_threadpool(current_device, request, authorization, None)
+    row, entry = await run_in_threadpool(_own_media, platform, device, request_id, sha256)
+    if entry["complete"]:
+        return JSONResponse(_media_json(row, entry))
+    start, total = 0, None
+    if content_range:
+        match = _CONTENT_RANGE.match(content_range.strip())
+        if not match:
+            raise fail(400, "Content-Range 应为 bytes 起-止/总长")
+        start, end, total = (int(g) for g in match.groups())
+        if end < start or end >= total:
+            raise fail(400, "Content-Range 的起止不合理")
+    if total is not None and total > MAX_PHOTO_BYTES:
+        raise fail(413, f"照片太大：最多 {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+    partial = platform.store.partial_path(row["id"], sha256)
+    held = partial.stat().st_size if partial.exists() else 0
+    if start > held:
+        return JSONResponse(
+            [{"code": 416, "description": f"平台只收到前 {held} 字节，请从该处续传", "received": held}],
+            status_code=416,
+        )
+    received = start
+    with open(partial, "r+b" if partial.exists() else "wb") as handle:
+        handle.truncate(start)
+        handle.seek(start)
+        try:
+            async for chunk in request.stream():
+                received += len(chunk)
+                if received > MAX_PHOTO_BYTES:
+                    raise fail(413, f"照片太大：最多 {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+                handle.write(chunk)
+        except ClientDisconnect:
+            # Keep what arrived: the laptop asks how much we hold and sends only the rest.
+            handle.flush()
+            await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, received, total or 0, False)
+            return Response(status_code=400)
+    size = total if total is not None else received
+    if received < size:
+        await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, received, size, False)
+        state = await run_in_threadpool(platform.store.media_entry, row["id"], sha256)
+        return JSONResponse(_media_json(row, state), status_code=202)
+    digest = await run_in_threadpool(_file_sha256, partial)
+    if received != size or digest != sha256:
+        partial.unlink(missing_ok=True)
+        await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, 0, 0, False)
+        raise fail(422, "照片内容与其 SHA-256 不符（传输中损坏）：已丢弃，请重新上传")
+    partial.replace(platform.store.media_path(sha256))
+    await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, size, size, True)
+    state = await run_in_threadpool(platform.store.media_entry, row["id"], sha256)
+    return JSONResponse(_media_json(row, state), status_code=201)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@router.get("/servicerequestupdates.json")
+def list_updates(
+    platform: PlatformDep,
+    device: DeviceDep,
+    response: Response,
+    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> list[dict[str, Any]]:
+    """Progress on this laptop's cases since ``cursor`` (opaque); the next one is in X-Next-Cursor."""
+    after = decode_cursor(cursor)
+    if after is None:
+        raise fail(400, "cursor 无效：请不带 cursor 重新获取")
+    rows = platform.store.updates_since(device.id, after, limit)
+    last = rows[-1]["update_id"] if rows else after
+    response.headers[protocol.NEXT_CURSOR_HEADER] = encode_cursor(last)
+    return [
+        {
+            "update_id": str(r["update_id"]),
+            "service_request_id": r["service_request_id"],
+            "status": r["status"],
+            "updated_datetime": r["created_at"],
+            "description": r["description"],
+            "media_url": None,
+        }
+        for r in rows
+    ]
+
+
+@router.post("/servicerequestupdates.json", status_code=201)
+def post_update(
+    platform: PlatformDep,
+    device: DeviceDep,
+    response: Response,
+    service_request_id: Annotated[str, Form(max_length=40)],
+    description: Annotated[str, Form(min_length=1, max_length=4000)],
+    idempotency_key: Annotated[str, Header(alias=protocol.IDEMPOTENCY_HEADER, min_length=8, max_length=140)],
+    status: Annotated[str, Form(max_length=32)] = "",
+) -> list[dict[str, Any]]:
+    """An amendment from the laptop: a note, or a void. It never overwrites what was sent."""
+    row = _own_request(platform, device, service_request_id)
+    if status and status not in DEVICE_STATUSES:
+        raise fail(400, f"笔记本只能提交补充说明或作废（voided），不能把状态改为 {status}")
+    new_status = status or row["status"]
+    try:
+        update_id, created = platform.store.add_update(row["id"], new_status, description, "desk", idempotency_key)
+    except IdempotencyConflict:
+        raise fail(409, f"同一幂等键（{idempotency_key}）已用于另一条诉求的补充说明") from None
+    if not created:
+        response.status_code = 200
+    return [{"update_id": str(update_id), "service_request_id": service_request_id, "status": new_status}]
+
+
+def create_app(data_dir: Path) -> FastAPI:
+    from sync.platform import pages
+
+    app = FastAPI(
+        title="心安夜话 街道信箱平台（参考实现）",
+        version="1.0",
+        description="Open311 GeoReport v2 (JSON) with servicerequestupdates; see docs/protocol.md",
+    )
+    app.state.platform = Platform(data_dir)
+    app.state.tracking_limiter = pages.RateLimiter(per_minute=30, burst=10)
+    app.state.login_limiter = pages.RateLimiter(per_minute=10, burst=5)
+    app.include_router(router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException):
+        if isinstance(error, Open311Error) or request.url.path.startswith("/open311/"):
+            return open311_error_response(error.status_code, str(error.detail))
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError):
+        problems = []
+        for item in error.errors():
+            where = ".".join(str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path", "header"))
+            problems.append(f"{where}: {item.get('msg')}")
+        return open311_error_response(400, "请求参数有误：" + "；".join(problems))
+
+    return app

@@ -1,0 +1,294 @@
+"""The platform's web pages: the resident's tracking page and the staff's handling page.
+
+The tracking page is what a slip's QR code opens. It shows progress, the department, the due
+time and the traffic light, and nothing personal. A case is shown only with its verifier; a
+wrong verifier gets exactly the same page as a code the platform has not received yet, so the
+page cannot be used to learn which codes exist.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+import time
+from datetime import datetime, timezone
+from html import escape
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from reception import clock, tracking_codes
+from reception.deadlines import Light, traffic_light
+from sync import protocol
+
+router = APIRouter(include_in_schema=False)
+STAFF_COOKIE = "xinan_staff"
+LIGHT_COLOURS = {Light.GREEN: "#1b7f3b", Light.NONE: "#4a5a6a", Light.YELLOW: "#b7791f", Light.RED: "#c53030", Light.VOID: "#777"}
+
+
+class RateLimiter:
+    """A token bucket per client address: enough for a family scanning slips, not for a crawler."""
+
+    def __init__(self, per_minute: int = 30, burst: int = 10) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (float(self.burst), now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if len(self._buckets) > 50_000:
+                self._buckets.clear()
+            if tokens < 1:
+                self._buckets[key] = (tokens, now)
+                return False
+            self._buckets[key] = (tokens - 1, now)
+            return True
+
+
+def _page(title: str, body: str, status: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
+    html = f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{escape(title)}</title>
+<style>
+body{{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;background:#f4f6f8;color:#1a202c;font-size:18px;line-height:1.6}}
+main{{max-width:34em;margin:0 auto;padding:1em}}
+h1{{font-size:1.4em;margin:.3em 0}} .card{{background:#fff;border-radius:12px;padding:1em;margin:1em 0;box-shadow:0 1px 3px #0002}}
+.light{{display:inline-block;color:#fff;border-radius:8px;padding:.1em .6em;font-weight:bold}}
+dl{{margin:0}} dt{{color:#555;font-size:.9em}} dd{{margin:0 0 .6em 0;font-size:1.1em}}
+ol{{padding-left:1.2em}} li{{margin:.4em 0}} small{{color:#555}}
+table{{border-collapse:collapse;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:.3em;text-align:left;font-size:.9em}}
+input,select,textarea,button{{font-size:1em;padding:.3em;margin:.2em 0}}
+</style></head><body><main>{body}</main></body></html>"""
+    base = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+    return HTMLResponse(html, status_code=status, headers={**base, **(headers or {})})
+
+
+def _pending_page(code_display: str) -> HTMLResponse:
+    return _page(
+        "诉求查询",
+        f"""<h1>心安夜话 · 诉求查询</h1>
+<div class="card"><p>查询码 <strong>{escape(code_display)}</strong></p>
+<p>您的诉求已在夜话摊位登记。接访团当晚收摊后会把诉求同步到街道平台，同步后这里就能看到办理进度。</p>
+<p><small>如果过了两天仍看不到，请核对纸条上的查询码，或拨打街道服务电话咨询。</small></p></div>""",
+    )
+
+
+def _when(text: str | None) -> str:
+    if not text:
+        return "—"
+    try:
+        return clock.local_text(datetime.fromisoformat(text))
+    except ValueError:
+        return escape(text)
+
+
+@router.get("/t/{code}/{verifier}", response_class=HTMLResponse)
+@router.get("/T/{code}/{verifier}", response_class=HTMLResponse)
+def tracking_page(request: Request, code: str, verifier: str) -> Response:
+    platform = request.app.state.platform
+    limiter: RateLimiter = request.app.state.tracking_limiter
+    if not limiter.allow(request.client.host if request.client else "?"):
+        return _page("请稍后再试", "<h1>查询太频繁</h1><div class='card'>请过一分钟再扫码查询。</div>", 429, {"Retry-After": "60"})
+    try:
+        parsed = tracking_codes.parse(code[:40])
+    except tracking_codes.TrackingCodeError:
+        return _page(
+            "诉求查询",
+            "<h1>心安夜话 · 诉求查询</h1><div class='card'>这个查询码不完整或有误。请重新扫描纸条上的二维码，"
+            "或核对纸条上印的查询码。</div>",
+            404,
+        )
+    rows = platform.store.requests_by_code(parsed.compact)
+    given = verifier.strip().upper()[:40].encode()
+    match = None
+    for row in rows:
+        # Compare every candidate in constant time, so timing does not tell which codes exist.
+        if row["verifier"] and hmac.compare_digest(row["verifier"].encode(), given):
+            match = row
+    if match is None or not all(m["complete"] for m in platform.store.media_of(match["id"])):
+        return _pending_page(parsed.display)
+    return _progress_page(platform, parsed.display, match)
+
+
+def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResponse:
+    status = protocol.known_status(row["status"])
+    now = datetime.now(timezone.utc)
+    created = datetime.fromisoformat(row["requested_datetime"] or row["created_at"])
+    close_by = datetime.fromisoformat(row["close_by"]) if row["close_by"] else created
+    light = traffic_light(
+        created_at=created, close_by=close_by, closed=protocol.is_closed(status), voided=status == "voided",
+        now=now, warn_fraction=platform.form.deadlines.warn_fraction,
+    )
+    steps = "".join(
+        f"<li><strong>{escape(protocol.status_label(protocol.known_status(u['status'])))}</strong> "
+        f"<small>{_when(u['created_at'])}</small>"
+        + (f"<br>{escape(u['description'])}" if u["author"] == "staff" and u["description"] else "")
+        + "</li>"
+        for u in platform.store.updates_of(row["id"])
+    )
+    return _page(
+        "诉求办理进度",
+        f"""<h1>心安夜话 · 诉求办理进度</h1>
+<div class="card"><dl>
+<dt>查询码</dt><dd>{escape(code_display)}</dd>
+<dt>当前状态</dt><dd>{escape(protocol.status_label(status))}
+ <span class="light" style="background:{LIGHT_COLOURS.get(light, '#777')}">{escape(light.value)}</span></dd>
+<dt>诉求类别</dt><dd>{escape(row['group_name'] or '')} · {escape(row['service_name'] or '')}</dd>
+<dt>承办部门</dt><dd>{escape(row['department'] or '')}</dd>
+<dt>登记时间</dt><dd>{_when(row['requested_datetime'] or row['created_at'])}</dd>
+<dt>应办结时间</dt><dd>{_when(row['close_by'])}</dd>
+</dl></div>
+<div class="card"><strong>办理经过</strong><ol>{steps}</ol></div>
+<p><small>为保护您的个人信息，本页不显示姓名、电话、地址和诉求内容。</small></p>""",
+    )
+
+
+# --- staff -------------------------------------------------------------------------------------
+
+def _staff(request: Request) -> dict[str, Any] | None:
+    token = request.cookies.get(STAFF_COOKIE)
+    return request.app.state.platform.store.staff_session(token) if token else None
+
+
+@router.get("/staff/login", response_class=HTMLResponse)
+def login_form(error: str = "") -> HTMLResponse:
+    note = "<p style='color:#c53030'>用户名或密码不对</p>" if error else ""
+    return _page(
+        "工作人员登录",
+        f"""<h1>工作人员登录</h1><div class="card">{note}<form method="post" action="/staff/login">
+<label>用户名<br><input name="username" autocomplete="username" required></label><br>
+<label>密码<br><input name="password" type="password" autocomplete="current-password" required></label><br>
+<button type="submit">登录</button></form></div>""",
+    )
+
+
+@router.post("/staff/login")
+def login(request: Request, username: Annotated[str, Form(max_length=100)], password: Annotated[str, Form(max_length=200)]) -> Response:
+    store = request.app.state.platform.store
+    limiter: RateLimiter = request.app.state.login_limiter
+    if not limiter.allow(request.client.host if request.client else "?"):
+        return _page("请稍后再试", "<h1>登录尝试太频繁</h1><div class='card'>请过一分钟再试。</div>", 429)
+    if not store.check_staff(username, password):
+        return RedirectResponse("/staff/login?error=1", status_code=303)
+    token, _ = store.open_staff_session(username)
+    response = RedirectResponse("/staff", status_code=303)
+    response.set_cookie(
+        STAFF_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https", max_age=12 * 3600
+    )
+    return response
+
+
+@router.post("/staff/logout")
+def logout(request: Request) -> Response:
+    token = request.cookies.get(STAFF_COOKIE)
+    if token:
+        request.app.state.platform.store.close_staff_session(token)
+    response = RedirectResponse("/staff/login", status_code=303)
+    response.delete_cookie(STAFF_COOKIE)
+    return response
+
+
+@router.get("/staff", response_class=HTMLResponse)
+def staff_list(request: Request) -> Response:
+    if _staff(request) is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    platform = request.app.state.platform
+    rows = platform.store.list_requests(limit=500)
+    lines = "".join(
+        f"<tr><td><a href='/staff/requests/{escape(r['service_request_id'])}'>{escape(r['service_request_id'])}</a></td>"
+        f"<td>{escape(r['tracking_code'] or '')}</td><td>{escape(r['service_name'] or '')}</td>"
+        f"<td>{escape(r['department'] or '')}</td><td>{escape(protocol.status_label(r['status']))}</td>"
+        f"<td>{_when(r['close_by'])}</td></tr>"
+        for r in rows
+    )
+    return _page(
+        "诉求处理",
+        f"""<h1>诉求处理</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
+<div class="card"><table><tr><th>编号</th><th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
+{lines}</table></div>""",
+    )
+
+
+@router.get("/staff/requests/{request_id}", response_class=HTMLResponse)
+def staff_request(request: Request, request_id: str) -> Response:
+    session = _staff(request)
+    if session is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    platform = request.app.state.platform
+    row = platform.store.get_request(request_id)
+    if row is None:
+        return _page("找不到", "<h1>找不到该诉求</h1>", 404)
+    departments = sorted({c.department for c in platform.form.taxonomy.categories})
+    options = "".join(
+        f"<option{' selected' if d == row['department'] else ''}>{escape(d)}</option>" for d in departments
+    )
+    history = "".join(
+        f"<li>{escape(protocol.status_label(u['status']))} <small>{_when(u['created_at'])} · {escape(u['author'] or '')}</small>"
+        f"<br>{escape(u['description'] or '')}</li>"
+        for u in platform.store.updates_of(row["id"])
+    )
+    media = platform.store.media_of(row["id"])
+    csrf = escape(session["csrf"])
+    rid = escape(row["service_request_id"])
+    return _page(
+        f"诉求 {row['service_request_id']}",
+        f"""<p><a href="/staff">← 返回列表</a></p><h1>诉求 {rid}</h1>
+<div class="card"><dl>
+<dt>查询码</dt><dd>{escape(row['tracking_code'] or '')}</dd>
+<dt>类别</dt><dd>{escape(row['group_name'] or '')} · {escape(row['service_name'] or '')}</dd>
+<dt>状态</dt><dd>{escape(protocol.status_label(row['status']))}</dd>
+<dt>诉求内容</dt><dd>{escape(row['description'] or '')}</dd>
+<dt>地点</dt><dd>{escape(row['address_string'] or '')}</dd>
+<dt>诉求人</dt><dd>{escape(row['first_name'] or '匿名')} {escape(row['phone'] or '')}</dd>
+<dt>照片</dt><dd>{sum(1 for m in media if m['complete'])}/{len(media)} 张已收齐</dd>
+<dt>应办结</dt><dd>{_when(row['close_by'])}</dd></dl></div>
+<div class="card"><form method="post" action="/staff/requests/{rid}/actions">
+<input type="hidden" name="csrf" value="{csrf}">
+<label>操作<br><select name="action">
+<option value="accept">受理</option><option value="dispatch">分派到部门</option>
+<option value="progress">登记办理进展</option><option value="close">办结</option></select></label><br>
+<label>承办部门<br><select name="department">{options}</select></label><br>
+<label>说明（将显示给居民，不要写个人信息）<br><textarea name="note" rows="3" cols="30"></textarea></label><br>
+<button type="submit">提交</button></form></div>
+<div class="card"><strong>办理经过</strong><ol>{history}</ol></div>""",
+    )
+
+
+ACTION_STATUS = {"accept": "accepted", "dispatch": "dispatched", "progress": "in_progress", "close": "closed"}
+
+
+@router.post("/staff/requests/{request_id}/actions")
+def staff_action(
+    request: Request,
+    request_id: str,
+    action: Annotated[str, Form(max_length=20)],
+    csrf: Annotated[str, Form(max_length=100)],
+    department: Annotated[str, Form(max_length=100)] = "",
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    session = _staff(request)
+    if session is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    if not hmac.compare_digest(csrf.encode(), session["csrf"].encode()):
+        return _page("操作无效", "<h1>页面已过期</h1><div class='card'>请刷新页面后重新提交。</div>", 403)
+    platform = request.app.state.platform
+    row = platform.store.get_request(request_id)
+    if row is None or action not in ACTION_STATUS:
+        return _page("操作无效", "<h1>找不到该诉求或操作</h1>", 404)
+    departments = {c.department for c in platform.form.taxonomy.categories}
+    text = " ".join(note.split())
+    if action == "dispatch":
+        if department not in departments:
+            return _page("操作无效", "<h1>承办部门不在名单中</h1>", 400)
+        platform.store.set_department(row["id"], department)
+        text = text or f"已分派至{department}"
+    defaults = {"accept": "街道已受理", "progress": "正在办理", "close": "已办结"}
+    platform.store.add_update(row["id"], ACTION_STATUS[action], text or defaults[action], "staff")
+    return RedirectResponse(f"/staff/requests/{request_id}", status_code=303)

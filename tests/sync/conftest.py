@@ -1,0 +1,49 @@
+"""Fixtures for the sync tests: the real platform on loopback, the fault proxy, a keyring."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sync_fault_proxy import FaultProxy  # noqa: E402
+from sync_support import MemoryKeyring, PlatformServer  # noqa: E402
+
+
+@pytest.fixture
+def platform(tmp_path: Path) -> Iterator[PlatformServer]:
+    server = PlatformServer(tmp_path / "platform").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def device_token(platform: PlatformServer) -> str:
+    return platform.enrol(prefix="K7Q")[1]
+
+
+@pytest.fixture
+def proxy(platform: PlatformServer) -> Iterator[FaultProxy]:
+    fault_proxy = FaultProxy(platform.port).start()
+    try:
+        yield fault_proxy
+    finally:
+        fault_proxy.stop()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)

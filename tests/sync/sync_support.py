@@ -1,0 +1,148 @@
+"""The real reference platform on loopback, an in-process keyring, and helpers to make cases.
+
+Shared by tests/sync and bench/ (which put this folder on sys.path)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import socket
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from keyring.backend import KeyringBackend
+
+from reception.cases import PhotoInput
+from sync.client import Open311Client, RetryPolicy
+from sync.platform.api import create_app
+from sync.platform.store import PlatformStore
+
+# Short timeouts and retries so that a fault costs the tests a fraction of a second.
+FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+
+
+class PlatformServer:
+    """uvicorn serving the reference platform in a thread, on a port the OS picked."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.app = create_app(self.data_dir)
+        self.store: PlatformStore = self.app.state.platform.store
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self._socket.getsockname()[1]
+        config = uvicorn.Config(self.app, log_level="critical", access_log=False, lifespan="off",
+                                timeout_keep_alive=30, limit_concurrency=500, backlog=512)
+        self.server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self._socket]}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> "PlatformServer":
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the reference platform did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self._thread.join(timeout=20)
+        self._socket.close()
+        self.store.close()
+
+    def enrol(self, name: str = "新安一号", prefix: str | None = None) -> tuple[str, str]:
+        """A device's (enrolment code, token) as the laptop would obtain them."""
+        _, code = self.store.add_device(name, prefix)
+        client = Open311Client(self.url, retry=FAST_RETRY)
+        try:
+            token = client.enrol(code, f"laptop-{name}")["device_token"]
+        finally:
+            client.close()
+        return code, token
+
+    # What the platform holds, for the invariants.
+    def requests_by_key(self) -> dict[str, dict[str, Any]]:
+        rows = self.store._rows("SELECT id, idempotency_key, service_request_id, status FROM requests")
+        return {r["idempotency_key"]: r for r in rows}
+
+    def complete_keys(self) -> set[str]:
+        rows = self.store._rows(
+            "SELECT r.idempotency_key FROM requests r WHERE NOT EXISTS "
+            "(SELECT 1 FROM media m WHERE m.request = r.id AND m.complete = 0)"
+        )
+        return {r["idempotency_key"] for r in rows}
+
+    def media_files_ok(self, key: str) -> bool:
+        row = self.store._row("SELECT id FROM requests WHERE idempotency_key = ?", (key,))
+        for m in self.store.media_of(row["id"]):
+            path = self.store.media_path(m["sha256"])
+            if not m["complete"] or not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != m["sha256"]:
+                return False
+        return True
+
+    def count_per_key(self) -> dict[str, int]:
+        rows = self.store._rows("SELECT idempotency_key, COUNT(*) AS n FROM requests GROUP BY idempotency_key")
+        return {r["idempotency_key"]: r["n"] for r in rows}
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-process keyring for tests: registered by the fixture only, never on a real system."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if (service, username) not in self.passwords:
+            raise PasswordDeleteError(username)
+        del self.passwords[(service, username)]
+
+
+def photo(size: int = 4000, seed: int | None = None) -> PhotoInput:
+    """Bytes standing in for a downscaled JPEG: the sync treats a photo as opaque bytes."""
+    rng = random.Random(seed)
+    data = b"\xff\xd8\xff\xe0" + (rng.randbytes(size - 4) if seed is not None else os.urandom(size - 4))
+    return PhotoInput(data=data, sha256=hashlib.sha256(data).hexdigest(), mime="image/jpeg", width=800, height=600)
+
+
+def case_raw(**changes: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = {
+        "category": "ENV03",
+        "description": "楼道里蟑螂很多，晚上到处爬，希望安排消杀",
+        "anonymous": False,
+        "resident_name": "王阿姨",
+        "phone": "13812345678",
+        "community": "安乐社区",
+        "address": "安乐村12栋",
+        "urgency": "一般",
+        "outcome": "转平台办理",
+        "outcome_note": "",
+        "receptionist": "志愿者 李明",
+        "photos": [],
+    }
+    raw.update(changes)
+    return raw
+
+
+def client_factory(url: str, token: str, read_timeout: float = 1.5, retry: RetryPolicy = FAST_RETRY) -> Callable[[], Open311Client]:
+    return lambda: Open311Client(url, token, connect_timeout=2.0, read_timeout=read_timeout, retry=retry,
+                                 sleep=lambda s: time.sleep(min(s, 0.05)))
