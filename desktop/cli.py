@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop import slip_cli
 from reception import clock, tracking_codes
 from reception.cases import Case
 from reception.errors import DeskError, UnknownCase, ValidationFailed
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     device.add_argument("--set-prefix", metavar="XXX", help="设置本机编号（3位）")
 
     sub.add_parser("forms", help="检查登记表和分类目录文件")
+    slip_cli.add_commands(sub)
     return parser
 
 
@@ -305,4 +307,5 @@ _HANDLERS = {
     ("session", "close"): _session_close,
     ("device", None): _device,
     ("forms", None): _forms,
+    **slip_cli.HANDLERS,
 }

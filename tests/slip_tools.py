@@ -85,13 +85,16 @@ def ink_height_mm(image: Path, box_pt: tuple[float, float, float, float], dpi: i
 
 # --- CUPS with cups-pdf -------------------------------------------------------------------------
 
-def cups_test_printer(queue: str = "xinan-test") -> Path:
-    """Start CUPS if needed and make sure the cups-pdf queue exists; return its output folder."""
+def cups_test_printer(queue: str = "xinan-test", jams: bool = False) -> Path:
+    """Start CUPS if needed and make sure the queue exists and is enabled; return its output
+    folder (cups-pdf), or, with ``jams``, make it a printer that jams on every job."""
     script = ROOT / "scripts" / "cups-test-printer.sh"
-    done = subprocess.run([str(script), queue], capture_output=True, text=True, timeout=120)
+    args = [str(script), queue] + (["--jams"] if jams else [])
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
         pytest.fail(f"CUPS with the cups-pdf printer could not be set up:\n{done.stderr.strip()}")
-    return Path(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    return Path(lines[-1]) if lines and not jams else Path()
 
 
 def wait_for_pdf(folder: Path, name_part: str, timeout: float = 60) -> Path:

@@ -1,0 +1,447 @@
+"""Printing tracking slips from the desk: silent printing, the print preview, the 打印 action.
+
+Two halves. ``SlipPrinter`` is plain Python and runs on the desk's worker thread: it renders the
+slip, sends it to CUPS, logs the copy, and when printing fails saves the PDF under
+``<data dir>/slips/`` with a message saying where; the case itself is never touched. The Qt half
+(``SlipPreviewDialog``, ``PrintActions``) turns keystrokes into those operations and shows the
+results.
+
+Wiring into a window (the composition root does this)::
+
+    install_print_actions(window, window.operations.submit,
+                          lambda: window.selected_case_id() or window.last_saved_case_id,
+                          services.data_dir)
+
+adds 打印凭条 (Ctrl+P: straight to the configured printer, or the preview when none is set),
+打印预览 (Ctrl+Shift+P) and, when the team leader turned it on, printing after every save.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import cups
+from reception import street_settings
+from reception.desk import ReceptionDesk
+from reception.errors import DeskError
+from reception.slips.layout import PAPERS
+from reception.slips.service import FAILED, PRINTED, SAVED, PreparedSlip, SlipService, slips_folder
+from reception.tracking_codes import parse
+
+# How long a print waits to see the job finish or the printer stop; a job still queued after
+# that counts as sent (a busy printer is not a failure).
+WAIT_FOR_PRINTER_S = 3.0
+PREVIEW_DPI = 120
+
+RunOperation = Callable[..., Any]  # Operations.submit(work, *, what, done, failed, changes)
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    printed: bool
+    message: str  # for the volunteer
+    tracking_code: str
+    copy_number: int
+    paper: str
+    printer: str
+    job_id: str = ""
+    saved_pdf: Path | None = None
+
+
+class SlipPrinter:
+    """Prints, or saves, a case's slip. Runs where the desk's database may be used."""
+
+    def __init__(self, data_dir: Path, wait_seconds: float = WAIT_FOR_PRINTER_S) -> None:
+        self.data_dir = Path(data_dir)
+        self.wait_seconds = wait_seconds
+
+    def print_case(
+        self, desk: ReceptionDesk, case_id: str, paper: str | None = None, printer: str | None = None
+    ) -> PrintOutcome:
+        service = SlipService(desk)
+        queue = printer if printer is not None else service.settings().printer
+        slip = service.prepare(case_id, paper)
+        title = f"xinan-slip-{parse(slip.tracking_code).compact}-{slip.copy_number}"
+        try:
+            with tempfile.TemporaryDirectory(prefix="xinan-slip-") as spool:
+                pdf = Path(spool) / slip.file_name
+                pdf.write_bytes(slip.rendered.pdf)
+                job_id = cups.submit(pdf, queue, slip.rendered.media, title)
+            done = cups.wait_for_job(job_id, queue, self.wait_seconds)
+        except cups.PrintError as error:
+            return self._failed(service, slip, queue, str(error))
+        service.log(slip, PRINTED, queue, job_id)
+        return PrintOutcome(
+            printed=True,
+            message=_printed_words(slip, queue, done),
+            tracking_code=slip.tracking_code,
+            copy_number=slip.copy_number,
+            paper=slip.paper,
+            printer=queue,
+            job_id=job_id,
+        )
+
+    def _failed(self, service: SlipService, slip: PreparedSlip, queue: str, why: str) -> PrintOutcome:
+        path = service.save_pdf(slip, slips_folder(self.data_dir) / slip.file_name)
+        service.log(slip, FAILED, queue, why)
+        return PrintOutcome(
+            printed=False,
+            message=f"凭条没有打印出来。{why}。\n凭条已保存为 PDF：{path}（可以稍后打印）。诉求已保存，不受影响。",
+            tracking_code=slip.tracking_code,
+            copy_number=slip.copy_number,
+            paper=slip.paper,
+            printer=queue,
+            saved_pdf=path,
+        )
+
+    def save_case(self, desk: ReceptionDesk, case_id: str, paper: str, path: Path) -> PrintOutcome:
+        """Write the slip to a PDF file the volunteer chose; it counts as a copy handed out."""
+        service = SlipService(desk)
+        slip = service.prepare(case_id, paper)
+        saved = service.save_pdf(slip, path)
+        service.log(slip, SAVED, "", saved.name)
+        return PrintOutcome(True, f"凭条 {slip.tracking_code} 已保存为 PDF：{saved}", slip.tracking_code,
+                            slip.copy_number, slip.paper, "", saved_pdf=saved)
+
+
+def _printed_words(slip: PreparedSlip, queue: str, done: bool) -> str:
+    reprint = f"（补打 {slip.copy_number - 1}）" if slip.copy_number > 1 else ""
+    state = "已打印" if done else "已发送到打印机"
+    return f"查询凭条 {slip.tracking_code}{reprint}{state}：{queue}，{PAPERS[slip.paper].label}"
+
+
+def render_preview(pdf: bytes, dpi: int = PREVIEW_DPI) -> QImage:
+    """The slip's first page as an image, drawn by PDFium (what the printer will get)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=dpi / 72)
+        image = bitmap.to_pil().convert("RGB")
+        page.close()
+    finally:
+        document.close()
+    data = image.tobytes()
+    return QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+
+
+class SlipPreviewDialog(QDialog):
+    """The slip as it will print, with the paper and printer to use, and 打印 / 保存 PDF."""
+
+    finished_printing = Signal(object)  # PrintOutcome
+
+    def __init__(
+        self,
+        run_operation: RunOperation,
+        slip_printer: SlipPrinter,
+        case_id: str,
+        settings: street_settings.StreetSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipPreviewDialog")
+        self.setWindowTitle(self.tr("打印预览 — 查询凭条"))
+        self.run_operation = run_operation
+        self.slip_printer = slip_printer
+        self.case_id = case_id
+        self.slip: PreparedSlip | None = None
+
+        self.paper_choice = QComboBox()
+        self.paper_choice.setObjectName("paperChoice")
+        for key, paper in PAPERS.items():
+            self.paper_choice.addItem(paper.label, key)
+        self.paper_choice.setCurrentIndex(max(0, self.paper_choice.findData(settings.default_paper)))
+
+        self.printer_choice = QComboBox()
+        self.printer_choice.setObjectName("printerChoice")
+        self.printer_note = QLabel()
+        self.printer_note.setObjectName("printerNote")
+        self.printer_note.setWordWrap(True)
+        self._fill_printers(settings.printer)
+
+        self.remember = QCheckBox(self.tr("记住这台打印机和纸张，以后按 Ctrl+P 直接打印"))
+        self.remember.setObjectName("rememberChoice")
+        self.remember.setChecked(True)
+
+        self.image = QLabel()
+        self.image.setObjectName("previewImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumSize(460, 520)
+
+        self.status = QLabel()
+        self.status.setObjectName("previewStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.print_button = QPushButton(self.tr("打印"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("保存 PDF…"))
+        self.save_button.setObjectName("savePdfButton")
+        cancel = QPushButton(self.tr("关闭"))
+        cancel.setObjectName("closePreviewButton")
+
+        form = QFormLayout()
+        form.addRow(self.tr("纸张"), self.paper_choice)
+        form.addRow(self.tr("打印机"), self.printer_choice)
+        form.addRow("", self.printer_note)
+        form.addRow("", self.remember)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.paper_choice.currentIndexChanged.connect(self._render)
+        self.print_button.clicked.connect(self.print_slip)
+        self.save_button.clicked.connect(self.save_pdf)
+        cancel.clicked.connect(self.reject)
+        self._render()
+
+    def _fill_printers(self, configured: str) -> None:
+        try:
+            printers = cups.list_printers()
+        except cups.PrintError as error:
+            printers = []
+            self.printer_note.setText(str(error))
+        for p in printers:
+            label = p.name if p.ready else self.tr("{name}（不可用：{why}）").format(
+                name=p.name, why=p.reason or self.tr("已停止"))
+            self.printer_choice.addItem(label, p.name)
+        if printers:
+            index = self.printer_choice.findData(configured)
+            self.printer_choice.setCurrentIndex(index if index >= 0 else 0)
+        elif not self.printer_note.text():
+            self.printer_note.setText(self.tr("本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印"))
+
+    def paper(self) -> str:
+        return self.paper_choice.currentData()
+
+    def printer(self) -> str:
+        return self.printer_choice.currentData() or ""
+
+    def _busy(self, busy: bool) -> None:
+        self.print_button.setEnabled(not busy and self.printer_choice.count() > 0)
+        self.save_button.setEnabled(not busy)
+        self.paper_choice.setEnabled(not busy)
+
+    def _render(self) -> None:
+        paper, case_id = self.paper(), self.case_id
+        self._busy(True)
+        self.run_operation(
+            lambda desk: SlipService(desk).prepare(case_id, paper),
+            what="preview_slip", done=self._show, failed=self._failed,
+        )
+
+    def _show(self, slip: PreparedSlip) -> None:
+        if slip.paper != self.paper():
+            return  # the volunteer changed the paper meanwhile; that render is on its way
+        self.slip = slip
+        self.image.setPixmap(QPixmap.fromImage(render_preview(slip.rendered.pdf)))
+        reprint = self.tr("，将标注“补打 {n}”").format(n=slip.copy_number - 1) if slip.copy_number > 1 else ""
+        self.status.setText(self.tr("查询码 {code}{reprint}").format(code=slip.tracking_code, reprint=reprint))
+        self._busy(False)
+
+    def _failed(self, error: DeskError) -> None:
+        self.status.setText(str(error))
+        self._busy(False)
+
+    def print_slip(self) -> None:
+        paper, printer, case_id = self.paper(), self.printer(), self.case_id
+        remember = self.remember.isChecked()
+        slip_printer = self.slip_printer
+
+        def work(desk: ReceptionDesk) -> PrintOutcome:
+            if remember and printer:
+                street_settings.save(desk.db, {"printer": printer, "default_paper": paper})
+            return slip_printer.print_case(desk, case_id, paper, printer)
+
+        self._busy(True)
+        self.status.setText(self.tr("正在打印…"))
+        self.run_operation(work, what="print_slip", done=self._printed, failed=self._failed)
+
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self._busy(False)
+        self.finished_printing.emit(outcome)
+        if outcome.printed:
+            self.accept()
+        else:
+            self.status.setText(outcome.message)
+            self._render()  # the copy number did not move; show the slip as it stands
+
+    def save_pdf(self) -> None:
+        if self.slip is None:
+            return
+        suggested = str(slips_folder(self.slip_printer.data_dir) / self.slip.file_name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存凭条 PDF"), suggested, "PDF (*.pdf)")
+        if not path:
+            return
+        paper, case_id, slip_printer = self.paper(), self.case_id, self.slip_printer
+        self._busy(True)
+        self.run_operation(
+            lambda desk: slip_printer.save_case(desk, case_id, paper, Path(path)),
+            what="save_slip_pdf", done=self._saved, failed=self._failed,
+        )
+
+    def _saved(self, outcome: PrintOutcome) -> None:
+        self.status.setText(outcome.message)
+        self.finished_printing.emit(outcome)
+        self._render()
+
+
+class PrintActions(QObject):
+    """The 打印 actions of a window and printing after each save."""
+
+    finished = Signal(object)  # PrintOutcome of every print, silent or from the preview
+
+    def __init__(
+        self,
+        parent: QWidget,
+        run_operation: RunOperation,
+        current_case_id: Callable[[], str | None],
+        data_dir: Path,
+        *,
+        show_message: Callable[[str], None],
+        show_error: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.run_operation = run_operation
+        self.current_case_id = current_case_id
+        self.slip_printer = SlipPrinter(data_dir)
+        self.show_message = show_message
+        self.show_error = show_error
+        self.dialog: SlipPreviewDialog | None = None
+
+        self.print_action = QAction(self.tr("打印凭条 (Ctrl+P)"), parent)
+        self.print_action.setObjectName("printSlipAction")
+        self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.print_current)
+        self.preview_action = QAction(self.tr("打印预览…"), parent)
+        self.preview_action.setObjectName("previewSlipAction")
+        self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.preview_action.triggered.connect(self.preview_current)
+        self.finished.connect(self._report)
+
+    def _case_or_say(self) -> str | None:
+        case_id = self.current_case_id()
+        if case_id is None:
+            self.show_error(self.tr("请先保存一条诉求，或在列表里选中一条，再打印凭条"))
+        return case_id
+
+    def print_current(self) -> None:
+        """Ctrl+P: straight to the configured printer; the preview when none is configured."""
+        case_id = self._case_or_say()
+        if case_id is None:
+            return
+        slip_printer = self.slip_printer
+
+        def work(desk: ReceptionDesk) -> tuple[PrintOutcome | None, street_settings.StreetSettings]:
+            settings = SlipService(desk).settings()
+            if not settings.printer:
+                return None, settings
+            return slip_printer.print_case(desk, case_id), settings
+
+        def done(result: tuple[PrintOutcome | None, street_settings.StreetSettings]) -> None:
+            outcome, settings = result
+            if outcome is None:
+                self._open_preview(case_id, settings)
+            else:
+                self.finished.emit(outcome)
+
+        self.run_operation(work, what="print_slip", done=done, failed=lambda e: self.show_error(str(e)))
+
+    def preview_current(self) -> None:
+        case_id = self._case_or_say()
+        if case_id is None:
+            return
+        self.run_operation(
+            lambda desk: SlipService(desk).settings(), what="print_settings",
+            done=lambda settings: self._open_preview(case_id, settings),
+            failed=lambda e: self.show_error(str(e)),
+        )
+
+    def case_saved(self, case_id: str) -> None:
+        """After a save: print at once if the team leader turned automatic printing on."""
+        slip_printer = self.slip_printer
+
+        def work(desk: ReceptionDesk) -> PrintOutcome | None:
+            if not SlipService(desk).settings().auto_print:
+                return None
+            return slip_printer.print_case(desk, case_id)
+
+        def done(outcome: PrintOutcome | None) -> None:
+            if outcome is not None:
+                self.finished.emit(outcome)
+
+        self.run_operation(work, what="auto_print_slip", done=done, failed=lambda e: self.show_error(str(e)))
+
+    def _open_preview(self, case_id: str, settings: street_settings.StreetSettings) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = SlipPreviewDialog(self.run_operation, self.slip_printer, case_id, settings, self.window)
+        self.dialog.finished_printing.connect(self.finished.emit)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.destroyed.connect(self._dialog_gone)
+        self.dialog.open()
+
+    def _dialog_gone(self) -> None:
+        self.dialog = None
+
+    def _report(self, outcome: PrintOutcome) -> None:
+        if outcome.printed:
+            self.show_message(outcome.message)
+        else:
+            self.show_error(outcome.message)
+
+
+def install_print_actions(
+    window: Any,
+    run_operation: RunOperation,
+    current_case_id: Callable[[], str | None],
+    data_dir: Path,
+) -> PrintActions:
+    """Add 打印凭条 (Ctrl+P) and 打印预览 (Ctrl+Shift+P) to ``window`` and print after saves.
+
+    ``window`` is the desk's MainWindow: its ``add_action``, ``show_error``, ``statusBar`` and
+    ``case_saved`` signal are used.
+    """
+    actions = PrintActions(
+        window, run_operation, current_case_id, data_dir,
+        show_message=lambda text: window.statusBar().showMessage(text, 15_000),
+        show_error=window.show_error,
+    )
+    window.add_action(actions.print_action, "case", toolbar=True)
+    window.add_action(actions.preview_action, "case", toolbar=False)
+    window.case_saved.connect(actions.case_saved)
+    window.print_actions = actions  # kept alive with the window; tests reach the dialog here
+    return actions

@@ -1,0 +1,93 @@
+"""The ``slip`` and ``settings`` commands of ``xinan-desk`` (registered by desktop/cli.py).
+
+    xinan-desk --data-dir DIR slip K7Q-00A3-7 --paper 80mm --out slip.pdf
+    xinan-desk settings                       # show the street settings
+    xinan-desk settings --set hotline=0755-27891234 --set printer=xinan-test
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reception import street_settings
+from reception.errors import ValidationFailed
+from reception.slips.layout import PAPERS, UnknownPaper
+from reception.slips.service import SAVED, SlipService
+
+EXIT_OK = 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    slip = sub.add_parser("slip", help="把一条诉求的查询凭条（或A4回执）保存为 PDF")
+    slip.add_argument("code", help="查询码，如 K7Q-00A3-7")
+    # No argparse choices: a wrong paper gets our own message (and exit status 2) below.
+    slip.add_argument("--paper", default=None, metavar="|".join(PAPERS),
+                      help="纸张：80mm、58mm 热敏卷纸或 a4 回执（默认按街道设置）")
+    slip.add_argument("--out", required=True, type=Path, help="输出的 PDF 文件路径")
+
+    settings = sub.add_parser("settings", help="查看或修改街道设置（热线、查询网址、纸张、打印机…）")
+    settings.add_argument("--set", dest="changes", action="append", default=[], metavar="名称=值",
+                          help=f"修改一项，可多次使用；名称：{'、'.join(street_settings.LABELS)}")
+
+
+def _bad_input(message: str) -> Exception:
+    from desktop.cli import BadInput  # imported late: desktop.cli imports this module
+
+    return BadInput(message)
+
+
+def slip(services, args) -> int:
+    desk = services.desk
+    case = desk.find_case(args.code)  # unknown or mistyped code: exit 2 with the reason
+    service = SlipService(desk)
+    try:
+        prepared = service.prepare(case.id, args.paper)
+    except UnknownPaper as error:
+        raise _bad_input(str(error)) from None
+    if args.out.suffix.lower() != ".pdf":
+        raise _bad_input(f"输出文件应以 .pdf 结尾：{args.out}")
+    path = service.save_pdf(prepared, args.out)
+    service.log(prepared, SAVED, "", path.name)
+    reprint = f"，补打 {prepared.copy_number - 1}" if prepared.copy_number > 1 else ""
+    print(f"已保存 {case.tracking_code} 的{PAPERS[prepared.paper].label}{reprint}：{path}", file=sys.stderr)
+    print(path)
+    return EXIT_OK
+
+
+def settings(services, args) -> int:
+    db = services.desk.db
+    if args.changes:
+        changes: dict[str, str] = {}
+        for text in args.changes:
+            name, sep, value = text.partition("=")
+            if not sep:
+                raise _bad_input(f"--set 的写法应为 名称=值，如 hotline=0755-27891234（收到：{text}）")
+            changes[name.strip()] = value
+        try:
+            street_settings.save(db, changes)
+        except ValidationFailed as failure:
+            raise _bad_input("设置有误，没有保存任何一项：" + "；".join(str(e) for e in failure.errors)) from None
+    current = street_settings.load(db, services.loaded_form.form.street)
+    for name, label in street_settings.LABELS.items():
+        value = getattr(current, name)
+        if isinstance(value, bool):
+            shown = "是" if value else "否"
+        elif value == "":
+            shown = _unset_words(name)
+        else:
+            shown = str(value)
+        print(f"{name} = {shown}    # {label}")
+    return EXIT_OK
+
+
+def _unset_words(name: str) -> str:
+    if name == "hotline":
+        return "（未设置：凭条上不印热线。队长请设置，如 xinan-desk settings --set hotline=0755-xxxxxxxx）"
+    if name == "printer":
+        return "（未设置：按 Ctrl+P 会先打开打印预览选择打印机）"
+    return "（空）"
+
+
+HANDLERS = {("slip", None): slip, ("settings", None): settings}
