@@ -17,12 +17,24 @@ class Services:
     loaded_form: LoadedForm
     desk: ReceptionDesk
 
+    def close(self) -> None:
+        """Close the database connection (after the window's worker has stopped)."""
+        self.desk.db.conn.close()
+
 
 def open_services(data_dir: Path) -> Services:
     """Everything the command line and the window need, without Qt."""
     loaded = load_form(data_dir)
     db = open_database(database_path(data_dir))
     return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=ReceptionDesk(db, loaded.form))
+
+
+def build_window(services: Services):
+    """The desk window wired to its services and its database worker (needs a QApplication)."""
+    from desktop.main_window import MainWindow
+    from desktop.operations import Operations
+
+    return MainWindow(services, Operations(services.desk))
 
 
 def run_desk(data_dir: Path, argv: list[str] | None = None) -> int:

@@ -1,0 +1,692 @@
+"""The desk's main window: tonight's session on top, the intake form left, tonight's list right.
+
+Every database call goes through ``self.operations`` (one worker thread); this module only turns
+what the volunteer does into operations and their results into what the window shows.
+
+Hooks for other features (printing, sync):
+- ``add_action(action, menu="case", toolbar=True)`` puts a QAction in a menu and on the main
+  toolbar (``self.main_toolbar``); menus are ``self.menus["session" | "case" | "settings"]``.
+- ``selected_case_id()`` — the case selected in tonight's list (or None);
+  ``last_saved_case_id`` — the case recorded or corrected last; signals ``case_saved(str)`` and
+  ``selection_changed(object)`` say when either changes.
+- ``operations.submit(work, what=..., done=..., changes={...})`` runs ``work(desk)`` on the worker;
+  ``refresh(topics)`` reloads parts of the window (topics from desktop.operations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.composition import Services
+from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
+from desktop.widgets.banners import MessageBar
+from desktop.widgets.cases_table import CasesModel, CasesView
+from desktop.widgets.dialogs import ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
+from desktop.widgets.intake_form import IntakeForm
+from desktop.widgets.saved_code import SavedCodePanel
+from desktop.widgets.session_bar import HOUSEHOLDS, SessionBar
+from reception import clock, phones
+from reception.cases import Case, PhotoInput
+from reception.desk import INTAKE_DRAFT, ReceptionDesk
+from reception.errors import DeskError, ValidationFailed
+from reception.sessions import Session
+
+AUTOSAVE_MS = 400
+RECENT_LIMIT = 200
+LIGHTS_RETIME_MS = 60_000
+ALL_TOPICS = frozenset({SESSION, CASES, DEVICE, OUTBOX})
+
+
+def case_to_form_values(case: Case, photos: list[PhotoInput]) -> dict[str, Any]:
+    """A stored case as the intake form's raw values (the inverse of validation)."""
+    return {
+        "category": case.category_code,
+        "description": case.description,
+        "anonymous": case.anonymous,
+        "resident_name": case.resident_name,
+        "phone": phones.national(case.phone) if case.phone else "",
+        "community": case.community,
+        "address": case.address,
+        "urgency": case.urgency.value,
+        "outcome": case.outcome.value,
+        "outcome_note": case.outcome_note,
+        "receptionist": case.receptionist,
+        "photos": photos,
+    }
+
+
+def _load_case_for_edit(case_id: str) -> Callable[[ReceptionDesk], tuple[Case, list[PhotoInput]]]:
+    def work(desk: ReceptionDesk) -> tuple[Case, list[PhotoInput]]:
+        case = desk.case(case_id)
+        photos = [
+            PhotoInput(desk.photo_data(p.id), p.sha256, p.mime, p.width, p.height) for p in case.photos
+        ]
+        return case, photos
+
+    return work
+
+
+class MainWindow(QMainWindow):
+    case_saved = Signal(str)  # id of the case just recorded or corrected
+    selection_changed = Signal(object)  # id of the case selected in the list, or None
+    ready = Signal()  # the first state (session, list, draft) has been loaded and shown
+    state_loaded = Signal()  # after every reload of the list
+
+    def __init__(self, services: Services, operations: Operations, *,
+                 now: Callable[[], datetime] = clock.now, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__()
+        self.services = services
+        self.operations = operations
+        self.definition = services.loaded_form.form
+        self._now = now
+        self.session: Session | None = None
+        self.last_saved_case_id: str | None = None
+        self._editing_case_id: str | None = None
+        self._stashed_new_case: dict[str, Any] | None = None
+        self._saving = False
+        self._draft_stored = False
+        self._is_ready = False
+        self._select_after_load: str | None = None
+        self._device = ("", False)
+        self._closed = False
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=self.definition.street))
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+        self._build_menus_and_toolbar()
+        self._build_central()
+        self._build_status_bar()
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(autosave_ms)
+        self._autosave.timeout.connect(self._save_draft)
+        self._retime = QTimer(self)
+        self._retime.setInterval(LIGHTS_RETIME_MS)
+        self._retime.timeout.connect(self.cases_model.retime)
+        self._retime.start()
+
+        operations.changed.connect(self.refresh)
+        operations.error.connect(self.show_error)
+        operations.busy_changed.connect(self._busy_changed)
+        self._show_form_problems()
+        self._load_initial_state()
+
+    # --- construction ----------------------------------------------------------------------------
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {
+            "session": bar.addMenu(self.tr("夜话(&S)")),
+            "case": bar.addMenu(self.tr("诉求(&C)")),
+            "settings": bar.addMenu(self.tr("设置(&T)")),
+        }
+        self.main_toolbar = QToolBar(self.tr("主工具栏"), self)
+        self.main_toolbar.setObjectName("mainToolbar")
+        self.main_toolbar.setMovable(False)
+        self.main_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_toolbar)
+
+        def action(text: str, name: str, slot, shortcut: str | None = None) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.open_session_action = action(self.tr("开始夜话…"), "openSessionAction", self.open_session_dialog)
+        self.close_session_action = action(self.tr("结束夜话…"), "closeSessionAction", self.confirm_close_session)
+        self.menus["session"].addActions([self.open_session_action, self.close_session_action])
+
+        self.new_case_action = action(self.tr("新登记"), "newCaseAction", self.new_case, "Ctrl+N")
+        self.save_case_action = action(self.tr("保存登记 (Ctrl+Enter)"), "saveCaseAction", self.save)
+        self.edit_case_action = action(self.tr("修改所选"), "editCaseAction", self.edit_selected)
+        self.void_case_action = action(self.tr("作废所选…"), "voidCaseAction", self.void_selected)
+        self.focus_list_action = action(self.tr("转到诉求列表"), "focusListAction", self.focus_list, "Ctrl+L")
+        for act in (self.new_case_action, self.save_case_action, self.edit_case_action,
+                    self.void_case_action, self.focus_list_action):
+            self.menus["case"].addAction(act)
+        for act in (self.new_case_action, self.save_case_action, self.edit_case_action, self.void_case_action):
+            self.main_toolbar.addAction(act)
+        self.main_toolbar.addSeparator()
+
+        self.prefix_action = action(self.tr("本机编号…"), "prefixAction", self.open_prefix_dialog)
+        self.menus["settings"].addAction(self.prefix_action)
+
+    def add_action(self, action: QAction, menu: str = "case", toolbar: bool = True) -> None:
+        """Add a feature's action (打印, 同步, …) to a menu and to the main toolbar."""
+        self.menus[menu].addAction(action)
+        if toolbar:
+            self.main_toolbar.addAction(action)
+
+    def _build_central(self) -> None:
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(8, 6, 8, 4)
+        column.setSpacing(5)
+
+        self.session_bar = SessionBar()
+        self.session_bar.count_requested.connect(self.count)
+        self.session_bar.open_requested.connect(self.open_session_dialog)
+        self.session_bar.close_requested.connect(self.confirm_close_session)
+        column.addWidget(self.session_bar)
+
+        self.form_problems_bar = MessageBar("warning", "formProblemsBar")
+        self.no_session_bar = MessageBar("warning", "noSessionBar", closable=False)
+        self.no_session_bar.set_action(self.tr("开始夜话"), self.open_session_dialog)
+        self.draft_bar = MessageBar("editing", "draftBar")
+        self.error_bar = MessageBar("error-bar", "errorBar")
+        for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.error_bar):
+            column.addWidget(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        self.form = IntakeForm(self.definition)
+        self.form.edited.connect(self._form_edited)
+        self.form.save_requested.connect(self.save)
+        self.form.cancel_requested.connect(self.cancel_edit)
+        self.form.new_requested.connect(self.confirm_clear_form)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.setSpacing(0)
+        left_column.addWidget(self.form_scroll, 1)
+        left_column.addWidget(self.form.footer)
+        self.form.chain_tab_order()
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(4, 0, 0, 0)
+        right_column.setSpacing(5)
+        self.saved_panel = SavedCodePanel()
+        right_column.addWidget(self.saved_panel)
+        self.list_caption = QLabel()
+        self.list_caption.setObjectName("listCaption")
+        font = self.list_caption.font()
+        font.setBold(True)
+        self.list_caption.setFont(font)
+        right_column.addWidget(self.list_caption)
+        self.cases_model = CasesModel(self.definition.deadlines.warn_fraction, now=self._now, parent=self)
+        self.cases_view = CasesView(self.cases_model)
+        self.cases_view.open_requested.connect(self.open_case)
+        self.cases_view.void_requested.connect(self.void_case)
+        self.cases_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(self.selected_case_id())
+        )
+        right_column.addWidget(self.cases_view, 1)
+        buttons = QHBoxLayout()
+        hint = QLabel(self.tr("回车或双击：修改　Delete：作废"))
+        hint.setProperty("role", "muted")
+        self.edit_button = QPushButton(self.tr("修改"))
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.void_button = QPushButton(self.tr("作废…"))
+        self.void_button.setObjectName("voidButton")
+        self.void_button.clicked.connect(self.void_selected)
+        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.void_button)
+        right_column.addLayout(buttons)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
+        splitter.setSizes([740, 600])
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        QApplication.instance().focusChanged.connect(self._keep_focus_visible)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busyLabel")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingLabel")
+        self.prefix_label = QLabel()
+        self.prefix_label.setObjectName("prefixLabel")
+        status.addWidget(self.busy_label, 1)
+        status.addPermanentWidget(self.pending_label)
+        status.addPermanentWidget(self.prefix_label)
+
+    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.form.isAncestorOf(new):
+            self.form_scroll.ensureWidgetVisible(new, 10, 30)
+
+    # --- state from the database -----------------------------------------------------------------
+
+    def _load_initial_state(self) -> None:
+        def work(desk: ReceptionDesk) -> dict[str, Any]:
+            state = self._read_state(desk, ALL_TOPICS)
+            state["draft"] = desk.load_draft(INTAKE_DRAFT)
+            return state
+
+        self.operations.submit(work, what="load_state", done=self._initial_state_loaded)
+
+    def refresh(self, topics: Iterable[str]) -> None:
+        """Reload the parts of the window that an operation changed."""
+        topics = frozenset(topics)
+        self.operations.submit(lambda desk: self._read_state(desk, topics), what="refresh", done=self._show_state)
+
+    @staticmethod
+    def _read_state(desk: ReceptionDesk, topics: frozenset[str]) -> dict[str, Any]:
+        state: dict[str, Any] = {}
+        if topics & {SESSION, CASES}:
+            session = desk.current_session()
+            state["session"] = session
+            if CASES in topics:
+                state["cases"] = desk.session_cases(session.id) if session else desk.recent_cases(RECENT_LIMIT)
+        if DEVICE in topics:
+            state["device"] = (desk.device_prefix, desk.prefix_is_provisional)
+        if topics & {OUTBOX, CASES}:
+            state["pending"] = desk.pending_sync_count()
+        return state
+
+    def _initial_state_loaded(self, state: dict[str, Any]) -> None:
+        self._show_state(state)
+        draft = state.get("draft")
+        if draft:
+            self.form.load(draft)
+            self._draft_stored = True
+            self.draft_bar.show_message(
+                self.tr("已恢复上次未保存的登记：请核对后保存，或点「清空，换下一位」放弃。")
+            )
+        self.form.focus_first()
+        self._is_ready = True
+        self.ready.emit()
+
+    def _show_state(self, state: dict[str, Any]) -> None:
+        if "session" in state:
+            self.session = state["session"]
+            self.session_bar.show_session(self.session)
+            self.open_session_action.setEnabled(self.session is None)
+            self.close_session_action.setEnabled(self.session is not None)
+            if self.session is None:
+                self.no_session_bar.show_message(
+                    self.tr("今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。"
+                            "现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。")
+                )
+            else:
+                self.no_session_bar.hide()
+                self.form.set_team([m.name for m in self.session.team])
+                self.form.set_sticky_defaults(self.session.community)
+        if "cases" in state:
+            selected = self._select_after_load or self.selected_case_id()
+            self.cases_model.set_cases(state["cases"])
+            if selected:
+                self.cases_view.select_case(selected)
+            self._select_after_load = None
+            count = len(state["cases"])
+            self.list_caption.setText(
+                self.tr("今晚的诉求（{n} 条）").format(n=count) if self.session is not None
+                else self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
+            )
+        if "device" in state:
+            self._device = state["device"]
+            prefix, provisional = self._device
+            if provisional:
+                self.prefix_label.setText(
+                    self.tr("本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号").format(prefix=prefix)
+                )
+                self.prefix_label.setProperty("role", "error")
+            else:
+                self.prefix_label.setText(self.tr("本机编号 {prefix}").format(prefix=prefix))
+                self.prefix_label.setProperty("role", "muted")
+            self.prefix_label.style().unpolish(self.prefix_label)
+            self.prefix_label.style().polish(self.prefix_label)
+        if "pending" in state:
+            self.pending_label.setText(self.tr("待同步 {n} 项").format(n=state["pending"]))
+        if "cases" in state:
+            self.state_loaded.emit()
+
+    def _show_form_problems(self) -> None:
+        problems = self.services.loaded_form.problems
+        if problems:
+            lines = [self.tr("登记表定义文件有误，已改用上一个可用的版本：")]
+            lines += [f"• {problem}" for problem in problems]
+            self.form_problems_bar.show_message("\n".join(lines))
+
+    @property
+    def is_ready(self) -> bool:
+        return self._is_ready
+
+    # --- errors and busy state -------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.error_bar.show_message(message)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("正在处理…") if busy else "")
+
+    # --- the selection ---------------------------------------------------------------------------
+
+    def selected_case_id(self) -> str | None:
+        return self.cases_view.selected_case_id()
+
+    def focus_list(self) -> None:
+        self.cases_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.selected_case_id() is None and self.cases_model.rowCount() > 0:
+            self.cases_view.selectRow(0)
+
+    # --- recording and correcting cases ----------------------------------------------------------
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        raw = self.form.values()
+        self._autosave.stop()
+        self._saving = True
+        self.form.set_saving(True)
+        self.form.setEnabled(False)
+        editing = self._editing_case_id
+        if editing:
+            self.operations.submit(
+                lambda desk: desk.edit_case(editing, raw), what="edit_case",
+                done=lambda case: self._saved(case, edited=True), failed=self._save_failed,
+                changes={SESSION, CASES, OUTBOX},
+            )
+        else:
+            self.operations.submit(
+                lambda desk: desk.record_case(raw, discard_draft=INTAKE_DRAFT), what="record_case",
+                done=lambda case: self._saved(case, edited=False), failed=self._save_failed,
+                changes={SESSION, CASES, OUTBOX},
+            )
+
+    def _end_saving(self) -> None:
+        self._saving = False
+        self.form.setEnabled(True)
+        self.form.set_saving(False)
+
+    def _saved(self, case: Case, edited: bool) -> None:
+        self._end_saving()
+        self.error_bar.hide()
+        self.draft_bar.hide()
+        if edited:
+            self._leave_edit_mode()
+        else:
+            self._draft_stored = False
+            self.form.clear_for_next()
+        self.saved_panel.show_case(case, edited=edited)
+        self.last_saved_case_id = case.id
+        self._select_after_load = case.id
+        self.form.focus_first()
+        self.case_saved.emit(case.id)
+
+    def _save_failed(self, error: DeskError) -> None:
+        self._end_saving()
+        if isinstance(error, ValidationFailed):
+            self.form.show_errors(error.errors)
+        else:
+            self.show_error(str(error))
+            self.form.focus_first()
+        if not self._editing_case_id:
+            # The typed case is still only a draft: keep it safe.
+            self._autosave.start()
+
+    def new_case(self) -> None:
+        if self._editing_case_id:
+            self.cancel_edit()
+        else:
+            self.form.focus_first()
+
+    def confirm_clear_form(self) -> None:
+        if self.form.is_blank():
+            self.form.focus_first()
+            return
+        dialog = ChoiceMessage(
+            self.tr("清空登记表"),
+            self.tr("清空后，表中已填写的内容（未保存）将丢弃。确定清空、换下一位居民吗？"),
+            [("clear", self.tr("清空")), ("keep", self.tr("不清空"))],
+            "confirmClear",
+            self,
+        )
+        dialog.chosen.connect(lambda key: self._clear_form() if key == "clear" else self.form.focus_first())
+        dialog.open()
+
+    def _clear_form(self) -> None:
+        self._autosave.stop()
+        self.form.clear_for_next()
+        self.draft_bar.hide()
+        if self._draft_stored:
+            self._draft_stored = False
+            self.operations.submit(lambda desk: desk.discard_draft(INTAKE_DRAFT), what="discard_draft")
+        self.form.focus_first()
+
+    # --- editing from the list -------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id:
+            self.open_case(case_id)
+        else:
+            self.show_error(self.tr("请先在右侧列表中选中一条诉求"))
+
+    def open_case(self, case_id: str) -> None:
+        """Load a stored case into the form, in edit mode (until it is synced or voided)."""
+        self.operations.submit(_load_case_for_edit(case_id), what="load_case", done=self._case_loaded)
+
+    def _case_loaded(self, loaded: tuple[Case, list[PhotoInput]]) -> None:
+        case, photos = loaded
+        if case.is_voided:
+            self.show_error(self.tr("{code} 已作废，不能修改").format(code=case.tracking_code))
+            return
+        if case.is_synced:
+            self.show_error(
+                self.tr("{code} 已同步到街道平台，只能在平台上更正").format(code=case.tracking_code)
+            )
+            return
+        if self._editing_case_id is None:
+            # Keep the half-typed new case (its draft is saved too) to bring it back afterwards.
+            self._flush_draft()
+            self._stashed_new_case = self.form.values()
+        self._editing_case_id = case.id
+        self.form.clear_errors()
+        self.form.load(case_to_form_values(case, photos))
+        self.form.set_editing(case.tracking_code)
+        self.draft_bar.hide()
+        self.form.focus_first()
+
+    def cancel_edit(self) -> None:
+        if self._editing_case_id is None:
+            return
+        self._leave_edit_mode()
+        self.form.focus_first()
+
+    def _leave_edit_mode(self) -> None:
+        self._editing_case_id = None
+        self.form.set_editing(None)
+        self.form.clear_errors()
+        stashed, self._stashed_new_case = self._stashed_new_case, None
+        if stashed is not None:
+            self.form.clear_for_next()
+            self.form.load(stashed)
+        else:
+            self.form.clear_for_next()
+
+    @property
+    def editing_case_id(self) -> str | None:
+        return self._editing_case_id
+
+    # --- voiding ---------------------------------------------------------------------------------
+
+    def void_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id:
+            self.void_case(case_id)
+        else:
+            self.show_error(self.tr("请先在右侧列表中选中要作废的诉求"))
+
+    def void_case(self, case_id: str) -> None:
+        row = self.cases_model.row_of(case_id)
+        case = self.cases_model.case_at(row)
+        if case is None:
+            return
+        if case.is_voided:
+            self.show_error(self.tr("{code} 已经作废").format(code=case.tracking_code))
+            return
+        dialog = VoidDialog(case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def submit(reason: str) -> None:
+            self.operations.submit(
+                lambda desk: desk.void_case(case_id, reason), what="void_case",
+                done=lambda voided: self._voided(dialog, voided),
+                failed=lambda error: self._dialog_failed(dialog, error),
+                changes={SESSION, CASES, OUTBOX},
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+
+    def _voided(self, dialog: VoidDialog, case: Case) -> None:
+        dialog.accept()
+        self._select_after_load = case.id
+        if self._editing_case_id == case.id:
+            self._leave_edit_mode()
+        self.cases_view.setFocus()
+
+    @staticmethod
+    def _dialog_failed(dialog, error: DeskError) -> None:
+        if isinstance(error, ValidationFailed):
+            dialog.show_errors(error.errors)
+        else:
+            dialog.show_message(str(error))
+
+    # --- tonight's session -----------------------------------------------------------------------
+
+    def open_session_dialog(self) -> None:
+        if self.session is not None:
+            return
+        today = clock.local(self._now()).date()
+        community = self.form.fields["community"].value() if "community" in self.form.fields else ""
+        dialog = OpenSessionDialog(self.definition.communities, today, community, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def submit(values: dict[str, Any]) -> None:
+            self.operations.submit(
+                lambda desk: desk.open_session(**values), what="open_session",
+                done=lambda _session: dialog.accept(),
+                failed=lambda error: self._dialog_failed(dialog, error),
+                changes={SESSION, CASES},
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+
+    def confirm_close_session(self) -> None:
+        if self.session is None:
+            return
+        dialog = ChoiceMessage(
+            self.tr("结束夜话"),
+            self.tr("结束今晚的夜话？\n结束后接待人次、走访家数和诉求数将冻结，不能再计数。"
+                    "之后登记的诉求不计入这场夜话。"),
+            [("close", self.tr("结束夜话")), ("keep", self.tr("继续接待"))],
+            "confirmCloseSession",
+            self,
+        )
+        dialog.chosen.connect(lambda key: self._close_session() if key == "close" else None)
+        dialog.open()
+
+    def _close_session(self) -> None:
+        self.operations.submit(
+            lambda desk: desk.close_session(), what="close_session",
+            done=self._session_closed, changes={SESSION, CASES},
+        )
+
+    def _session_closed(self, session: Session) -> None:
+        c = session.counts
+        text = self.tr(
+            "{date} {venue} 的夜话已结束，统计数已冻结：\n\n"
+            "接待人次　{visitors}\n走访家数　{households}\n收集诉求　{petitions} 条"
+            "（当场解决 {solved}，转平台办理 {forwarded}，解释说明 {explained}）\n作废　{voided} 条"
+        ).format(
+            date=session.date, venue=session.venue, visitors=c.visitors, households=c.household_visits,
+            petitions=c.petitions, solved=c.solved_on_spot, forwarded=c.forwarded,
+            explained=c.explained, voided=c.voided,
+        )
+        dialog = ChoiceMessage(self.tr("夜话已结束"), text, [("ok", self.tr("知道了"))], "sessionSummary", self)
+        dialog.open()
+
+    def count(self, which: str, delta: int) -> None:
+        if which == HOUSEHOLDS:
+            work = lambda desk: desk.count_household_visit(delta)  # noqa: E731
+        else:
+            work = lambda desk: desk.count_visitor(delta)  # noqa: E731
+        self.operations.submit(work, what="count", changes={SESSION})
+
+    # --- this laptop -----------------------------------------------------------------------------
+
+    def open_prefix_dialog(self) -> None:
+        prefix, provisional = self._device
+        dialog = PrefixDialog(prefix, provisional, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def submit(value: str) -> None:
+            self.operations.submit(
+                lambda desk: desk.set_device_prefix(value), what="set_prefix",
+                done=lambda _r: dialog.accept(),
+                failed=lambda error: self._dialog_failed(dialog, error),
+                changes={DEVICE},
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+
+    # --- drafts ----------------------------------------------------------------------------------
+
+    def _form_edited(self) -> None:
+        if self._editing_case_id is None and not self._saving:
+            self._autosave.start()
+
+    def _save_draft(self) -> None:
+        if self._editing_case_id is not None or self._saving:
+            return
+        if self.form.is_blank():
+            if self._draft_stored:
+                self._draft_stored = False
+                self.operations.submit(lambda desk: desk.discard_draft(INTAKE_DRAFT), what="discard_draft")
+            return
+        payload = self.form.draft_payload()
+        self._draft_stored = True
+        self.operations.submit(lambda desk: desk.save_draft(payload, INTAKE_DRAFT), what="save_draft")
+
+    def _flush_draft(self) -> None:
+        if self._autosave.isActive():
+            self._autosave.stop()
+            self._save_draft()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self._flush_draft()
+            self._retime.stop()
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_visible)
+            # Every queued operation (the last draft save among them) finishes before the
+            # worker stops.
+            self.operations.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,163 @@
+"""Screenshots of the desk for the docs: ``python -m desktop.screenshots docs`` (offscreen).
+
+Builds the window through the composition root on a temporary data directory holding a session
+and a few realistic cases (with older ones, so the list shows every traffic light), then saves:
+docs/main-window.png, docs/filled-form.png and docs/saved-code.png at 1366×768.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PIL import Image, ImageDraw  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.application import configure  # noqa: E402
+from desktop.composition import build_window, open_services  # noqa: E402
+from reception import clock  # noqa: E402
+from reception.desk import ReceptionDesk  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("screenshot: the window did not reach the expected state in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _seed(desk: ReceptionDesk) -> None:
+    """A Wednesday night at 新安广场: a session opened three hours ago and six cases."""
+    real_now = desk.now
+    start = real_now() - timedelta(hours=3)
+
+    def at(minutes: float) -> None:
+        desk.now = lambda: start + timedelta(minutes=minutes)
+
+    desk.set_device_prefix("K7Q")
+    at(0)
+    desk.open_session(
+        date=clock.local(start).date().isoformat(), venue="新安广场", community="海旺社区",
+        team=[{"name": "陈志强", "role": "街道干部"}, {"name": "林小红", "role": "社区党委书记"},
+              {"name": "王建国", "role": "人大代表"}, {"name": "李明", "role": "志愿者"},
+              {"name": "赵晓雯", "role": "志愿者"}],
+    )
+    for _ in range(23):
+        desk.count_visitor()
+    for _ in range(7):
+        desk.count_household_visit()
+    base = {"anonymous": False, "community": "海旺社区", "receptionist": "李明", "photos": [],
+            "outcome_note": "", "address": ""}
+    cases = [
+        (10, {"category": "CTY01", "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
+              "resident_name": "张先生", "phone": "13812345678", "address": "宝城12区地铁C出口",
+              "urgency": "一般", "outcome": "转平台办理"}),
+        (25, {"category": "NOI01", "description": "晚上九点后广场舞音响太大声，影响孩子写作业",
+              "resident_name": "刘阿姨", "phone": "13923456789", "urgency": "一般",
+              "outcome": "解释说明", "outcome_note": "已说明晚九点后限音的规定，将联系舞队负责人"}),
+        (30, {"category": "ENV03", "description": "楼道里蟑螂很多，希望统一消杀",
+              "anonymous": True, "urgency": "一般", "outcome": "当场解决",
+              "outcome_note": "社区工作站电话预约了下周一统一消杀"}),
+        (40, {"category": "ENV06", "description": "小区门口下水道堵塞，污水漫到人行道上",
+              "resident_name": "黄先生", "phone": "075527781234", "urgency": "特急",
+              "outcome": "转平台办理"}),
+        (75, {"category": "ENV02", "description": "菜市场后面垃圾堆了三天没人清，气味很大，招苍蝇",
+              "resident_name": "周女士", "phone": "13700001111", "urgency": "特急",
+               "outcome": "转平台办理"}),
+        (130, {"category": "FAC04", "description": "公园篮球场篮筐坏了两个月没人修",
+               "resident_name": "小吴", "phone": "15899990000", "urgency": "一般",
+               "outcome": "转平台办理"}),
+    ]
+    recorded = []
+    for minutes, values in cases:
+        at(minutes)
+        recorded.append(desk.record_case({**base, **values}))
+    at(150)
+    desk.void_case(recorded[-1].id, "重复登记：与前一位居民反映的是同一件事")
+    desk.now = real_now
+
+
+def _fill_form(window, photo: Path) -> None:
+    window.form.load({
+        "category": "TRF02" if window.definition.taxonomy.find("TRF02") else "CTY03",
+        "description": "宝民路口红绿灯时间太短，老人过马路走不到一半就变红灯，希望延长行人绿灯",
+        "anonymous": False,
+        "resident_name": "陈伯",
+        "phone": "138 2233 4455",
+        "community": "海旺社区",
+        "address": "宝民路与新安四路交叉口",
+        "urgency": "紧急",
+        "outcome": "转平台办理",
+        "outcome_note": "",
+        "receptionist": "李明",
+        "photos": [str(photo)],
+    })
+
+
+def _sample_photo(folder: Path) -> Path:
+    path = folder / "路口.jpg"
+    image = Image.new("RGB", (1200, 900), "#6a8caf")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 520, 1200, 900), fill="#4a4a4a")
+    for x in range(80, 1200, 160):
+        draw.rectangle((x, 690, x + 90, 720), fill="#f0f0f0")
+    draw.rectangle((900, 150, 960, 520), fill="#303030")
+    draw.ellipse((890, 160, 970, 240), fill="#ff3b30")
+    image.save(path, "JPEG", quality=85)
+    return path
+
+
+def take(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure(app)
+    with tempfile.TemporaryDirectory(prefix="xinan-shots-") as tmp:
+        data_dir = Path(tmp) / "data"
+        services = open_services(data_dir)
+        _seed(services.desk)
+        window = build_window(services)
+        window.resize(*SIZE)
+        window.show()
+        _wait(app, lambda: window.is_ready)
+        window.cases_view.selectRow(1)
+        written = []
+
+        def grab(name: str) -> None:
+            # Let every pending layout pass run (thumbnails added, scroll area resized).
+            for _ in range(5):
+                app.processEvents()
+                time.sleep(0.02)
+            path = out_dir / name
+            if not window.grab().save(str(path)):
+                raise SystemExit(f"screenshot: could not write {path}")
+            written.append(path)
+
+        grab("main-window.png")
+        _fill_form(window, _sample_photo(Path(tmp)))
+        window.form.focus_field("description")
+        grab("filled-form.png")
+        saved_before = window.last_saved_case_id
+        window.save()
+        _wait(app, lambda: window.last_saved_case_id not in (None, saved_before) and not window.operations.pending)
+        grab("saved-code.png")
+        window.close()
+        services.close()
+    return written
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python -m desktop.screenshots OUT_DIR")
+    for written_path in take(Path(sys.argv[1])):
+        print(written_path)

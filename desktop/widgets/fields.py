@@ -1,0 +1,364 @@
+"""One input per field type of the form definition (forms/intake.toml).
+
+Each ``Field`` wraps the widget a volunteer types into and speaks the form's raw values: the same
+shapes ``reception.validation.validate`` and ``xinan-desk case add`` accept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.widgets.category_picker import CategoryPicker
+from desktop.widgets.photo_strip import PhotoStrip
+from reception.form_definition import FieldSpec, FormDefinition
+
+
+class Field(QObject):
+    """The editor of one form field. ``changed`` fires on every edit by the volunteer."""
+
+    changed = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+
+    @property
+    def editor(self) -> QWidget:
+        """The widget placed in the form's layout."""
+        raise NotImplementedError
+
+    @property
+    def focus_widgets(self) -> list[QWidget]:
+        """The widgets Tab visits, in order (most fields have one)."""
+        return [self.editor]
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.set_value(None)
+
+    def is_empty(self) -> bool:
+        return self.value() in ("", None, False, [])
+
+    def invalid_target(self) -> QWidget:
+        """The widget that gets the red border when the field is invalid."""
+        return self.focus_widgets[0]
+
+
+class TextField(Field):
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._edit = QLineEdit()
+        self._edit.setObjectName(f"field_{spec.name}")
+        self._edit.setPlaceholderText(spec.help)
+        if spec.max_length:
+            # A little over the limit, so that validation can say how long it is instead of
+            # silently cutting off what the resident said.
+            self._edit.setMaxLength(spec.max_length + 50)
+        self._edit.textEdited.connect(lambda _text: self.changed.emit())
+
+    @property
+    def editor(self) -> QWidget:
+        return self._edit
+
+    def value(self) -> str:
+        return self._edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self._edit.setText("" if value is None else str(value))
+
+    def set_suggestions(self, words: list[str]) -> None:
+        completer = QCompleter(QStringListModel(words, self._edit), self._edit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._edit.setCompleter(completer)
+
+
+class MultilineField(Field):
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None, lines: int = 3) -> None:
+        super().__init__(spec, parent)
+        self._edit = QPlainTextEdit()
+        self._edit.setObjectName(f"field_{spec.name}")
+        self._edit.setPlaceholderText(spec.help)
+        # Tab moves on to the next field, as everywhere else in the form.
+        self._edit.setTabChangesFocus(True)
+        line = self._edit.fontMetrics().lineSpacing()
+        self._edit.setFixedHeight(line * lines + 16)
+        self._edit.textChanged.connect(self._text_changed)
+        self._loading = False
+
+    def _text_changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    @property
+    def editor(self) -> QWidget:
+        return self._edit
+
+    def value(self) -> str:
+        return self._edit.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self._edit.setPlainText("" if value is None else str(value))
+        finally:
+            self._loading = False
+
+
+class BoolField(Field):
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._box = QCheckBox(spec.help or spec.label)
+        self._box.setObjectName(f"field_{spec.name}")
+        self._box.toggled.connect(lambda _on: self.changed.emit())
+
+    @property
+    def editor(self) -> QWidget:
+        return self._box
+
+    def value(self) -> bool:
+        return self._box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self._box.setChecked(bool(value))
+
+
+class CommunityField(Field):
+    """An editable list of the street's communities; typing part of a name narrows it."""
+
+    def __init__(self, spec: FieldSpec, communities: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._combo = QComboBox()
+        self._combo.setObjectName(f"field_{spec.name}")
+        self._combo.setEditable(True)
+        self._combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._combo.addItems(list(communities))
+        self._combo.setMaxVisibleItems(12)
+        self._combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self._combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._combo.lineEdit().setPlaceholderText(spec.help or self.tr("选择或输入社区名称"))
+        self._combo.setCurrentIndex(-1)
+        self._combo.lineEdit().textEdited.connect(lambda _t: self.changed.emit())
+        self._combo.activated.connect(lambda _i: self.changed.emit())
+
+    @property
+    def editor(self) -> QWidget:
+        return self._combo
+
+    def value(self) -> str:
+        return self._combo.currentText()
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        index = self._combo.findText(text)
+        self._combo.setCurrentIndex(index)
+        if index < 0:
+            self._combo.setEditText(text)
+
+
+class ChoiceButtons(QFrame):
+    """A row of large buttons of which one is chosen: all options visible at a glance.
+
+    One Tab stop for the whole row; Left/Right or the digit keys 1, 2, 3 choose by keyboard.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, choices: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("choice", True)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self._buttons: list[QPushButton] = []
+        for number, choice in enumerate(choices, start=1):
+            button = QPushButton(f"{choice}  {number}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("value", choice)
+            button.clicked.connect(lambda _c=False, b=button: self._clicked(b))
+            self._group.addButton(button)
+            self._buttons.append(button)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def _clicked(self, button: QPushButton) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.chosen.emit(button.property("value"))
+
+    def value(self) -> str:
+        checked = self._group.checkedButton()
+        return checked.property("value") if checked else ""
+
+    def set_value(self, value: str) -> None:
+        self._group.setExclusive(False)
+        for button in self._buttons:
+            button.setChecked(button.property("value") == value)
+        self._group.setExclusive(True)
+
+    def _choose_index(self, index: int) -> None:
+        if 0 <= index < len(self._buttons):
+            value = self._buttons[index].property("value")
+            if value != self.value():
+                self.set_value(value)
+                self.chosen.emit(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        current = next((i for i, b in enumerate(self._buttons) if b.isChecked()), -1)
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._choose_index(min(current + 1, len(self._buttons) - 1))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._choose_index(max(current - 1, 0))
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self._choose_index(key - Qt.Key.Key_1)
+        else:
+            super().keyPressEvent(event)
+
+
+class ChoiceField(Field):
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._buttons = ChoiceButtons(spec.choices)
+        self._buttons.setObjectName(f"field_{spec.name}")
+        self._buttons.setToolTip(spec.help)
+        self._buttons.chosen.connect(lambda _v: self.changed.emit())
+
+    @property
+    def editor(self) -> QWidget:
+        return self._buttons
+
+    def value(self) -> str:
+        return self._buttons.value()
+
+    def set_value(self, value: Any) -> None:
+        self._buttons.set_value("" if value is None else str(value))
+
+
+class CategoryField(Field):
+    """The category picker with, below it, the major category and the department it routes to."""
+
+    def __init__(self, spec: FieldSpec, form: FormDefinition, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._box = QWidget()
+        layout = QHBoxLayout(self._box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.picker = CategoryPicker(form.taxonomy)
+        self.picker.setObjectName(f"field_{spec.name}")
+        self.picker.setPlaceholderText(spec.help)
+        self.route = QLabel()
+        self.route.setObjectName("categoryRoute")
+        self.route.setProperty("role", "muted")
+        self.route.setWordWrap(True)
+        self.picker.setMinimumWidth(250)
+        layout.addWidget(self.picker, 5)
+        layout.addWidget(self.route, 4)
+        self.picker.picked.connect(self._picked)
+        self.picker.textEdited.connect(lambda _t: self.changed.emit())
+        self._show_route()
+
+    def _picked(self, _code: str) -> None:
+        self._show_route()
+        self.changed.emit()
+
+    def _show_route(self) -> None:
+        chosen = self.picker.chosen()
+        if chosen:
+            category, item = chosen
+            self.route.setText(
+                self.tr("{major}\n责任部门：{department}").format(
+                    major=category.name, department=category.department
+                )
+            )
+        elif self.picker.text().strip():
+            self.route.setText(self.tr("请从列表中选一项\n（↓ 选择，回车确定）"))
+        else:
+            self.route.setText(self.tr("选定类别后\n显示责任部门"))
+
+    @property
+    def editor(self) -> QWidget:
+        return self._box
+
+    @property
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.picker]
+
+    def value(self) -> str:
+        # A half-typed word that matches no category is kept as typed, so that validation names
+        # the field ("不是分类目录中的小类代码") instead of silently dropping it.
+        return self.picker.code or self.picker.text().strip()
+
+    def set_value(self, value: Any) -> None:
+        code = "" if value is None else str(value)
+        if self.picker.code != code or not code:
+            self.picker.set_code(code)
+        self._show_route()
+
+    def is_empty(self) -> bool:
+        return not self.picker.text().strip()
+
+
+class PhotosField(Field):
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self.strip = PhotoStrip(max_count=spec.max_count, hint=spec.help)
+        self.strip.setObjectName(f"field_{spec.name}")
+        self.strip.photos_changed.connect(self.changed.emit)
+
+    @property
+    def editor(self) -> QWidget:
+        return self.strip
+
+    @property
+    def focus_widgets(self) -> list[QWidget]:
+        return self.strip.focus_widgets()
+
+    def value(self) -> list[Any]:
+        return self.strip.photos()
+
+    def set_value(self, value: Any) -> None:
+        self.strip.set_photos(list(value or []))
+
+
+def make_field(spec: FieldSpec, form: FormDefinition, parent: QObject | None = None) -> Field:
+    """The editor for a field type of forms/intake.toml (see FIELD_TYPES)."""
+    if spec.type == "category":
+        return CategoryField(spec, form, parent)
+    if spec.type == "multiline":
+        # The resident's account needs room; a note needs less.
+        return MultilineField(spec, parent, lines=3 if spec.required else 2)
+    if spec.type == "bool":
+        return BoolField(spec, parent)
+    if spec.type == "community":
+        return CommunityField(spec, form.communities, parent)
+    if spec.type == "choice":
+        return ChoiceField(spec, parent)
+    if spec.type == "photos":
+        return PhotosField(spec, parent)
+    # "text" and "phone": one line each; the phone is checked by phonenumbers on save.
+    return TextField(spec, parent)

@@ -1,0 +1,329 @@
+"""The intake form, built from the form definition: one row per field, in the file's order.
+
+The form only edits values; saving is the window's job (it runs on the worker thread). The form
+says when the volunteer asks to save (Ctrl+Enter) or to cancel an edit (Esc), shows validation
+errors under the fields they concern, and never throws away what was typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.widgets import theme
+from desktop.widgets.fields import CategoryField, ChoiceField, Field, TextField, make_field
+from reception.cases import PhotoInput
+from reception.errors import FieldError
+from reception.form_definition import FieldSpec, FormDefinition
+
+# What stays after a save: the next resident is usually from the same community and is received
+# by the same volunteer. Everything else is cleared.
+STICKY_FIELDS = ("community", "receptionist")
+
+
+class IntakeForm(QWidget):
+    edited = Signal()  # the volunteer changed something (drives the draft autosave)
+    save_requested = Signal()
+    cancel_requested = Signal()
+    new_requested = Signal()
+
+    def __init__(self, form: FormDefinition, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeForm")
+        self.definition = form
+        self.fields: dict[str, Field] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._markers: dict[str, QLabel] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._loading = False
+        self._editing_code: str | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 2, 8, 0)
+        outer.setSpacing(4)
+
+        self.editing_bar = QFrame()
+        self.editing_bar.setObjectName("editingBar")
+        theme.set_role(self.editing_bar, "editing")
+        bar = QHBoxLayout(self.editing_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.editing_label = QLabel()
+        self.editing_label.setObjectName("editingLabel")
+        bar.addWidget(self.editing_label, 1)
+        self.editing_bar.hide()
+        outer.addWidget(self.editing_bar)
+
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(2, 1)
+        row = 0
+        for spec in form.fields:
+            field = make_field(spec, form, self)
+            self.fields[spec.name] = field
+            label = QLabel(spec.label)
+            label.setObjectName(f"label_{spec.name}")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setBuddy(field.focus_widgets[0])
+            marker = QLabel("*")
+            marker.setProperty("role", "required")
+            marker.setToolTip(self.tr("必填"))
+            error = QLabel()
+            error.setObjectName(f"error_{spec.name}")
+            error.setProperty("role", "error")
+            error.setWordWrap(True)
+            error.hide()
+            self._labels[spec.name] = label
+            self._markers[spec.name] = marker
+            self._errors[spec.name] = error
+            top = Qt.AlignmentFlag.AlignTop if spec.type in ("multiline", "category", "photos") else Qt.AlignmentFlag.AlignVCenter
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | top)
+            grid.addWidget(marker, row, 1, top)
+            grid.addWidget(field.editor, row, 2)
+            grid.addWidget(error, row + 1, 2)
+            row += 2
+            field.changed.connect(lambda name=spec.name: self._field_changed(name))
+        outer.addLayout(grid)
+
+        # The buttons sit in a footer the window keeps visible below the scrolling fields.
+        self.footer = QWidget()
+        self.footer.setObjectName("formFooter")
+        buttons = QHBoxLayout(self.footer)
+        buttons.setContentsMargins(8, 4, 8, 2)
+        self.save_button = QPushButton(self.tr("保存登记  Ctrl+Enter"))
+        self.save_button.setObjectName("saveButton")
+        theme.set_role(self.save_button, "primary")
+        self.save_button.clicked.connect(self.save_requested.emit)
+        self.cancel_button = QPushButton(self.tr("取消修改  Esc"))
+        self.cancel_button.setObjectName("cancelEditButton")
+        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.cancel_button.hide()
+        self.clear_button = QPushButton(self.tr("清空，换下一位"))
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.clicked.connect(self.new_requested.emit)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        outer.addStretch(1)
+
+        self.chain_tab_order()
+        # The footer is laid out outside the form (below its scroll area), so it gets the
+        # shortcuts too: Ctrl+Enter saves wherever the keyboard is in the form or its buttons.
+        self._escapes: list[QShortcut] = []
+        for owner in (self, self.footer):
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                shortcut = QShortcut(QKeySequence(keys), owner)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(self.save_requested.emit)
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
+            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            escape.activated.connect(self.cancel_requested.emit)
+            escape.setEnabled(False)
+            self._escapes.append(escape)
+        self._update_dependents()
+
+    # --- structure -------------------------------------------------------------------------------
+
+    def chain_tab_order(self) -> None:
+        """Tab through the fields in the definition's order, then the footer's buttons.
+
+        Called again by the window once the footer sits in the same window as the fields.
+        """
+        chain = [w for field in self.fields.values() for w in field.focus_widgets]
+        if self.footer.window() is self.window():
+            chain += [self.save_button, self.cancel_button, self.clear_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The widgets Tab visits, in the form definition's order (what tests check)."""
+        return [w for field in self.fields.values() for w in field.focus_widgets]
+
+    def _waiving_field(self, spec: FieldSpec) -> str | None:
+        return spec.required_unless if spec.required_unless in self.fields else None
+
+    # --- values ----------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The raw values, keyed by the form's field names, as validate() expects them."""
+        return {name: field.value() for name, field in self.fields.items()}
+
+    def draft_payload(self) -> dict[str, Any]:
+        """Values that survive a crash: JSON-safe; photos as the paths they were chosen from."""
+        payload = self.values()
+        if "photos" in payload:
+            payload["photos"] = [str(p) for p in payload["photos"] if not isinstance(p, PhotoInput)]
+        return payload
+
+    def load(self, values: dict[str, Any]) -> None:
+        """Fill the form (from a draft or a case); does not count as an edit."""
+        self._loading = True
+        try:
+            for name, field in self.fields.items():
+                if name in values:
+                    field.set_value(values[name])
+        finally:
+            self._loading = False
+        self._update_dependents()
+
+    def is_blank(self) -> bool:
+        """Nothing typed for a resident yet (what stays between residents does not count)."""
+        return all(
+            field.is_empty() for name, field in self.fields.items() if name not in STICKY_FIELDS
+        )
+
+    def clear_for_next(self) -> None:
+        self._loading = True
+        try:
+            for name, field in self.fields.items():
+                if name not in STICKY_FIELDS:
+                    field.clear()
+        finally:
+            self._loading = False
+        self.clear_errors()
+        self._update_dependents()
+
+    def set_sticky_defaults(self, community: str | None, receptionist: str | None = None) -> None:
+        """Prefill what stays between residents, without overwriting what was typed."""
+        self._loading = True
+        try:
+            if community and "community" in self.fields and not self.fields["community"].value():
+                self.fields["community"].set_value(community)
+            if receptionist and "receptionist" in self.fields and not self.fields["receptionist"].value():
+                self.fields["receptionist"].set_value(receptionist)
+        finally:
+            self._loading = False
+
+    def set_team(self, names: list[str]) -> None:
+        """Offer tonight's team as completions of the receptionist field."""
+        field = self.fields.get("receptionist")
+        if isinstance(field, TextField):
+            field.set_suggestions(names)
+
+    # --- editing a stored case -------------------------------------------------------------------
+
+    @property
+    def editing_code(self) -> str | None:
+        return self._editing_code
+
+    def set_editing(self, code: str | None) -> None:
+        self._editing_code = code
+        editing = code is not None
+        self.editing_bar.setVisible(editing)
+        self.editing_label.setText(self.tr("正在修改 {code}　（Esc 取消修改）").format(code=code or ""))
+        self.save_button.setText(self.tr("保存修改  Ctrl+Enter") if editing else self.tr("保存登记  Ctrl+Enter"))
+        self.cancel_button.setVisible(editing)
+        self.clear_button.setVisible(not editing)
+        for escape in self._escapes:
+            escape.setEnabled(editing)
+
+    def set_saving(self, saving: bool) -> None:
+        self.save_button.setEnabled(not saving)
+
+    # --- errors ----------------------------------------------------------------------------------
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Show each error under its field and put the keyboard on the first bad field."""
+        self.clear_errors()
+        general = []
+        for error in errors:
+            label = self._errors.get(error.field)
+            if label is None:
+                general.append(str(error))
+                continue
+            label.setText(error.message if not label.text() else f"{label.text()}；{error.message}")
+            label.show()
+            theme.set_invalid(self.fields[error.field].invalid_target(), True)
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        bad = [name for name in self.fields if self._errors[name].isVisible()]
+        if bad:
+            self.focus_field(bad[0])
+
+    def clear_errors(self) -> None:
+        for name in self.fields:
+            self._clear_error(name)
+        self.general_error.hide()
+
+    def _clear_error(self, name: str) -> None:
+        label = self._errors[name]
+        if label.isVisible() or label.text():
+            label.clear()
+            label.hide()
+            theme.set_invalid(self.fields[name].invalid_target(), False)
+
+    def error_text(self, name: str) -> str:
+        """The message shown under a field, '' when none."""
+        label = self._errors[name]
+        return label.text() if label.isVisible() else ""
+
+    def focus_field(self, name: str) -> None:
+        widget = self.fields[name].focus_widgets[0]
+        if not widget.isEnabled():
+            widget = next((w for w in self.tab_chain() if w.isEnabled()), widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first(self) -> None:
+        self.focus_field(next(iter(self.fields)))
+
+    # --- reacting to edits -----------------------------------------------------------------------
+
+    def _field_changed(self, name: str) -> None:
+        if self._loading:
+            return
+        self._clear_error(name)
+        field = self.fields[name]
+        if isinstance(field, CategoryField) and "urgency" in self.fields:
+            chosen = field.picker.chosen()
+            if chosen is not None:
+                # The category's default urgency; the volunteer can still change it.
+                self.fields["urgency"].set_value(chosen[1].urgency.value)
+                self._clear_error("urgency")
+        self._update_dependents()
+        self.edited.emit()
+
+    def _update_dependents(self) -> None:
+        values = self.values()
+        for name, field in self.fields.items():
+            spec = field.spec
+            waiver = self._waiving_field(spec)
+            waived = waiver is not None and values.get(waiver) is True
+            if waived and spec.personal:
+                # Anonymous: the resident left no name or phone, so none may be stored.
+                if not field.is_empty():
+                    field.clear()
+                    self._clear_error(name)
+            for widget in field.focus_widgets:
+                widget.setEnabled(not (waived and spec.personal))
+            if spec.required_when:
+                required = any(values.get(other) in allowed for other, allowed in spec.required_when.items())
+            else:
+                required = spec.required and not waived
+            self._markers[name].setText("*" if required else "")
+
+    def is_required_now(self, name: str) -> bool:
+        return self._markers[name].text() == "*"
+
+    def choice_field(self, name: str) -> ChoiceField | None:
+        field = self.fields.get(name)
+        return field if isinstance(field, ChoiceField) else None

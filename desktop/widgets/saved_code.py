@@ -1,0 +1,67 @@
+"""The just-saved case's tracking code, large enough to read from a metre away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.widgets import theme
+from reception import clock
+from reception.cases import Case
+from reception.deadlines import plain_words
+
+
+class SavedCodePanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedCodePanel")
+        theme.set_role(self, "panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        self.caption = QLabel(self.tr("查询码（请读给居民，或抄在回执上）"))
+        self.caption.setObjectName("savedCaption")
+        self.caption.setProperty("role", "muted")
+        self.code = QLabel("—")
+        self.code.setObjectName("savedCode")
+        self.code.setProperty("role", "code")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.code.font()
+        font.setFamilies(["DejaVu Sans Mono", "Monospace", *font.families()])
+        font.setPointSize(40)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.detail = QLabel(self.tr("保存登记后，这里大字显示查询码和办理时限"))
+        self.detail.setObjectName("savedDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.detail.font()
+        font.setPointSize(13)
+        self.detail.setFont(font)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.code)
+        layout.addWidget(self.detail)
+        self.case_id: str | None = None
+
+    def show_case(self, case: Case, edited: bool = False) -> None:
+        self.case_id = case.id
+        self.code.setText(case.tracking_code)
+        self.caption.setText(
+            self.tr("已保存修改，查询码不变") if edited else self.tr("已登记！查询码（请读给居民，或抄在回执上）")
+        )
+        if case.closed_at is not None:
+            handled = self.tr("{outcome}，已办结").format(outcome=case.outcome.value)
+        else:
+            handled = self.tr("{limit}办结（{due} 前）").format(
+                limit=plain_words(case.close_by, case.created_at),
+                due=clock.local_text(case.close_by),
+            )
+        self.detail.setText(
+            self.tr("{category} → {department}\n{handled}").format(
+                category=case.category_name, department=case.department, handled=handled
+            )
+        )
+
+    def shown_code(self) -> str:
+        return self.code.text()

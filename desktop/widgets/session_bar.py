@@ -1,0 +1,131 @@
+"""The top bar: tonight's session and the night's counts, with big +1 buttons.
+
+F2 counts a visitor received (接待人次), F3 a household visited (走访家数): a volunteer with a
+queue in front of them should not have to find the mouse. The small −1 undoes a slip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.widgets import theme
+from reception.sessions import Session
+
+VISITORS, HOUSEHOLDS = "visitors", "household_visits"
+
+
+class _Counter(QWidget):
+    def __init__(self, caption: str, key: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(0)
+        title = QLabel(caption)
+        title.setProperty("role", "muted")
+        self.number = QLabel("–")
+        self.number.setObjectName(f"{name}Count")
+        self.number.setProperty("role", "count")
+        self.number.setMinimumWidth(56)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.plus = QPushButton(f"+1  {key}")
+        self.plus.setObjectName(f"{name}Plus")
+        theme.set_role(self.plus, "counter")
+        # A QShortcut, not the button's own: a button's shortcut "animates" a click and drops
+        # further presses for a moment, so three quick F2s would count one visitor.
+        self.shortcut = QShortcut(QKeySequence(key), self)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.shortcut.activated.connect(lambda: self.plus.click() if self.plus.isEnabled() else None)
+        self.minus = QPushButton("−1")
+        self.minus.setObjectName(f"{name}Minus")
+        self.minus.setToolTip(self.tr("点错了？减一"))
+        layout.addWidget(title, 0, 0, 1, 3)
+        layout.addWidget(self.number, 1, 0)
+        layout.addWidget(self.plus, 1, 1)
+        layout.addWidget(self.minus, 1, 2)
+
+
+class SessionBar(QFrame):
+    count_requested = Signal(str, int)  # which counter, by how much
+    open_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionBar")
+        theme.set_role(self, "panel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(18)
+
+        info = QVBoxLayout()
+        info.setSpacing(0)
+        self.title = QLabel()
+        self.title.setObjectName("sessionTitle")
+        font = self.title.font()
+        font.setPointSize(14)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details = QLabel()
+        self.details.setObjectName("sessionDetails")
+        self.details.setProperty("role", "muted")
+        info.addWidget(self.title)
+        info.addWidget(self.details)
+        layout.addLayout(info, 1)
+
+        self.visitors = _Counter(self.tr("接待人次"), "F2", "visitors")
+        self.households = _Counter(self.tr("走访家数"), "F3", "households")
+        self.visitors.plus.clicked.connect(lambda: self.count_requested.emit(VISITORS, 1))
+        self.visitors.minus.clicked.connect(lambda: self.count_requested.emit(VISITORS, -1))
+        self.households.plus.clicked.connect(lambda: self.count_requested.emit(HOUSEHOLDS, 1))
+        self.households.minus.clicked.connect(lambda: self.count_requested.emit(HOUSEHOLDS, -1))
+        layout.addWidget(self.visitors)
+        layout.addWidget(self.households)
+
+        petitions = QVBoxLayout()
+        petitions.setSpacing(0)
+        caption = QLabel(self.tr("收集诉求（条）"))
+        caption.setProperty("role", "muted")
+        self.petitions = QLabel("–")
+        self.petitions.setObjectName("petitionsCount")
+        self.petitions.setProperty("role", "count")
+        petitions.addWidget(caption)
+        petitions.addWidget(self.petitions)
+        layout.addLayout(petitions)
+
+        self.open_button = QPushButton(self.tr("开始夜话"))
+        self.open_button.setObjectName("openSessionButton")
+        theme.set_role(self.open_button, "primary")
+        self.open_button.clicked.connect(self.open_requested.emit)
+        self.close_button = QPushButton(self.tr("结束夜话"))
+        self.close_button.setObjectName("closeSessionButton")
+        self.close_button.clicked.connect(self.close_requested.emit)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.close_button)
+        self.show_session(None)
+
+    def show_session(self, session: Session | None, petitions_without_session: int | None = None) -> None:
+        open_ = session is not None and session.is_open
+        for counter in (self.visitors, self.households):
+            counter.plus.setEnabled(open_)
+            counter.minus.setEnabled(open_)
+        self.open_button.setVisible(not open_)
+        self.close_button.setVisible(open_)
+        if session is None:
+            self.title.setText(self.tr("今晚的夜话还没开始"))
+            self.details.setText(self.tr("组长点「开始夜话」登记日期、地点和接访团"))
+            self.visitors.number.setText("–")
+            self.households.number.setText("–")
+            self.petitions.setText("–" if petitions_without_session is None else str(petitions_without_session))
+            return
+        self.title.setText(self.tr("今晚夜话 {date}").format(date=session.date))
+        self.details.setText(
+            self.tr("{venue} · {community} · 接访团 {n} 人").format(
+                venue=session.venue, community=session.community or "—", n=len(session.team)
+            )
+        )
+        self.visitors.number.setText(str(session.counts.visitors))
+        self.households.number.setText(str(session.counts.household_visits))
+        self.petitions.setText(str(session.counts.petitions))

@@ -1,0 +1,102 @@
+"""The application around the window: Chinese font, start-up to idle, translations."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase, QRawFont
+
+from desktop.fonts import FONT_PATH
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XINAN_DESK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+def test_the_bundled_font_draws_chinese_and_is_the_applications_fallback(desk_app):
+    raw = QRawFont(str(FONT_PATH), 12)
+    assert all(raw.supportsCharacter(ord(ch)) for ch in "心安接访台诉求登记查询码")
+    assert "Droid Sans Fallback" in desk_app.font().families()
+    assert desk_app.font().pointSize() >= 11
+
+
+def test_chinese_has_a_font_on_a_machine_without_chinese_fonts(tmp_path):
+    """Under a fontconfig that knows no fonts at all, only the bundled font can draw Chinese."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    probe = textwrap.dedent(
+        """
+        from PySide6.QtGui import QFontDatabase
+        from PySide6.QtWidgets import QApplication
+        from desktop import fonts
+        app = QApplication([])
+        chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+        print("before", QFontDatabase.families(chinese))
+        family = fonts.install_app_font(app).families()[-1]
+        print("after", QFontDatabase.families(chinese), family)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=_env(FONTCONFIG_FILE=str(config)),
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    before, after = result.stdout.splitlines()
+    assert before == "before []", "the probe should start with no Chinese font at all"
+    assert after == "after ['Droid Sans Fallback'] Droid Sans Fallback"
+
+
+def test_with_exit_when_idle_the_desk_reports_its_start_up_time_and_quits(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data")],
+        cwd=ROOT, env=_env(XINAN_DESK_EXIT_WHEN_IDLE="1"),
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"idle \d+\n", result.stdout), result.stdout
+    assert (tmp_path / "data" / "desk.db").exists()
+
+
+def test_the_desk_loads_its_catalogue_for_another_language(desk_app):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import i18n
+
+    installed = i18n.install_translators(desk_app, "en")
+    try:
+        assert len(installed) == 2, "Qt's own and the desk's catalogue"
+        assert QCoreApplication.translate("SessionBar", "接待人次") == "Visitors received"
+        assert QCoreApplication.translate("Light", "警报红") == "Red: overdue"
+    finally:
+        for translator in installed:
+            desk_app.removeTranslator(translator)
+    assert QCoreApplication.translate("SessionBar", "接待人次") == "接待人次"
+
+
+def test_a_chinese_desk_needs_no_catalogue_of_its_own(desk_app):
+    from desktop import i18n
+
+    installed = i18n.install_translators(desk_app, "zh_CN")
+    try:
+        # Only Qt's own Chinese catalogue, for its standard buttons and the file dialog.
+        assert len(installed) == 1
+    finally:
+        for translator in installed:
+            desk_app.removeTranslator(translator)
+
+
+def test_every_family_the_app_font_names_exists(desk_app):
+    known = set(QFontDatabase.families())
+    assert set(desk_app.font().families()) <= known | {desk_app.font().family()}

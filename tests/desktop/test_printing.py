@@ -1,0 +1,283 @@
+"""Printing slips from the desk through a real CUPS queue (cups-pdf), and what a failure does.
+
+Each arriving PDF is rasterised at 203 dpi in 1 bit and its QR code decoded with zbar, so the
+test proves what a phone would read off the printed slip.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from desktop_driving import fresh_desk
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from slip_tools import cups_test_printer, decode_qr, pdf_text, rasterise, wait_for_pdf
+
+from desktop.printing import SlipPrinter, install_print_actions, render_preview
+from reception import street_settings
+from reception.slips.service import SlipService
+from reception.tracking_codes import parse
+
+QUEUE = "xinan-test"
+NO_CODE = "—"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def cups_pdf() -> Path:
+    """CUPS running with the cups-pdf queue; where its PDFs arrive."""
+    return cups_test_printer(QUEUE)
+
+
+def job_name(code: str, copy: int) -> str:
+    return f"xinan-slip-{parse(code).compact}-{copy}_"
+
+
+def case_url(data_dir: Path, case_id: str) -> str:
+    with fresh_desk(data_dir) as desk:
+        return SlipService(desk).case_url(desk.case(case_id))
+
+
+@pytest.fixture
+def recorded(data_dir: Path):
+    """One case recorded on the data directory, as another program would see it."""
+    with fresh_desk(data_dir) as desk:
+        case = desk.record_case(desk.template())
+        return case
+
+
+def snapshot(data_dir: Path, case_id: str):
+    with fresh_desk(data_dir) as desk:
+        return desk.case(case_id), desk.pending_sync_count()
+
+
+# --- the print path without a window ------------------------------------------------------------
+
+@pytest.mark.parametrize("paper", ["80mm", "58mm", "a4"])
+def test_a_slip_sent_to_cups_arrives_as_a_pdf_whose_qr_decodes_to_the_case_url(
+    cups_pdf, data_dir, recorded, paper
+):
+    with fresh_desk(data_dir) as desk:
+        outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, paper, QUEUE)
+        log = SlipService(desk).print_log(recorded.id)
+    assert outcome.printed, outcome.message
+    assert outcome.job_id.startswith(f"{QUEUE}-")
+    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1))
+    assert decode_qr(rasterise(arrived)) == [case_url(data_dir, recorded.id)]
+    assert [(e["paper"], e["printer"], e["copy_number"], e["status"], e["detail"]) for e in log] == [
+        (paper, QUEUE, 1, "printed", outcome.job_id)
+    ]
+
+
+def test_a_custom_roll_keeps_its_size_through_cups(cups_pdf, data_dir, recorded):
+    with fresh_desk(data_dir) as desk:
+        expected = SlipService(desk).prepare(recorded.id, "58mm").rendered  # the page to be printed
+        outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, "58mm", QUEUE)
+    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1))
+    info = subprocess.run(["pdfinfo", str(arrived)], capture_output=True, text=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    assert outcome.printed
+    assert width == pytest.approx(expected.width_pt, abs=1.5)
+    assert height == pytest.approx(expected.height_pt, abs=1.5)
+
+
+def _assert_failed_cleanly(outcome, data_dir: Path, case_before, pending_before, words: str) -> None:
+    assert not outcome.printed
+    assert words in outcome.message
+    assert "凭条已保存为 PDF" in outcome.message and "诉求已保存，不受影响" in outcome.message
+    # The PDF is in the data directory's slips folder, named by the code, and it scans.
+    assert outcome.saved_pdf == data_dir / "slips" / f"{case_before.tracking_code}-80mm.pdf"
+    assert decode_qr(rasterise(outcome.saved_pdf)) == [case_url(data_dir, case_before.id)]
+    # The case is exactly as it was.
+    assert snapshot(data_dir, case_before.id) == (case_before, pending_before)
+    with fresh_desk(data_dir) as desk:
+        log = SlipService(desk).print_log(case_before.id)
+    assert [(e["copy_number"], e["status"]) for e in log] == [(1, "failed")]
+    assert log[0]["detail"] and "张" not in log[0]["detail"]
+
+
+def test_no_such_printer_saves_the_pdf_and_leaves_the_case_alone(data_dir, recorded):
+    before, pending = snapshot(data_dir, recorded.id)
+    with fresh_desk(data_dir) as desk:
+        outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, "80mm", "no-such-printer")
+    _assert_failed_cleanly(outcome, data_dir, before, pending, "找不到打印机「no-such-printer」")
+
+
+def test_a_stopped_printer_is_named_and_gets_no_job(data_dir, recorded):
+    queue = "xinan-test-stopped"
+    cups_test_printer(queue)
+    subprocess.run(["cupsdisable", "-r", "Paused", queue], check=True)
+    before, pending = snapshot(data_dir, recorded.id)
+    with fresh_desk(data_dir) as desk:
+        outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, "80mm", queue)
+    _assert_failed_cleanly(outcome, data_dir, before, pending, f"打印机「{queue}」已停止（已暂停）")
+    queued = subprocess.run(["lpstat", "-o", queue], capture_output=True, text=True).stdout
+    assert queued.strip() == "", "nothing may be left to print later as a surprise duplicate"
+
+
+def test_a_printer_refusing_jobs_is_an_lp_error_explained(data_dir, recorded):
+    queue = "xinan-test-rejecting"
+    cups_test_printer(queue)
+    subprocess.run(["cupsreject", queue], check=True)
+    before, pending = snapshot(data_dir, recorded.id)
+    with fresh_desk(data_dir) as desk:
+        outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, "80mm", queue)
+    _assert_failed_cleanly(outcome, data_dir, before, pending, f"打印机「{queue}」暂不接受打印任务")
+
+
+def test_a_jam_while_printing_is_reported_and_the_job_cancelled(data_dir, recorded):
+    queue = "xinan-test-jam"
+    cups_test_printer(queue, jams=True)
+    before, pending = snapshot(data_dir, recorded.id)
+    with fresh_desk(data_dir) as desk:
+        outcome = SlipPrinter(data_dir, wait_seconds=30).print_case(desk, recorded.id, "80mm", queue)
+    _assert_failed_cleanly(outcome, data_dir, before, pending, f"打印机「{queue}」打印时出错停止了（卡纸）")
+    queued = subprocess.run(["lpstat", "-o", queue], capture_output=True, text=True).stdout
+    assert queued.strip() == ""
+
+
+def test_the_preview_image_is_the_slip_drawn(data_dir, recorded, desk_app):
+    with fresh_desk(data_dir) as desk:
+        slip = SlipService(desk).prepare(recorded.id, "58mm")
+    image = render_preview(slip.rendered.pdf, dpi=100)
+    assert abs(image.width() - 58 / 25.4 * 100) <= 1
+    assert not image.isNull()
+    # Dark pixels exist (the code and the QR), on a white page.
+    assert image.pixelColor(0, 0).lightness() == 255
+    assert any(image.pixelColor(x, y).lightness() < 50 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+
+
+# --- the desk window ----------------------------------------------------------------------------
+
+def print_actions(window, data_dir: Path):
+    """The window's print actions: installed by the composition root, or here until it does."""
+    actions = getattr(window, "print_actions", None)
+    if actions is None:
+        actions = install_print_actions(
+            window, window.operations.submit,
+            lambda: window.selected_case_id() or window.last_saved_case_id, data_dir,
+        )
+    return actions
+
+
+def type_a_case(window, volunteer, qtbot) -> str:
+    """A volunteer records a case with the keyboard and Ctrl+Enter; returns its code."""
+    form = window.form
+    volunteer.pick_category(window, "dc")
+    volunteer.tab()
+    volunteer.type("地铁C出口共享单车乱停放，挡住盲道")
+    volunteer.tab()
+    volunteer.tab()
+    volunteer.type("张先生")
+    volunteer.tab()
+    volunteer.type("13812345678")
+    volunteer.tab()
+    volunteer.type("海旺社区")
+    volunteer.tab()
+    volunteer.type("宝城12区地铁C出口")
+    volunteer.tab(2)
+    volunteer.press(Qt.Key.Key_2)  # outcome: 转平台办理
+    volunteer.tab(2)
+    volunteer.type("李明")
+    assert form.values()["receptionist"] == "李明"
+    volunteer.save()
+    qtbot.waitUntil(lambda: window.saved_panel.shown_code() != NO_CODE)
+    return window.saved_panel.shown_code()
+
+
+def set_settings(data_dir: Path, **values: str) -> None:
+    with fresh_desk(data_dir) as desk:
+        street_settings.save(desk.db, values)
+
+
+def test_save_with_ctrl_enter_then_ctrl_p_prints_silently_to_the_configured_printer(
+    cups_pdf, data_dir, make_window, volunteer, qtbot
+):
+    set_settings(data_dir, printer=QUEUE, default_paper="80mm")
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    code = type_a_case(window, volunteer, qtbot)
+
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    outcome = printed.args[0]
+    assert outcome.printed, outcome.message
+    assert outcome.tracking_code == code
+    assert code in window.statusBar().currentMessage() and "已打印" in window.statusBar().currentMessage()
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
+
+
+def test_automatic_printing_after_save_needs_only_ctrl_enter(cups_pdf, data_dir, make_window, volunteer, qtbot):
+    set_settings(data_dir, printer=QUEUE, default_paper="58mm", auto_print="是")
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        code = type_a_case(window, volunteer, qtbot)
+    assert printed.args[0].printed and printed.args[0].paper == "58mm"
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
+
+
+def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_chosen(
+    cups_pdf, data_dir, make_window, volunteer, qtbot
+):
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    code = type_a_case(window, volunteer, qtbot)
+    volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: actions.dialog is not None and actions.dialog.isVisible())
+    dialog = actions.dialog
+    qtbot.waitUntil(lambda: dialog.image.pixmap() is not None and not dialog.image.pixmap().isNull())
+    assert code in dialog.status.text()
+    assert dialog.printer_choice.findData(QUEUE) >= 0
+
+    dialog.paper_choice.setFocus()
+    dialog.paper_choice.setCurrentIndex(dialog.paper_choice.findData("a4"))
+    qtbot.waitUntil(lambda: dialog.slip is not None and dialog.slip.paper == "a4")
+    dialog.printer_choice.setCurrentIndex(dialog.printer_choice.findData(QUEUE))
+    assert dialog.remember.isChecked()
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].printed and printed.args[0].paper == "a4"
+    qtbot.waitUntil(lambda: actions.dialog is None or not actions.dialog.isVisible())
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
+    # Remembered: the next Ctrl+P goes straight to that printer, as a reprint on A4.
+    with fresh_desk(data_dir) as desk:
+        settings = street_settings.load(desk.db)
+    assert (settings.printer, settings.default_paper) == (QUEUE, "a4")
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as again:
+        volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert again.args[0].copy_number == 2
+    reprint = wait_for_pdf(cups_pdf, job_name(code, 2))
+    assert decode_qr(rasterise(reprint)) == [case_url(data_dir, window.last_saved_case_id)]
+
+
+def test_a_print_failure_in_the_window_says_what_to_do_and_where_the_pdf_is(
+    data_dir, make_window, volunteer, qtbot
+):
+    set_settings(data_dir, printer="no-such-printer")
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    code = type_a_case(window, volunteer, qtbot)
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert not printed.args[0].printed
+    shown = window.error_bar.text()
+    assert "找不到打印机「no-such-printer」" in shown
+    assert str(data_dir / "slips" / f"{code}-80mm.pdf") in shown
+    assert (data_dir / "slips" / f"{code}-80mm.pdf").is_file()
+    assert code in pdf_text(data_dir / "slips" / f"{code}-80mm.pdf")
+
+
+def test_ctrl_p_with_nothing_saved_or_selected_asks_for_a_case(data_dir, make_window, volunteer, qtbot):
+    window = make_window()
+    print_actions(window, data_dir)
+    volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "请先保存一条诉求" in window.error_bar.text())
+    assert QApplication.activeModalWidget() is None

@@ -1,0 +1,79 @@
+"""The team leader opens tonight's session, the desk counts, and closing freezes the counts."""
+
+from __future__ import annotations
+
+from desktop_driving import focused, fresh_desk
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from desktop.widgets.dialogs import ChoiceMessage, OpenSessionDialog
+from reception_support import valid_case
+
+
+def test_without_a_session_a_banner_invites_the_leader_and_recording_still_works(window, qtbot, data_dir):
+    assert window.no_session_bar.isVisible()
+    assert "开始夜话" in window.no_session_bar.text()
+    assert not window.session_bar.visitors.plus.isEnabled()
+    with fresh_desk(data_dir) as desk:
+        desk.record_case(valid_case())
+    window.refresh({"cases"})
+    qtbot.waitUntil(lambda: window.cases_model.rowCount() == 1)
+    assert "最近登记的诉求" in window.list_caption.text()
+
+
+def test_open_count_and_close_a_session_through_the_dialogs(window, volunteer, qtbot, data_dir):
+    qtbot.mouseClick(window.session_bar.open_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(OpenSessionDialog)
+    assert dialog is not None and dialog.isVisible()
+
+    # Without a venue the dialog names the field and stays open with what was typed.
+    dialog.members[0][0].setFocus()
+    volunteer.type("陈书记")
+    dialog.members[0][1].setCurrentText("社区党委书记")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["venue"].isVisible())
+    assert "必须填写" in dialog.errors["venue"].text()
+    assert focused() is dialog.venue
+
+    volunteer.type("新安广场")
+    dialog.community.setCurrentText("海旺社区")
+    dialog.members[1][0].setFocus()
+    volunteer.type("李明")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None)
+    assert window.findChild(OpenSessionDialog) is None
+    assert not window.no_session_bar.isVisible()
+    assert "新安广场 · 海旺社区 · 接访团 2 人" == window.session_bar.details.text()
+    assert window.form.values()["community"] == "海旺社区", "the session's community is the default"
+
+    # F2 counts a visitor, F3 a household visit; −1 undoes a slip.
+    window.form.fields["description"].editor.setFocus()
+    for _ in range(3):
+        volunteer.press(Qt.Key.Key_F2)
+    volunteer.press(Qt.Key.Key_F3)
+    qtbot.mouseClick(window.session_bar.visitors.minus, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session_bar.visitors.number.text() == "2")
+    qtbot.waitUntil(lambda: window.session_bar.households.number.text() == "1")
+    assert window.form.values()["description"] == "", "F2 and F3 type nothing into the form"
+
+    with fresh_desk(data_dir) as desk:
+        desk.record_case(valid_case())
+    window.refresh({"session", "cases"})
+    qtbot.waitUntil(lambda: window.session_bar.petitions.text() == "1")
+    assert "今晚的诉求（1 条）" == window.list_caption.text()
+
+    qtbot.mouseClick(window.session_bar.close_button, Qt.MouseButton.LeftButton)
+    confirm = window.findChild(ChoiceMessage, "confirmCloseSession")
+    assert confirm is not None and confirm.isVisible()
+    qtbot.mouseClick(confirm.findChild(QPushButton, "closeButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(ChoiceMessage, "sessionSummary") is not None)
+    summary = window.findChild(ChoiceMessage, "sessionSummary").findChild(type(window.list_caption), "messageText").text()
+    assert "接待人次　2" in summary and "走访家数　1" in summary and "收集诉求　1 条" in summary
+
+    with fresh_desk(data_dir) as desk:
+        assert desk.current_session() is None
+        closed = desk.recent_sessions(1)[0]
+    assert (closed.counts.visitors, closed.counts.household_visits, closed.counts.petitions) == (2, 1, 1)
+    assert [(m.name, m.role) for m in closed.team] == [("陈书记", "社区党委书记"), ("李明", "志愿者")]
+    qtbot.waitUntil(lambda: window.no_session_bar.isVisible())
+    assert not window.session_bar.visitors.plus.isEnabled()
