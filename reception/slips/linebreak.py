@@ -127,24 +127,32 @@ def _break_paragraph(
 def _cuttable(piece: str, keep_together: Sequence[str]) -> bool:
     if any(p and p in piece for p in keep_together):
         return False
-    # An ASCII run, perhaps with brackets or punctuation glued to it: "（0755-2789…）。"
-    core = piece.strip().lstrip("".join(NO_LINE_END)).rstrip("".join(NO_LINE_START))
+    # An ASCII run, perhaps with brackets, punctuation or a unit glued to it: "（0755-2789…）。"
+    core = piece.strip().lstrip("".join(NO_LINE_END)).rstrip("".join(NO_LINE_START | _UNITS))
     return _ASCII_RUN.fullmatch(core) is not None
+
+
+def _sticks(text: str, i: int) -> bool:
+    """Whether text[i] may not start a line: closing punctuation, or a unit after a digit."""
+    ch = text[i]
+    return ch in NO_LINE_START or (ch in _UNITS and i > 0 and text[i - 1].isdigit())
 
 
 def _cut(piece: str, max_width: float, width_of: Callable[[str], float]) -> list[str]:
     """Cut an over-long ASCII run (a URL, say) by character, keeping punctuation off line starts."""
     lines: list[str] = []
-    line = ""
-    for ch in piece:
-        if line and width_of(line + ch) > max_width:
-            if ch in NO_LINE_START and len(line) > 1 and line[-2] not in NO_LINE_END:
-                # Take the last character down with the punctuation instead.
-                lines.append(line[:-1])
-                line = line[-1]
-            elif ch not in NO_LINE_START and line[-1] not in NO_LINE_END:
-                lines.append(line)
-                line = ""
-        line += ch
-    lines.append(line)
+    start = 0  # where the current line begins in ``piece``
+    for i in range(len(piece)):
+        line = piece[start:i]
+        if not line or width_of(line + piece[i]) <= max_width:
+            continue
+        # Break before i, or, when piece[i] must not start a line, before the character it
+        # sticks to (walking back over a run of such characters).
+        k = i
+        while k > start and _sticks(piece, k):
+            k -= 1
+        if k > start and piece[k - 1] not in NO_LINE_END:
+            lines.append(piece[start:k])
+            start = k
+    lines.append(piece[start:])
     return lines
