@@ -33,8 +33,14 @@ def build_window(services: Services):
     """The desk window wired to its services and its database worker (needs a QApplication)."""
     from desktop.main_window import MainWindow
     from desktop.operations import Operations
+    from desktop.printing import install_print_actions
 
-    return MainWindow(services, Operations(services.desk))
+    window = MainWindow(services, Operations(services.desk))
+    install_print_actions(
+        window, window.operations.submit,
+        lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,
+    )
+    return window
 
 
 def run_desk(data_dir: Path, argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from slip_tools import cups_test_printer, decode_qr, pdf_text, rasterise, wait_for_pdf
 
-from desktop.printing import SlipPrinter, install_print_actions, render_preview
+from desktop.printing import SlipPrinter, render_preview
 from reception import street_settings
 from reception.slips.service import SlipService
 from reception.tracking_codes import parse
@@ -154,14 +154,17 @@ def test_the_preview_image_is_the_slip_drawn(data_dir, recorded, desk_app):
 # --- the desk window ----------------------------------------------------------------------------
 
 def print_actions(window, data_dir: Path):
-    """The window's print actions: installed by the composition root, or here until it does."""
-    actions = getattr(window, "print_actions", None)
-    if actions is None:
-        actions = install_print_actions(
-            window, window.operations.submit,
-            lambda: window.selected_case_id() or window.last_saved_case_id, data_dir,
-        )
-    return actions
+    """The print actions the composition root installed on the window."""
+    return window.print_actions
+
+
+def test_the_window_has_print_and_preview_actions_with_their_shortcuts(window):
+    actions = window.print_actions
+    assert actions.print_action.shortcut().toString() == "Ctrl+P"
+    assert actions.preview_action.shortcut().toString() == "Ctrl+Shift+P"
+    assert actions.print_action in window.menus["case"].actions()
+    assert actions.print_action in window.main_toolbar.actions()
+    assert actions.preview_action in window.menus["case"].actions()
 
 
 def type_a_case(window, volunteer, qtbot) -> str:
