@@ -34,13 +34,29 @@ def build_window(services: Services):
     from desktop.main_window import MainWindow
     from desktop.operations import Operations
     from desktop.printing import install_print_actions
+    from desktop.sync_dialog import install_sync_action
 
     window = MainWindow(services, Operations(services.desk))
+    install_sync_action(window, services)
     install_print_actions(
         window, window.operations.submit,
         lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,
     )
     return window
+
+
+def sync_service(services: Services, server: str | None, ca_bundle: str | None = None):
+    """The end-of-night sync for this desk (Qt-free: the command line and the Sync dialog)."""
+    from sync.setup import build_service
+
+    return build_service(services.desk, server, ca_bundle=ca_bundle)
+
+
+def enrol_device(services: Services, server: str, code: str, ca_bundle: str | None = None) -> str:
+    """Enrol this laptop with the platform; its token goes to the OS keyring. Returns the prefix."""
+    from sync.setup import enrol
+
+    return enrol(services.desk, server, code, ca_bundle=ca_bundle)
 
 
 def run_desk(data_dir: Path, argv: list[str] | None = None) -> int:

@@ -216,8 +216,8 @@ def create_request(
     except IdempotencyConflict as conflict:
         raise fail(
             409,
-            f"同一幂等键（{idempotency_key}）已用于内容不同的诉求 {conflict}：平台保留原先收到的内容；"
-            "如需更正，请以补充说明的方式提交",
+            f"平台已收到这条诉求内容不同的版本（编号 {conflict}），保留原先收到的内容；"
+            f"如需更正，请以补充说明的方式提交（幂等键 {idempotency_key}）",
         ) from None
     if not created:
         response.status_code = 200

@@ -63,7 +63,7 @@ def test_same_key_different_content_is_a_conflict_with_a_reason(platform, device
     assert changed.status_code == 409
     error = changed.json()[0]
     assert error["code"] == 409
-    assert "内容不同" in error["description"] and first.json()[0]["service_request_id"] in error["description"]
+    assert "内容不同的版本" in error["description"] and first.json()[0]["service_request_id"] in error["description"]
     assert platform.count_per_key() == {key: 1}
 
 

@@ -1,0 +1,274 @@
+"""The team leader's 同步 (Sync) button and dialog.
+
+The sync runs as one operation on the desk's database worker (desktop/operations.py), so the
+SQLite connection stays single-threaded; its progress comes back through a Qt signal. The
+dialog shows a progress bar and one line per case (已同步 / 搁置 + the platform's reason /
+等待 + why), and at the end what was synced, what was set aside and why, and what is waiting.
+
+Wiring (composition root): ``install_sync_action(window, services)`` adds 同步… to the 夜话 menu
+and the toolbar (Ctrl+Shift+S).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.widgets import theme
+from reception.desk import ReceptionDesk
+from sync.client import SyncError
+from sync.service import SET_ASIDE, SYNCED, Progress, SyncReport, overview
+from sync.setup import remembered_server
+
+CASES, OUTBOX = "cases", "outbox"
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the dialog (a queued signal)."""
+
+    progressed = Signal(object)
+
+
+class SyncDialog(QDialog):
+    def __init__(self, window, services, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.window_ = window
+        self.services = services
+        self.operations = window.operations
+        self._cancel = threading.Event()
+        self._running = False
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._progressed)
+        self.setObjectName("syncDialog")
+        self.setWindowTitle(self.tr("同步到街道信箱平台"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not deleted on close: a sync still finishing reports back to this dialog.
+        self.resize(760, 560)
+
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self.tr("把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。"
+                                    "网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。"))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        form = QFormLayout()
+        self.server_edit = QLineEdit()
+        self.server_edit.setObjectName("syncServer")
+        self.server_edit.setPlaceholderText("https://xinan.example.gov.cn/")
+        form.addRow(self.tr("平台地址"), self.server_edit)
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("syncEnrolmentCode")
+        self.code_edit.setPlaceholderText(self.tr("首次同步时填写街道给的一次性登记码，之后留空"))
+        form.addRow(self.tr("登记码"), self.code_edit)
+        layout.addLayout(form)
+
+        self.clock_warning = QLabel()
+        self.clock_warning.setObjectName("syncClockWarning")
+        self.clock_warning.setWordWrap(True)
+        theme.set_role(self.clock_warning, "error")
+        self.clock_warning.hide()
+        layout.addWidget(self.clock_warning)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setFormat(self.tr("%v / %m 条"))
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("syncResults")
+        self.table.setHorizontalHeaderLabels([self.tr("查询码"), self.tr("结果"), self.tr("原因")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("syncSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton(self.tr("开始同步"))
+        self.start_button.setObjectName("syncStart")
+        theme.set_role(self.start_button, "primary")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.stop_button = QPushButton(self.tr("停止"))
+        self.stop_button.setObjectName("syncStop")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setObjectName("syncClose")
+        self.close_button.clicked.connect(self.close)
+        buttons.addStretch(1)
+        for button in (self.start_button, self.stop_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self._load_state()
+
+    # --- before: what is waiting -----------------------------------------------------------------
+
+    def _load_state(self) -> None:
+        def work(desk: ReceptionDesk) -> dict[str, Any]:
+            return {"server": remembered_server(desk) or "", "overview": overview(desk)}
+
+        self.operations.submit(work, what="sync_state", done=self._state_loaded)
+
+    def _state_loaded(self, state: dict[str, Any]) -> None:
+        if not self.server_edit.text():
+            self.server_edit.setText(state["server"])
+        waiting, aside = state["overview"]["waiting"], state["overview"]["set_aside"]
+        self.summary.setText(self.tr("待同步 {waiting} 条，上次被平台搁置 {aside} 条。").format(
+            waiting=len(waiting), aside=len(aside)))
+        for row in aside:
+            self._add_row(row["tracking_code"], self.tr("搁置"), row["set_aside_reason"] or "")
+
+    # --- running ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._running:
+            return
+        server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        if not server:
+            self.summary.setText(self.tr("请填写平台地址。"))
+            self.server_edit.setFocus()
+            return
+        self._running = True
+        self._cancel.clear()
+        self.table.setRowCount(0)
+        self.progress.setMaximum(0)
+        self.progress.setValue(0)
+        self.clock_warning.hide()
+        self.summary.setText(self.tr("正在同步…"))
+        self.start_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        services, relay, cancel = self.services, self._relay, self._cancel
+
+        def work(desk: ReceptionDesk) -> tuple[str, Any]:
+            from desktop.composition import enrol_device, sync_service
+
+            try:
+                if code:
+                    enrol_device(services, server, code)
+                service = sync_service(services, server)
+                return "report", service.run(progress=relay.progressed.emit, cancel=cancel)
+            except SyncError as error:
+                return "error", str(error)
+
+        self.operations.submit(work, what="sync", done=self._finished, failed=self._failed, changes={CASES, OUTBOX})
+
+    def stop(self) -> None:
+        self._cancel.set()
+        self.stop_button.setEnabled(False)
+        self.summary.setText(self.tr("正在停止：当前这几条传完就停…"))
+
+    def _progressed(self, progress: Progress) -> None:
+        self.progress.setMaximum(max(progress.total, 1))
+        self.progress.setValue(min(progress.done, max(progress.total, 1)))
+        if progress.phase == "updates":
+            self.summary.setText(self.tr("正在取回办理进度…"))
+        if progress.last is not None:
+            self._show_result(progress.last)
+
+    def _show_result(self, result) -> None:
+        words = {SYNCED: self.tr("已同步"), SET_ASIDE: self.tr("搁置")}.get(result.outcome, self.tr("等待"))
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == result.tracking_code:
+                self.table.item(row, 1).setText(words)
+                self.table.item(row, 2).setText(result.reason)
+                return
+        self._add_row(result.tracking_code, words, result.reason)
+
+    def _add_row(self, code: str, words: str, reason: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate((code, words, reason)):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(row, column, item)
+
+    def _finished(self, outcome: tuple[str, Any]) -> None:
+        self._running = False
+        self.start_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        self.code_edit.clear()
+        kind, value = outcome
+        if kind == "error":
+            self.progress.setMaximum(1)
+            self.summary.setText(self.tr("没有同步：{reason}").format(reason=value))
+            return
+        report: SyncReport = value
+        for result in report.results:
+            self._show_result(result)
+        self.progress.setMaximum(max(len(report.results), 1))
+        self.progress.setValue(len(report.results))
+        lines = [self.tr("已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；收到办理进度 {updates} 条。").format(
+            synced=len(report.synced), aside=len(report.set_aside), waiting=len(report.waiting),
+            updates=report.updates_received)]
+        if report.set_aside:
+            lines.append(self.tr("搁置的诉求被平台拒收，原因见列表；请联系街道核对，下次同步会再试。"))
+        if report.waiting:
+            lines.append(self.tr("等待的诉求没有丢：网络好时再按“开始同步”。"))
+        for note in (report.stopped, report.updates_note):
+            if note:
+                lines.append(note)
+        self.summary.setText("\n".join(lines))
+        if report.clock_warning:
+            self.clock_warning.setText(report.clock_warning)
+            self.clock_warning.show()
+
+    def _failed(self, error) -> None:
+        self._running = False
+        self.start_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        self.summary.setText(str(error))
+
+    def closeEvent(self, event) -> None:
+        if self._running:
+            # Closing mid-sync stops it cleanly; the cases already confirmed stay synced.
+            self._cancel.set()
+        super().closeEvent(event)
+
+
+def install_sync_action(window, services) -> QAction:
+    """Add 同步… to the window (menu 夜话 and the toolbar)."""
+    action = QAction(window.tr("同步…"), window)
+    action.setObjectName("syncAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+
+    def open_dialog() -> None:
+        previous = getattr(window, "sync_dialog", None)
+        if previous is not None and previous._running:
+            previous.open()
+            return
+        if previous is not None:
+            previous.deleteLater()
+        window.sync_dialog = SyncDialog(window, services)
+        window.sync_dialog.open()
+
+    action.triggered.connect(open_dialog)
+    window.add_action(action, menu="session", toolbar=True)
+    return action

@@ -1,0 +1,84 @@
+"""The team leader's Sync dialog, driven as a person does: Ctrl+Shift+S, type, press the buttons."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import shiboken6  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton  # noqa: E402
+
+from desktop.application import configure  # noqa: E402
+from desktop.composition import build_window, open_services  # noqa: E402
+from sync_fault_proxy import Fault  # noqa: E402
+from sync_support import case_raw, photo  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support raise\(\)$",
+    r"^This plugin does not support grabbing the keyboard$",
+    r"^This plugin does not support propagateSizeHints\(\)$",
+)
+
+
+@pytest.fixture
+def desk_window(qapp: QApplication, qtbot, tmp_path: Path):
+    configure(qapp)
+    services = open_services(tmp_path / "desk")
+    window = build_window(services)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.is_ready)
+    yield window, services
+    if shiboken6.isValid(window):
+        window.close()
+        window.deleteLater()
+    services.close()
+
+
+def _open_dialog(window, qtbot):
+    action = window.findChild(type(window.menus["session"].actions()[0]), "syncAction")
+    assert action is not None and action in window.main_toolbar.actions()
+    action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "sync_dialog", None) is not None and window.sync_dialog.isVisible())
+    return window.sync_dialog
+
+
+def test_the_team_leader_enrols_and_syncs_from_the_dialog(desk_window, qtbot, platform, proxy, memory_keyring, tmp_path):
+    window, services = desk_window
+    desk = services.desk
+    cases = [desk.record_case(case_raw(photos=[photo(5000)])) for _ in range(3)]
+    _, code = platform.store.add_device("新安五号", "Q5R")
+    proxy.plan(Fault("drop_after_commit", "POST /open311/v2/requests.json"), Fault("portal", "/media/"))
+
+    dialog = _open_dialog(window, qtbot)
+    qtbot.waitUntil(lambda: "待同步 3 条" in dialog.summary.text())
+    server = dialog.findChild(QLineEdit, "syncServer")
+    qtbot.keyClicks(server, proxy.url)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncEnrolmentCode"), code)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已同步 3 条" in dialog.summary.text(), timeout=30_000)
+
+    assert dialog.table.rowCount() == 3
+    shown = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(3)}
+    assert shown == {desk.case(c.id).tracking_code: "已同步" for c in cases}
+    assert platform.store.count_requests() == 3
+    assert desk.device_prefix == "Q5R"  # the platform assigned this laptop its prefix
+    assert all(desk.case(c.id).is_synced for c in cases)
+    window.sync_dialog.grab().save(str(tmp_path / "sync_dialog.png"))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "syncClose"), Qt.MouseButton.LeftButton)
+
+
+def test_a_refused_token_is_explained_in_the_dialog(desk_window, qtbot, platform, memory_keyring):
+    window, services = desk_window
+    services.desk.record_case(case_raw())
+    dialog = _open_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncServer"), platform.url)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "没有同步" in dialog.summary.text(), timeout=30_000)
+    assert "登记码" in dialog.summary.text()
+    assert services.desk.pending_sync_count() == 1
