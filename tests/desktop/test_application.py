@@ -30,32 +30,39 @@ def test_the_bundled_font_draws_chinese_and_is_the_applications_fallback(desk_ap
 
 
 def test_chinese_has_a_font_on_a_machine_without_chinese_fonts(tmp_path):
-    """Under a fontconfig that knows no fonts at all, only the bundled font can draw Chinese."""
+    """Under a fontconfig that knows only DejaVu (Latin, no CJK), the bundled font draws Chinese."""
+    latin_only = Path("/usr/share/fonts/truetype/dejavu")
+    assert latin_only.is_dir(), "fonts-dejavu-core is needed (scripts/install-system-deps.sh)"
     config = tmp_path / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-        f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        f"<fontconfig><dir>{latin_only}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     probe = textwrap.dedent(
         """
-        from PySide6.QtGui import QFontDatabase
+        from PySide6.QtGui import QFontDatabase, QFontMetrics
         from PySide6.QtWidgets import QApplication
         from desktop import fonts
         app = QApplication([])
         chinese = QFontDatabase.WritingSystem.SimplifiedChinese
+        print("latin", "DejaVu Sans" in QFontDatabase.families())
         print("before", QFontDatabase.families(chinese))
-        family = fonts.install_app_font(app).families()[-1]
-        print("after", QFontDatabase.families(chinese), family)
+        font = fonts.install_app_font(app)
+        print("after", QFontDatabase.families(chinese), font.families()[-1])
+        print("glyphs", all(QFontMetrics(font).inFontUcs4(ord(c)) for c in "心安接访台诉求"))
         """
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, env=_env(FONTCONFIG_FILE=str(config)),
         capture_output=True, text=True, timeout=120, check=True,
     )
-    before, after = result.stdout.splitlines()
-    assert before == "before []", "the probe should start with no Chinese font at all"
-    assert after == "after ['Droid Sans Fallback'] Droid Sans Fallback"
+    assert result.stdout.splitlines() == [
+        "latin True",
+        "before []",
+        "after ['Droid Sans Fallback'] Droid Sans Fallback",
+        "glyphs True",
+    ], result.stdout
 
 
 def test_with_exit_when_idle_the_desk_reports_its_start_up_time_and_quits(tmp_path):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.widgets.dialogs import VoidDialog
 from reception.deadlines import Light
+from reception.storage import repository
 from reception_support import valid_case
 
 
@@ -111,9 +112,9 @@ def test_a_case_is_voided_with_a_reason_and_stays_on_the_list_greyed(make_window
 
 def test_a_synced_case_cannot_be_corrected(make_window, volunteer, qtbot, data_dir):
     [case_id] = _recorded(data_dir, {})
-    with fresh_desk(data_dir) as desk:
+    with fresh_desk(data_dir) as desk, desk.db.atomic():
         # What the sync feature records once the platform has the case.
-        desk.db.execute("UPDATE cases SET synced_at = ? WHERE id = ?", ("2026-11-25T12:00:00+00:00", case_id))
+        repository.mark_case_synced(desk.db, case_id, "2026-11-25T12:00:00+00:00", "受理")
     window = make_window()
     qtbot.waitUntil(lambda: window.cases_model.rowCount() == 1)
     window.cases_view.setFocus()
