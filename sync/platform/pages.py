@@ -24,6 +24,8 @@ from sync import protocol
 
 router = APIRouter(include_in_schema=False)
 STAFF_COOKIE = "xinan_staff"
+# The resident reads the light as words; "办理中" beside a status would only repeat it.
+LIGHT_WORDS = {Light.NONE: "未超时"}
 LIGHT_COLOURS = {Light.GREEN: "#1b7f3b", Light.NONE: "#4a5a6a", Light.YELLOW: "#b7791f", Light.RED: "#c53030", Light.VOID: "#777"}
 
 
@@ -139,7 +141,7 @@ def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResp
 <div class="card"><dl>
 <dt>查询码</dt><dd>{escape(code_display)}</dd>
 <dt>当前状态</dt><dd>{escape(protocol.status_label(status))}
- <span class="light" style="background:{LIGHT_COLOURS.get(light, '#777')}">{escape(light.value)}</span></dd>
+ <span class="light" style="background:{LIGHT_COLOURS.get(light, '#777')}">{escape(LIGHT_WORDS.get(light, light.value))}</span></dd>
 <dt>诉求类别</dt><dd>{escape(row['group_name'] or '')} · {escape(row['service_name'] or '')}</dd>
 <dt>承办部门</dt><dd>{escape(row['department'] or '')}</dd>
 <dt>登记时间</dt><dd>{_when(row['requested_datetime'] or row['created_at'])}</dd>
@@ -222,7 +224,7 @@ def staff_request(request: Request, request_id: str) -> Response:
     if session is None:
         return RedirectResponse("/staff/login", status_code=303)
     platform = request.app.state.platform
-    row = platform.store.get_request(request_id)
+    row = platform.store.get_request_for_staff(request_id)
     if row is None:
         return _page("找不到", "<h1>找不到该诉求</h1>", 404)
     departments = sorted({c.department for c in platform.form.taxonomy.categories})

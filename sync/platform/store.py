@@ -235,6 +235,13 @@ class PlatformStore:
     def get_request(self, request_id: str) -> dict[str, Any] | None:
         return self._row(f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE service_request_id = ?", (request_id,))
 
+    def get_request_for_staff(self, request_id: str) -> dict[str, Any] | None:
+        """With the resident's name and phone: only the logged-in staff pages use this."""
+        return self._row(
+            f"SELECT {self.REQUEST_COLUMNS}, first_name, phone FROM requests WHERE service_request_id = ?",
+            (request_id,),
+        )
+
     def requests_by_code(self, compact_code: str) -> list[dict[str, Any]]:
         return self._rows(
             f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE REPLACE(tracking_code, '-', '') = ?",
