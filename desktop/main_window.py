@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.composition import Services
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
+from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
 from desktop.widgets.cases_table import CasesModel, CasesView
 from desktop.widgets.dialogs import ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
@@ -508,6 +509,8 @@ class MainWindow(QMainWindow):
         self.form.clear_errors()
         self.form.load(case_to_form_values(case, photos))
         self.form.set_editing(case.tracking_code)
+        # A blue frame round the whole form while a stored case is being corrected.
+        self.form_scroll.setStyleSheet(f"QScrollArea#formScroll {{ border: 3px solid {theme.ACCENT}; }}")
         self.draft_bar.hide()
         self.form.focus_first()
 
@@ -520,6 +523,7 @@ class MainWindow(QMainWindow):
     def _leave_edit_mode(self) -> None:
         self._editing_case_id = None
         self.form.set_editing(None)
+        self.form_scroll.setStyleSheet("")
         self.form.clear_errors()
         stashed, self._stashed_new_case = self._stashed_new_case, None
         if stashed is not None:

@@ -2,7 +2,8 @@
 
 Builds the window through the composition root on a temporary data directory holding a session
 and a few realistic cases (with older ones, so the list shows every traffic light), then saves:
-docs/main-window.png, docs/filled-form.png and docs/saved-code.png at 1366×768.
+docs/main-window.png, docs/filled-form.png, docs/saved-code.png and docs/editing-case.png at
+1366×768.
 """
 
 from __future__ import annotations
@@ -151,6 +152,10 @@ def take(out_dir: Path) -> list[Path]:
         window.save()
         _wait(app, lambda: window.last_saved_case_id not in (None, saved_before) and not window.operations.pending)
         grab("saved-code.png")
+        window.cases_view.selectRow(2)
+        window.edit_selected()
+        _wait(app, lambda: window.editing_case_id is not None)
+        grab("editing-case.png")
         window.close()
         services.close()
     return written

@@ -62,21 +62,21 @@
 <context>
     <name>CategoryField</name>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="294"/>
+        <location filename="../../desktop/widgets/fields.py" line="293"/>
         <source>{major}
 责任部门：{department}</source>
         <translation>{major}
 Department: {department}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="299"/>
+        <location filename="../../desktop/widgets/fields.py" line="298"/>
         <source>请从列表中选一项
 （↓ 选择，回车确定）</source>
         <translation>Pick one from the list
 (↓ to choose, Enter to confirm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="301"/>
+        <location filename="../../desktop/widgets/fields.py" line="300"/>
         <source>选定类别后
 显示责任部门</source>
         <translation>The department shows
@@ -94,33 +94,33 @@ once a category is chosen</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="88"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="91"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="111"/>
-        <location filename="../../desktop/widgets/intake_form.py" line="233"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="114"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="238"/>
         <source>保存登记  Ctrl+Enter</source>
         <translation>Save case  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="115"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="118"/>
         <source>取消修改  Esc</source>
         <translation>Cancel correction  Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="119"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="122"/>
         <source>清空，换下一位</source>
         <translation>Clear for the next resident</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="232"/>
-        <source>正在修改 {code}&#x3000;（Esc 取消修改）</source>
-        <translation>Correcting {code}&#x3000;(Esc cancels)</translation>
+        <location filename="../../desktop/widgets/intake_form.py" line="237"/>
+        <source>正在修改 {code}</source>
+        <translation>Correcting {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="233"/>
+        <location filename="../../desktop/widgets/intake_form.py" line="238"/>
         <source>保存修改  Ctrl+Enter</source>
         <translation>Save correction  Ctrl+Enter</translation>
     </message>
@@ -156,200 +156,200 @@ once a category is chosen</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="112"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>心安接访台 — {street}</source>
         <translation>Xin&apos;an Reception Desk — {street}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>夜话(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>诉求(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>开始夜话…</source>
         <translation>Open session…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>结束夜话…</source>
         <translation>Close session…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>新登记</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>保存登记 (Ctrl+Enter)</source>
         <translation>Save case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>修改所选</source>
         <translation>Correct selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>作废所选…</source>
         <translation>Void selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>转到诉求列表</source>
         <translation>Go to the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>本机编号…</source>
         <translation>Device prefix…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>开始夜话</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="245"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>回车或双击：修改&#x3000;Delete：作废</source>
         <translation>Enter or double-click: correct&#x3000;Delete: void</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="248"/>
         <source>修改</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source>已恢复上次未保存的登记：请核对后保存，或点「清空，换下一位」放弃。</source>
         <translation>The unsaved case from last time was restored: check it and save, or press &quot;Clear for the next resident&quot; to drop it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
         <translation>Tonight&apos;s session has not been opened: team leader, press &quot;Open session&quot; to record the date, venue and team. Cases can be recorded meanwhile (they belong to no session); the list shows the latest cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="347"/>
         <source>今晚的诉求（{n} 条）</source>
         <translation>Tonight&apos;s cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
+        <location filename="../../desktop/main_window.py" line="348"/>
         <source>最近登记的诉求（{n} 条，未开始夜话）</source>
         <translation>Latest cases ({n}, no session open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="354"/>
+        <location filename="../../desktop/main_window.py" line="355"/>
         <source>本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号</source>
         <translation>Device prefix {prefix} (provisional): enter the street&apos;s prefix under Settings → Device prefix</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
         <source>本机编号 {prefix}</source>
         <translation>Device prefix {prefix}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="364"/>
         <source>待同步 {n} 项</source>
         <translation>{n} to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="371"/>
         <source>登记表定义文件有误，已改用上一个可用的版本：</source>
         <translation>A form definition file is broken; the last good version is in use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="385"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="462"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>清空登记表</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
+        <location filename="../../desktop/main_window.py" line="464"/>
         <source>清空后，表中已填写的内容（未保存）将丢弃。确定清空、换下一位居民吗？</source>
         <translation>Clearing drops what was typed (not saved). Clear the form for the next resident?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
+        <location filename="../../desktop/main_window.py" line="465"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
+        <location filename="../../desktop/main_window.py" line="465"/>
         <source>不清空</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="487"/>
+        <location filename="../../desktop/main_window.py" line="488"/>
         <source>请先在右侧列表中选中一条诉求</source>
         <translation>First select a case in the list on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
+        <location filename="../../desktop/main_window.py" line="497"/>
         <source>{code} 已作废，不能修改</source>
         <translation>{code} is voided and cannot be corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="500"/>
+        <location filename="../../desktop/main_window.py" line="501"/>
         <source>{code} 已同步到街道平台，只能在平台上更正</source>
         <translation>{code} is synced to the street platform; correct it there</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="542"/>
+        <location filename="../../desktop/main_window.py" line="546"/>
         <source>请先在右侧列表中选中要作废的诉求</source>
         <translation>First select the case to void in the list on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="550"/>
+        <location filename="../../desktop/main_window.py" line="554"/>
         <source>{code} 已经作废</source>
         <translation>{code} is already voided</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="605"/>
-        <location filename="../../desktop/main_window.py" line="608"/>
+        <location filename="../../desktop/main_window.py" line="609"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>结束夜话</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="606"/>
+        <location filename="../../desktop/main_window.py" line="610"/>
         <source>结束今晚的夜话？
 结束后接待人次、走访家数和诉求数将冻结，不能再计数。之后登记的诉求不计入这场夜话。</source>
         <translation>Close tonight&apos;s session?
 Its counts of visitors, household visits and petitions are then frozen. Cases recorded afterwards do not belong to it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="608"/>
+        <location filename="../../desktop/main_window.py" line="612"/>
         <source>继续接待</source>
         <translation>Keep receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="624"/>
+        <location filename="../../desktop/main_window.py" line="628"/>
         <source>{date} {venue} 的夜话已结束，统计数已冻结：
 
 接待人次&#x3000;{visitors}
@@ -364,12 +364,12 @@ Petitions&#x3000;{petitions} (solved on the spot {solved}, forwarded {forwarded}
 Voided&#x3000;{voided}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>夜话已结束</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="632"/>
+        <location filename="../../desktop/main_window.py" line="636"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -501,17 +501,17 @@ starts with it, so codes from different stalls never clash. Codes already given 
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/printing.py" line="345"/>
+        <location filename="../../desktop/printing.py" line="347"/>
         <source>打印凭条 (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="349"/>
+        <location filename="../../desktop/printing.py" line="351"/>
         <source>打印预览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="358"/>
+        <location filename="../../desktop/printing.py" line="360"/>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,28 +652,152 @@ starts with it, so codes from different stalls never clash. Codes already given 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="244"/>
+        <location filename="../../desktop/printing.py" line="246"/>
         <source>本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="270"/>
+        <location filename="../../desktop/printing.py" line="272"/>
         <source>，将标注“补打 {n}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="271"/>
+        <location filename="../../desktop/printing.py" line="273"/>
         <source>查询码 {code}{reprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="289"/>
+        <location filename="../../desktop/printing.py" line="291"/>
         <source>正在打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="305"/>
+        <location filename="../../desktop/printing.py" line="307"/>
         <source>保存凭条 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="60"/>
+        <source>同步到街道信箱平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="66"/>
+        <source>把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="75"/>
+        <source>平台地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="78"/>
+        <source>首次同步时填写街道给的一次性登记码，之后留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="79"/>
+        <source>登记码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="91"/>
+        <source>%v / %m 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="97"/>
+        <source>查询码</source>
+        <translation>Tracking code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="97"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="97"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="114"/>
+        <source>开始同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="119"/>
+        <source>停止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="123"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="144"/>
+        <source>待同步 {waiting} 条，上次被平台搁置 {aside} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="147"/>
+        <location filename="../../desktop/sync_dialog.py" line="197"/>
+        <source>搁置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="156"/>
+        <source>请填写平台地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="165"/>
+        <source>正在同步…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="186"/>
+        <source>正在停止：当前这几条传完就停…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="192"/>
+        <source>正在取回办理进度…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="197"/>
+        <source>已同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="197"/>
+        <source>等待</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="221"/>
+        <source>没有同步：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="228"/>
+        <source>已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；收到办理进度 {updates} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="232"/>
+        <source>搁置的诉求被平台拒收，原因见列表；请联系街道核对，下次同步会再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="234"/>
+        <source>等待的诉求没有丢：网络好时再按“开始同步”。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -739,6 +863,14 @@ A voided case stays on the list (grey), is never deleted, and is synced to the s
         <location filename="../../desktop/widgets/photo_strip.py" line="67"/>
         <source>移除 {n}</source>
         <translation>Remove {n}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/sync_dialog.py" line="258"/>
+        <source>同步…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

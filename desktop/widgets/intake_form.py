@@ -60,9 +60,12 @@ class IntakeForm(QWidget):
         bar.setContentsMargins(8, 4, 8, 4)
         self.editing_label = QLabel()
         self.editing_label.setObjectName("editingLabel")
+        font = self.editing_label.font()
+        font.setPointSize(13)
+        font.setBold(True)
+        self.editing_label.setFont(font)
         bar.addWidget(self.editing_label, 1)
         self.editing_bar.hide()
-        outer.addWidget(self.editing_bar)
 
         self.general_error = QLabel()
         self.general_error.setObjectName("generalError")
@@ -121,6 +124,8 @@ class IntakeForm(QWidget):
         self.clear_button.clicked.connect(self.new_requested.emit)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
+        # In the footer, not above the fields: the fields keep their room at 1366x768.
+        buttons.addWidget(self.editing_bar, 1)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         outer.addStretch(1)
@@ -229,7 +234,7 @@ class IntakeForm(QWidget):
         self._editing_code = code
         editing = code is not None
         self.editing_bar.setVisible(editing)
-        self.editing_label.setText(self.tr("正在修改 {code}　（Esc 取消修改）").format(code=code or ""))
+        self.editing_label.setText(self.tr("正在修改 {code}").format(code=code or ""))
         self.save_button.setText(self.tr("保存修改  Ctrl+Enter") if editing else self.tr("保存登记  Ctrl+Enter"))
         self.cancel_button.setVisible(editing)
         self.clear_button.setVisible(not editing)
