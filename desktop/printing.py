@@ -239,7 +239,9 @@ class SlipPreviewDialog(QDialog):
             self.printer_choice.addItem(label, p.name)
         if printers:
             index = self.printer_choice.findData(configured)
-            self.printer_choice.setCurrentIndex(index if index >= 0 else 0)
+            if index < 0:  # none configured yet: offer the first printer that can print now
+                index = next((i for i, p in enumerate(printers) if p.ready), 0)
+            self.printer_choice.setCurrentIndex(index)
         elif not self.printer_note.text():
             self.printer_note.setText(self.tr("本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印"))
 

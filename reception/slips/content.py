@@ -39,6 +39,7 @@ class SlipContent:
     footer: str
     reprint: int  # 0 for the first slip, N for 补打 N
     hotline: str
+    keep_whole: tuple[str, ...] = ()  # phrases a line break must not split (the due time)
 
     @property
     def reprint_mark(self) -> str:
@@ -138,4 +139,5 @@ def build(
         footer=settings.footer,
         reprint=max(0, copy_number - 1),
         hotline=settings.hotline,
+        keep_whole=(moment_words(case.close_by) + "前",) if case.outcome is Outcome.FORWARDED else (),
     )

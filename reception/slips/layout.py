@@ -233,7 +233,7 @@ def render_roll(content: SlipContent, paper_key: str) -> RenderedSlip:
     page_w = p.width_mm * mm
     left = qr.snap((p.width_mm - p.printable_mm) / 2 * mm)
     width = p.printable_mm * mm
-    keep = [content.code] + ([content.hotline] if content.hotline else [])
+    keep = [content.code, *content.keep_whole] + ([content.hotline] if content.hotline else [])
     f = _Flow(left, width, style.top_mm * mm, keep)
 
     f.text(f"{content.street} · 心安夜话", style.title, align="center", bold=True)
@@ -284,7 +284,7 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     page_w, page_h = A4
     left = qr.snap(15 * mm)
     width = p.printable_mm * mm
-    keep = [content.code] + ([content.hotline] if content.hotline else [])
+    keep = [content.code, *content.keep_whole] + ([content.hotline] if content.hotline else [])
     f = _Flow(left, width, 16 * mm, keep)
 
     f.text(f"{content.street}心安夜话 诉求受理回执", 18, align="center", bold=True)
@@ -331,6 +331,9 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     f.text(content.notice, 10)
     if content.footer:
         f.text(content.footer, 10)
+    f.gap(8 * mm)
+    # A receipt on office paper is signed (and may be stamped) by the team member on duty.
+    f.text("接访团成员签字：＿＿＿＿＿＿＿＿＿＿　　　（社区/街道盖章）", 11)
 
     # The cut line sits at a fixed place, so the slip below is the same size on every receipt.
     cut_y = max(f.y + 8 * mm, 190 * mm)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import valid_case
+from reception_support import valid_case
 
 from reception import street_settings
 from reception.slips import content

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import valid_case
+from reception_support import valid_case
 from PIL import Image
 from slip_tools import decode_qr, ink_height_mm, pdf_fonts, pdf_text, rasterise, word_box
 
@@ -193,3 +193,13 @@ def test_an_unknown_paper_is_named(service, case):
 def test_the_default_paper_comes_from_the_settings(desk, service, case):
     street_settings.save(desk.db, {"default_paper": "58mm"})
     assert service.prepare(case.id).paper == "58mm"
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_the_due_time_is_never_split_over_two_lines(tmp_path, desk, service, paper_key):
+    for urgency in ("一般", "紧急", "特急"):
+        case = desk.record_case(valid_case(urgency=urgency, category="NOI02"))
+        text = pdf_text(write(tmp_path, service.prepare(case.id, paper_key)))
+        phrase = next(p for p in ("11月26日晚上7点30分前", "11月26日上午7点30分前", "11月25日晚上9点30分前")
+                      if p.replace("前", "") in text.replace("\n", ""))
+        assert any(phrase in line for line in text.splitlines()), (paper_key, urgency, text)
