@@ -43,6 +43,13 @@ mixed_text = st.builds(
     st.one_of(chinese, st.just("")),
 )
 any_value = st.one_of(any_text, chinese, emoji, mixed_text, huge, phone_like, wrong_types, st.just(""))
+# What a hand-written JSON file may give as photo paths: text with controls (a NUL cannot be in
+# a path at all), lone surrogates, directories, names that do not exist.
+path_like = st.one_of(
+    any_text, mixed_text, st.builds(lambda a, b: a + b, any_text, controls), lone_surrogate,
+    st.sampled_from([".", "/", "", "..", "~", "/dev/null"]),
+)
+photo_lists = st.lists(st.one_of(path_like, wrong_types), max_size=7)
 
 
 def check_outcome(raw, form) -> None:
@@ -70,6 +77,12 @@ def test_any_value_in_any_field(form, data):
     for name in data.draw(st.lists(st.sampled_from(FIELDS), min_size=1, max_size=4, unique=True)):
         raw[name] = data.draw(any_value, label=name)
     check_outcome(raw, form)
+
+
+@settings(max_examples=300, deadline=None)
+@given(photos=photo_lists)
+def test_photo_lists_of_any_paths(form, photos):
+    check_outcome(valid_case(photos=photos), form)
 
 
 @settings(max_examples=300, deadline=None)
