@@ -27,6 +27,7 @@ from reception.storage.connection import storage_error
 from reception.validation import validate
 
 INTAKE_DRAFT = "intake"
+MAX_COUNT_STEP = 1000
 
 
 class ReceptionDesk:
@@ -126,6 +127,10 @@ class ReceptionDesk:
         return self._count("household_visits", delta)
 
     def _count(self, column: str, delta: int) -> Session:
+        # A slip of the finger (or a script) must not put an absurd figure into the night's report,
+        # nor a number SQLite cannot store.
+        if not -MAX_COUNT_STEP <= delta <= MAX_COUNT_STEP:
+            raise ValidationFailed([FieldError("delta", "计数增减", f"一次最多增减 {MAX_COUNT_STEP}")])
         with self._writing():
             row = repo.get_open_session(self.db)
             if row is None:

@@ -15,6 +15,7 @@ read aloud.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -112,7 +113,8 @@ def parse(text: str) -> TrackingCode:
     Raises TrackingCodeError with a message in Chinese saying what is wrong. A code whose check
     character does not match is refused, never matched to a nearby case.
     """
-    cleaned = _SEPARATORS.sub("", text.strip()).upper()
+    # NFKC: a Chinese input method in full-width mode types Ｋ７Ｑ－００Ａ３－Ｘ.
+    cleaned = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text).strip()).upper()
     if not cleaned:
         raise TrackingCodeError("查询码为空")
     bad = sorted({ch for ch in cleaned if ch not in _VALUE})

@@ -55,4 +55,6 @@ def test_bad_session_input(cli):
     assert result.returncode == 2 and "角色" in result.stderr
     result = cli.run("session", "show")
     assert result.returncode == 2 and "还没有任何夜话场次" in result.stderr
+    result = cli.run("session", "count", "visitor", "--add", "99999999999999999999")
+    assert result.returncode == 2 and "计数增减" in result.stderr and "Traceback" not in result.stderr
     assert cli.table_counts()["sessions"] == 0

@@ -91,6 +91,13 @@ def test_counters_never_go_below_zero(desk, open_session):
     assert desk.count_visitor(1).counts.visitors == 1
 
 
+def test_an_absurd_count_step_is_refused(desk, open_session):
+    for delta in (1001, -1001, 10**30):
+        with pytest.raises(ValidationFailed, match="计数增减"):
+            desk.count_visitor(delta)
+    assert desk.count_visitor(1000).counts.visitors == 1000
+
+
 def test_closing_freezes_the_counts(desk, open_session, clock, make_case):
     desk.count_visitor(4)
     first = desk.record_case(make_case())

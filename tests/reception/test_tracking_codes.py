@@ -139,3 +139,11 @@ def test_a_device_prefix_must_be_three_canonical_characters(prefix):
     assert not tc.is_valid_prefix(prefix)
     with pytest.raises(ValueError):
         TrackingCode.make(prefix, 1)
+
+
+def test_full_width_input_from_a_chinese_input_method():
+    code = TrackingCode.make("K7Q", 331)
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if ch != " " else "\u3000" for ch in code.display)
+    assert full_width != code.display
+    assert parse(full_width) == code
+    assert parse(full_width.lower()) == code
