@@ -36,24 +36,23 @@ class QrMatrix:
         return self.size + 2 * QUIET_ZONE
 
 
-def _make(data: str, level: int, version: int | None) -> qrcode.QRCode:
-    code = qrcode.QRCode(version=version, error_correction=level, border=0)
+def _version(data: str, level: int) -> int:
+    """The smallest version holding ``data`` at ``level`` (no masking: that is the slow part)."""
+    code = qrcode.QRCode(error_correction=level, border=0)
     code.add_data(data)
-    code.make(fit=version is None)
-    return code
+    return code.best_fit()
 
 
 def qr_matrix(data: str) -> QrMatrix:
     """The smallest symbol at level M, at the highest level that still fits that size."""
-    smallest = _make(data, ERROR_CORRECT_M, None)
-    chosen, level = smallest, ERROR_CORRECT_M
-    for better in (ERROR_CORRECT_H, ERROR_CORRECT_Q):
-        candidate = _make(data, better, None)
-        if candidate.version == smallest.version:
-            chosen, level = candidate, better
-            break
-    matrix = tuple(tuple(bool(m) for m in row) for row in chosen.get_matrix())
-    return QrMatrix(modules=matrix, version=chosen.version, level=_LEVELS[level])
+    version = _version(data, ERROR_CORRECT_M)
+    level = next(lv for lv in (ERROR_CORRECT_H, ERROR_CORRECT_Q, ERROR_CORRECT_M)
+                 if lv == ERROR_CORRECT_M or _version(data, lv) == version)
+    code = qrcode.QRCode(version=version, error_correction=level, border=0)
+    code.add_data(data)
+    code.make(fit=False)
+    matrix = tuple(tuple(bool(m) for m in row) for row in code.get_matrix())
+    return QrMatrix(modules=matrix, version=version, level=_LEVELS[level])
 
 
 def module_dots(matrix: QrMatrix, target_mm: float, max_width_pt: float, minimum: int = 3) -> int:
