@@ -124,10 +124,14 @@ def _read_json(source: str) -> Any:
         raise BadInput("文件不是 UTF-8 编码") from None
     except OSError as error:
         raise BadInput(f"无法读取文件：{error.strerror}") from None
+    # Windows Notepad saves UTF-8 with a byte-order mark; it is not part of the JSON.
+    text = text.removeprefix("\ufeff")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise BadInput(f"JSON 格式错误：第 {error.lineno} 行第 {error.colno} 列：{error.msg}") from None
+    except RecursionError:
+        raise BadInput("JSON 格式错误：嵌套层数太多") from None
 
 
 def case_json(case: Case, warn_fraction: float) -> dict[str, Any]:

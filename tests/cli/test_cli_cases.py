@@ -164,3 +164,18 @@ def test_a_data_dir_that_is_not_usable(tmp_path):
     result = Desk(tmp_path / "file" / "data").run("case", "list")
     assert result.returncode == 1 and result.stderr.startswith("错误：")
     assert "Traceback" not in result.stderr
+
+
+def test_json_saved_by_notepad_with_a_byte_order_mark(cli, tmp_path):
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(cli.json("case", "template"), ensure_ascii=False).encode())
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 0, result.stderr
+    assert CODE.match(result.stdout.strip())
+
+
+def test_absurdly_nested_json(cli, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 2 and "嵌套层数太多" in result.stderr and "Traceback" not in result.stderr
