@@ -138,7 +138,7 @@ def tracking_secret(db: Database) -> bytes:
     """This laptop's key for tracking verifiers, made at random the first time it is needed.
 
     It must never change once slips are printed: the verifier on every slip depends on it.
-    The sync helper sends it to the platform so the platform can check verifiers.
+    It never leaves the laptop: the sync sends each case's verifier, computed from it.
     """
     stored = repo.get_setting(db, _SECRET_KEY)
     if stored is None:

@@ -2,9 +2,10 @@
 
 ``HTTPS://XINAN.EXAMPLE.GOV.CN/T/K7Q00A3X/7G2M9QX4ZP``: the base URL the street configured, the
 compact tracking code, and a verifier. The tracking code alone is guessable (codes are
-sequential per laptop), so the platform shows a case only to someone holding the verifier too;
-it is an HMAC-SHA256 of the case id under a secret key that this laptop generated and hands to
-the platform when it syncs, so the platform can check it without any list of verifiers.
+sequential per laptop), so the platform shows a case only to someone holding the verifier too.
+The verifier is an HMAC-SHA256 of the case id under a secret key this laptop generated at random
+(reception.street_settings.tracking_secret); the sync sends each case's verifier with the case
+(sync/setup.py), never the key, so nobody can work out the verifier of another case.
 
 Everything is uppercase so that a QR code can use alphanumeric mode (5.5 bits a character
 instead of 8), which keeps the code small enough to print with big modules on a 48 mm roll.
