@@ -180,6 +180,23 @@ def test_case_and_outbox_are_written_in_one_transaction(desk, make_case):
     assert parse(desk.record_case(make_case()).tracking_code).sequence == 2
 
 
+def test_a_full_disk_is_named_and_nothing_is_half_written(desk, make_case):
+    desk.record_case(make_case())
+    before = {t: count(desk, t) for t in ("cases", "outbox", "photos")}
+    pages = desk.db.execute("PRAGMA page_count").fetchone()[0]
+    # SQLite itself reports SQLITE_FULL once the file may not grow: a real full disk, in small.
+    desk.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StorageError, match="磁盘已满"):
+        for n in range(200):
+            desk.record_case(make_case(description=f"第{n}条：" + "楼道灯坏了很久，晚上老人上下楼看不清。" * 50))
+    assert not desk.db.conn.in_transaction
+    assert count(desk, "cases") == count(desk, "outbox")
+    desk.db.execute("PRAGMA max_page_count = 1073741823")
+    after = desk.record_case(make_case())
+    assert desk.find_case(after.tracking_code) == after
+    assert count(desk, "cases") > before["cases"]
+
+
 def test_photos_go_in_the_same_transaction(desk, make_case, tmp_path):
     from PIL import Image
 
