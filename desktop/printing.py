@@ -13,7 +13,8 @@ Wiring into a window (the composition root does this)::
                           services.data_dir)
 
 adds 打印凭条 (Ctrl+P: straight to the configured printer, or the preview when none is set),
-打印预览 (Ctrl+Shift+P) and, when the team leader turned it on, printing after every save.
+打印预览 (Ctrl+Shift+P), 设置 → 街道与打印设置, and, when the team leader turned it on,
+printing after every save.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 from desktop import cups
 from reception import street_settings
 from reception.desk import ReceptionDesk
-from reception.errors import DeskError
+from reception.errors import DeskError, ValidationFailed
 from reception.slips.layout import PAPERS
 from reception.slips.service import FAILED, PRINTED, SAVED, PreparedSlip, SlipService, slips_folder
 from reception.tracking_codes import parse
@@ -343,6 +344,7 @@ class PrintActions(QObject):
         self.show_message = show_message
         self.show_error = show_error
         self.dialog: SlipPreviewDialog | None = None
+        self.settings_dialog: QDialog | None = None
 
         self.print_action = QAction(self.tr("打印凭条 (Ctrl+P)"), parent)
         self.print_action.setObjectName("printSlipAction")
@@ -352,6 +354,9 @@ class PrintActions(QObject):
         self.preview_action.setObjectName("previewSlipAction")
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.preview_action.triggered.connect(self.preview_current)
+        self.settings_action = QAction(self.tr("街道与打印设置…"), parent)
+        self.settings_action.setObjectName("streetSettingsAction")
+        self.settings_action.triggered.connect(self.open_settings)
         self.finished.connect(self._report)
 
     def _case_or_say(self) -> str | None:
@@ -407,6 +412,30 @@ class PrintActions(QObject):
 
         self.run_operation(work, what="auto_print_slip", done=done, failed=lambda e: self.show_error(str(e)))
 
+    def open_settings(self) -> None:
+        """设置 → 街道与打印设置: the team leader edits what the slips say and where they print."""
+        from desktop.street_settings_dialog import StreetSettingsDialog
+
+        def show(current: street_settings.StreetSettings) -> None:
+            dialog = StreetSettingsDialog(current, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(self._settings_dialog_gone)
+            self.settings_dialog = dialog
+
+            def submit(values: dict[str, str]) -> None:
+                self.run_operation(
+                    lambda desk: street_settings.save(desk.db, values), what="save_street_settings",
+                    done=lambda _r: dialog.accept(), failed=lambda error: _show_failure(dialog, error),
+                )
+
+            dialog.submitted.connect(submit)
+            dialog.open()
+
+        self.run_operation(
+            lambda desk: SlipService(desk).settings(), what="street_settings",
+            done=show, failed=lambda e: self.show_error(str(e)),
+        )
+
     def _open_preview(self, case_id: str, settings: street_settings.StreetSettings) -> None:
         if self.dialog is not None:
             self.dialog.close()
@@ -419,11 +448,21 @@ class PrintActions(QObject):
     def _dialog_gone(self) -> None:
         self.dialog = None
 
+    def _settings_dialog_gone(self) -> None:
+        self.settings_dialog = None
+
     def _report(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
             self.show_message(outcome.message)
         else:
             self.show_error(outcome.message)
+
+
+def _show_failure(dialog: Any, error: DeskError) -> None:
+    if isinstance(error, ValidationFailed):
+        dialog.show_errors(error.errors)
+    else:
+        dialog.show_message(str(error))
 
 
 def install_print_actions(
@@ -444,6 +483,7 @@ def install_print_actions(
     )
     window.add_action(actions.print_action, "case", toolbar=True)
     window.add_action(actions.preview_action, "case", toolbar=False)
+    window.add_action(actions.settings_action, "settings", toolbar=False)
     window.case_saved.connect(actions.case_saved)
     window.print_actions = actions  # kept alive with the window; tests reach the dialog here
     return actions

@@ -2,8 +2,8 @@
 
 Records a realistic case on a temporary data directory, renders every paper, rasterises it with
 ``pdftoppm -png -r 150`` (as the issue asks: look at what prints) and grabs the preview dialog
-offscreen. Writes docs/slip-80mm.png, docs/slip-58mm.png, docs/receipt-a4.png and
-docs/print-preview.png.
+offscreen. Writes docs/slip-80mm.png, docs/slip-58mm.png, docs/receipt-a4.png,
+docs/print-preview.png and docs/street-settings.png.
 """
 
 from __future__ import annotations
@@ -89,6 +89,15 @@ def preview(desk: ReceptionDesk, data_dir: Path, case_id: str, path: Path) -> No
     dialog.grab().save(str(path))
     print(path)
     dialog.close()
+
+    from desktop.street_settings_dialog import StreetSettingsDialog
+
+    settings_dialog = StreetSettingsDialog(settings)
+    settings_dialog.show()
+    app.processEvents()
+    settings_dialog.grab().save(str(path.with_name("street-settings.png")))
+    print(path.with_name("street-settings.png"))
+    settings_dialog.close()
 
 
 if __name__ == "__main__":

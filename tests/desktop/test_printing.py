@@ -284,3 +284,42 @@ def test_ctrl_p_with_nothing_saved_or_selected_asks_for_a_case(data_dir, make_wi
     volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "请先保存一条诉求" in window.error_bar.text())
     assert QApplication.activeModalWidget() is None
+
+
+# --- the team leader's settings -----------------------------------------------------------------
+
+def open_settings_dialog(window, qtbot):
+    window.print_actions.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.print_actions.settings_dialog is not None
+                    and window.print_actions.settings_dialog.isVisible())
+    return window.print_actions.settings_dialog
+
+
+def test_the_team_leader_sets_the_hotline_and_printer_in_the_settings_dialog(
+    cups_pdf, data_dir, window, volunteer, qtbot
+):
+    assert window.print_actions.settings_action in window.menus["settings"].actions()
+    dialog = open_settings_dialog(window, qtbot)
+    assert QApplication.focusWidget() is dialog.hotline
+    assert dialog.hotline.text() == "" and dialog.street.text() == "新安街道"
+    volunteer.type("0755-27891234")
+    dialog.printer.setCurrentIndex(dialog.printer.findData(QUEUE))
+    dialog.auto_print.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.print_actions.settings_dialog is None)  # saved, closed
+    with fresh_desk(data_dir) as desk:
+        settings = street_settings.load(desk.db)
+    assert (settings.hotline, settings.printer, settings.auto_print) == ("0755-27891234", QUEUE, True)
+
+
+def test_a_bad_hotline_is_shown_under_its_field_and_nothing_is_saved(data_dir, window, volunteer, qtbot):
+    dialog = open_settings_dialog(window, qtbot)
+    volunteer.type("call us")
+    dialog.footer.setText("长" * 31)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["hotline"].isVisible())
+    assert "应为电话号码" in dialog.errors["hotline"].text()
+    assert "最多 30 个字" in dialog.errors["footer"].text()
+    assert dialog.isVisible() and dialog.hotline.text() == "call us"  # nothing typed is lost
+    with fresh_desk(data_dir) as desk:
+        assert street_settings.load(desk.db) == street_settings.defaults("新安街道")
