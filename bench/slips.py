@@ -26,12 +26,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from bench import machine
-from forms import load_form
-from reception.desk import ReceptionDesk
+from desktop.composition import open_services
 from reception.slips import fonts
 from reception.slips.layout import PAPERS
 from reception.slips.service import SlipService
-from reception.storage import open_database
 
 PAPER_KEYS = list(PAPERS)
 
@@ -63,9 +61,9 @@ def timed(fn) -> tuple[float, object]:
 
 def measure(rounds: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="xinan-bench-slips-") as tmp:
-        db = open_database(Path(tmp) / "desk.db")
+        services = open_services(Path(tmp))  # the composition root knows how the file is opened
         try:
-            desk = ReceptionDesk(db, load_form(None).form)
+            desk = services.desk
             desk.open_session(date="2026-11-25", venue="新安广场", community="海旺社区", team=[])
             case = desk.record_case(desk.template())
             service = SlipService(desk)
@@ -85,7 +83,7 @@ def measure(rounds: int) -> dict[str, object]:
                     samples[key].append(ms)
                     sizes[key] = len(slip.rendered.pdf)  # type: ignore[attr-defined]
         finally:
-            db.conn.close()
+            services.close()
     return {"samples": samples, "sizes": sizes, "dir": tmp}
 
 

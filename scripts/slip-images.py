@@ -19,19 +19,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from forms import load_form  # noqa: E402
+from desktop.composition import open_services  # noqa: E402
 from reception import street_settings  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
 from reception.slips.service import SlipService  # noqa: E402
-from reception.storage import open_database  # noqa: E402
 
 NAMES = {"80mm": "slip-80mm", "58mm": "slip-58mm", "a4": "receipt-a4"}
 
 
 def seed(data_dir: Path) -> tuple[ReceptionDesk, str]:
-    db = open_database(data_dir / "desk.db")
+    # Through the composition root, which knows how this desk's database is opened.
+    desk = open_services(data_dir).desk
     moment = datetime(2026, 11, 25, 12, 42, tzinfo=timezone.utc)  # 20:42 on a Wednesday
-    desk = ReceptionDesk(db, load_form(None).form, now=lambda: moment)
+    desk.now = lambda: moment
+    db = desk.db
     desk.set_device_prefix("K7Q")
     desk.open_session(date="2026-11-25", venue="新安广场", community="海旺社区", team=[])
     # 12345 is the government service hotline; a street sets its own with `settings --set`.
