@@ -73,7 +73,11 @@ class Operations(QObject):
     error = Signal(str)
     # True while any operation is queued or running.
     busy_changed = Signal(bool)
-    _delivered = Signal(object)
+    # Only a wake-up crosses threads: the outcomes themselves wait in a Python queue. Passing
+    # Python objects (often None results) through a queued Signal(object) from a non-Qt thread
+    # let PySide drop a reference too many at shutdown ("Fatal Python error: none_dealloc",
+    # seen in the start-up benchmark); plain ints carry no Python references through Qt.
+    _delivered = Signal(int)
 
     def __init__(self, desk: ReceptionDesk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +86,7 @@ class Operations(QObject):
         self._ids = itertools.count(1)
         self._jobs: dict[int, _Job] = {}
         self._stopped = False
+        self._outcomes: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
         # Emitted from the worker thread; Qt queues it to this object's (the UI) thread.
         self._delivered.connect(self._deliver)
         self._thread = threading.Thread(target=self._run, name="desk-db-worker", daemon=True)
@@ -138,12 +143,16 @@ class Operations(QObject):
                 _log_bug(job.what, error)
                 outcome = (job.id, False, UnexpectedError(unexpected_message()))
             if not self._stopped:
-                self._delivered.emit(outcome)
+                self._outcomes.put(outcome)
+                self._delivered.emit(job.id)
 
     # --- UI thread -------------------------------------------------------------------------------
 
-    def _deliver(self, outcome: tuple[int, bool, Any]) -> None:
-        job_id, ok, payload = outcome
+    def _deliver(self, _job_id: int) -> None:
+        try:
+            job_id, ok, payload = self._outcomes.get_nowait()
+        except queue.Empty:
+            return
         job = self._jobs.pop(job_id, None)
         if job is None:
             return
