@@ -97,11 +97,15 @@ def cups_test_printer(queue: str = "xinan-test", jams: bool = False) -> Path:
     return Path(lines[-1]) if lines and not jams else Path()
 
 
-def wait_for_pdf(folder: Path, name_part: str, timeout: float = 60) -> Path:
-    """The PDF cups-pdf wrote for a job whose title contains ``name_part``."""
+def wait_for_pdf(folder: Path, name_part: str, since: float, timeout: float = 60) -> Path:
+    """The PDF cups-pdf wrote, after ``since`` (a time.time()), for a job whose title contains
+    ``name_part``. Older files are ignored: codes are random per data directory and may repeat."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = sorted(p for p in folder.glob("*.pdf") if name_part in p.name)
+        found = sorted(
+            (p for p in folder.glob("*.pdf") if name_part in p.name and p.stat().st_mtime >= since - 1),
+            key=lambda p: p.stat().st_mtime,
+        )
         # cups-pdf writes the file in place: wait until its size stops changing.
         if found:
             size = found[-1].stat().st_size

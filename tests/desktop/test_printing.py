@@ -7,6 +7,7 @@ test proves what a phone would read off the printed slip.
 from __future__ import annotations
 
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="session")
 def cups_pdf() -> Path:
-    """CUPS running with the cups-pdf queue; where its PDFs arrive."""
-    return cups_test_printer(QUEUE)
+    """CUPS running with the cups-pdf queue; where its PDFs arrive (emptied: it is ours)."""
+    folder = cups_test_printer(QUEUE)
+    for old in folder.glob("*.pdf"):
+        old.unlink()
+    return folder
 
 
 def job_name(code: str, copy: int) -> str:
@@ -60,12 +64,13 @@ def snapshot(data_dir: Path, case_id: str):
 def test_a_slip_sent_to_cups_arrives_as_a_pdf_whose_qr_decodes_to_the_case_url(
     cups_pdf, data_dir, recorded, paper
 ):
+    started = time.time()
     with fresh_desk(data_dir) as desk:
         outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, paper, QUEUE)
         log = SlipService(desk).print_log(recorded.id)
     assert outcome.printed, outcome.message
     assert outcome.job_id.startswith(f"{QUEUE}-")
-    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1))
+    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1), started)
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, recorded.id)]
     assert [(e["paper"], e["printer"], e["copy_number"], e["status"], e["detail"]) for e in log] == [
         (paper, QUEUE, 1, "printed", outcome.job_id)
@@ -73,10 +78,11 @@ def test_a_slip_sent_to_cups_arrives_as_a_pdf_whose_qr_decodes_to_the_case_url(
 
 
 def test_a_custom_roll_keeps_its_size_through_cups(cups_pdf, data_dir, recorded):
+    started = time.time()
     with fresh_desk(data_dir) as desk:
         expected = SlipService(desk).prepare(recorded.id, "58mm").rendered  # the page to be printed
         outcome = SlipPrinter(data_dir).print_case(desk, recorded.id, "58mm", QUEUE)
-    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1))
+    arrived = wait_for_pdf(cups_pdf, job_name(recorded.tracking_code, 1), started)
     info = subprocess.run(["pdfinfo", str(arrived)], capture_output=True, text=True).stdout
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
     width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
@@ -200,6 +206,7 @@ def set_settings(data_dir: Path, **values: str) -> None:
 def test_save_with_ctrl_enter_then_ctrl_p_prints_silently_to_the_configured_printer(
     cups_pdf, data_dir, make_window, volunteer, qtbot
 ):
+    started = time.time()
     set_settings(data_dir, printer=QUEUE, default_paper="80mm")
     window = make_window()
     actions = print_actions(window, data_dir)
@@ -211,24 +218,26 @@ def test_save_with_ctrl_enter_then_ctrl_p_prints_silently_to_the_configured_prin
     assert outcome.printed, outcome.message
     assert outcome.tracking_code == code
     assert code in window.statusBar().currentMessage() and "已打印" in window.statusBar().currentMessage()
-    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1), started)
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
 
 
 def test_automatic_printing_after_save_needs_only_ctrl_enter(cups_pdf, data_dir, make_window, volunteer, qtbot):
+    started = time.time()
     set_settings(data_dir, printer=QUEUE, default_paper="58mm", auto_print="是")
     window = make_window()
     actions = print_actions(window, data_dir)
     with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
         code = type_a_case(window, volunteer, qtbot)
     assert printed.args[0].printed and printed.args[0].paper == "58mm"
-    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1), started)
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
 
 
 def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_chosen(
     cups_pdf, data_dir, make_window, volunteer, qtbot
 ):
+    started = time.time()
     window = make_window()
     actions = print_actions(window, data_dir)
     code = type_a_case(window, volunteer, qtbot)
@@ -248,7 +257,7 @@ def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert printed.args[0].printed and printed.args[0].paper == "a4"
     qtbot.waitUntil(lambda: actions.dialog is None or not actions.dialog.isVisible())
-    arrived = wait_for_pdf(cups_pdf, job_name(code, 1))
+    arrived = wait_for_pdf(cups_pdf, job_name(code, 1), started)
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
     # Remembered: the next Ctrl+P goes straight to that printer, as a reprint on A4.
     with fresh_desk(data_dir) as desk:
@@ -257,7 +266,7 @@ def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_
     with qtbot.waitSignal(actions.finished, timeout=30_000) as again:
         volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert again.args[0].copy_number == 2
-    reprint = wait_for_pdf(cups_pdf, job_name(code, 2))
+    reprint = wait_for_pdf(cups_pdf, job_name(code, 2), started)
     assert decode_qr(rasterise(reprint)) == [case_url(data_dir, window.last_saved_case_id)]
 
 
