@@ -288,6 +288,15 @@ class MainWindow(QMainWindow):
             return state
 
         self.operations.submit(work, what="load_state", done=self._initial_state_loaded)
+        taxonomy = self.definition.taxonomy
+
+        def build_index(_desk: ReceptionDesk):
+            # Imported here, on the worker: loading pypinyin's dictionaries need not delay the window.
+            from reception.category_search import CategoryIndex
+
+            return CategoryIndex(taxonomy)
+
+        self.operations.submit(build_index, what="category_index", done=self.form.set_category_index)
 
     def refresh(self, topics: Iterable[str]) -> None:
         """Reload the parts of the window that an operation changed."""

@@ -2,16 +2,24 @@
 
 A volunteer types "dc" and the popup lists 共享单车乱停放 first; Down and Enter (or a click) pick
 it. Enter with nothing highlighted picks the best match, so "dc" + Enter is enough.
+
+The pinyin index (pypinyin and its dictionaries: a third of a second to load) is built on the
+worker thread after the window is up and handed over with ``set_index``; anything typed before
+it arrives is filtered as soon as it does.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from reception.category_search import CategoryIndex
 from reception.form_definition import Category, SubCategory, Taxonomy
+
+if TYPE_CHECKING:
+    from reception.category_search import CategoryIndex
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN = 12
@@ -22,10 +30,10 @@ class CategoryPicker(QLineEdit):
 
     picked = Signal(str)  # the chosen item's code, or "" when the choice is undone by typing
 
-    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy, index: CategoryIndex | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._taxonomy = taxonomy
-        self._index = CategoryIndex(taxonomy)
+        self._index = index
         self._code = ""
         self._model = QStandardItemModel(self)
         self._completer = QCompleter(self._model, self)
@@ -56,6 +64,15 @@ class CategoryPicker(QLineEdit):
     def popup(self):
         return self._completer.popup()
 
+    def set_index(self, index: CategoryIndex) -> None:
+        self._index = index
+        if self.text().strip() and not self._code and self.hasFocus():
+            self._filter(self.text())
+
+    @property
+    def has_index(self) -> bool:
+        return self._index is not None
+
     # --- typing and picking ----------------------------------------------------------------------
 
     def _filter(self, text: str) -> None:
@@ -63,7 +80,7 @@ class CategoryPicker(QLineEdit):
             self._code = ""
             self.picked.emit("")
         self._model.clear()
-        if not text.strip():
+        if not text.strip() or self._index is None:
             self._completer.popup().hide()
             return
         for category, item in self._index.search(text, MAX_SHOWN * 2):

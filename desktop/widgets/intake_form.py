@@ -218,6 +218,12 @@ class IntakeForm(QWidget):
         finally:
             self._loading = False
 
+    def set_category_index(self, index) -> None:
+        """Hand the category pickers their pinyin index once the worker has built it."""
+        for field in self.fields.values():
+            if isinstance(field, CategoryField):
+                field.picker.set_index(index)
+
     def set_team(self, names: list[str]) -> None:
         """Offer tonight's team as completions of the receptionist field."""
         field = self.fields.get("receptionist")

@@ -194,3 +194,25 @@ def test_tab_order_visits_every_field_in_the_form_definitions_order(window, volu
     assert names == list(window.definition.field_names)
     volunteer.tab()
     assert focused() is form.save_button, "after the last field comes the save button"
+
+
+def test_what_was_typed_before_the_pinyin_index_arrived_is_filtered_when_it_does(desk_app, qtbot, volunteer):
+    from desktop.widgets.category_picker import CategoryPicker
+    from forms import load_form
+    from reception.category_search import CategoryIndex
+
+    taxonomy = load_form(None).form.taxonomy
+    picker = CategoryPicker(taxonomy)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.activateWindow()
+    picker.setFocus()
+    qtbot.waitUntil(picker.hasFocus)
+    volunteer.type("dc")
+    assert not picker.popup().isVisible() and not picker.has_index
+
+    picker.set_index(CategoryIndex(taxonomy))
+    qtbot.waitUntil(picker.popup().isVisible)
+    volunteer.press(Qt.Key.Key_Return)
+    assert picker.code == "CTY01"
