@@ -47,6 +47,7 @@ $(DOMAIN_VENV)/.installed: pyproject.toml
 
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+	$(BIN)/python -m bench.slips
 
 screenshots: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs
