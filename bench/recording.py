@@ -14,20 +14,6 @@ from reception.desk import ReceptionDesk
 from reception.paths import database_path
 from reception.storage import open_database
 
-CASE = {
-    "category": "CTY01",
-    "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
-    "anonymous": False,
-    "resident_name": "张先生",
-    "phone": "13812345678",
-    "community": "安乐社区",
-    "address": "地铁站C出口",
-    "urgency": "一般",
-    "outcome": "转平台办理",
-    "outcome_note": "",
-    "receptionist": "志愿者 李明",
-    "photos": [],
-}
 
 
 def _timed(action, count: int) -> list[float]:
@@ -52,7 +38,7 @@ def raw_insert_floor(path: Path, count: int) -> list[float]:
         def insert() -> None:
             n = next(number)
             conn.execute("BEGIN")
-            conn.execute("INSERT INTO rows VALUES (?, ?, ?)", (f"id-{n}", f"K7Q-{n:05d}", CASE["description"]))
+            conn.execute("INSERT INTO rows VALUES (?, ?, ?)", (f"id-{n}", f"K7Q-{n:05d}", "地铁C出口共享单车乱停放，挡住盲道"))
             conn.execute("COMMIT")
 
         return _timed(insert, count)
@@ -65,8 +51,10 @@ def record_case(data_dir: Path, count: int) -> list[float]:
     db = open_database(database_path(data_dir))
     try:
         desk = ReceptionDesk(db, form)
-        desk.record_case(CASE)  # first use loads phone metadata; not a volunteer's typical save
-        return _timed(lambda: desk.record_case(CASE), count)
+        # The desk's own example case: valid for whatever fields the form has grown.
+        case = desk.template()
+        desk.record_case(case)  # first use loads phone metadata; not a volunteer's typical save
+        return _timed(lambda: desk.record_case(case), count)
     finally:
         db.conn.close()
 
