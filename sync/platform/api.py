@@ -452,6 +452,21 @@ def create_app(data_dir: Path) -> FastAPI:
     app.include_router(router)
     app.include_router(pages.router)
 
+    def openapi_with_taxonomy() -> dict[str, Any]:
+        # The street's own service codes and the fixed choices, so that clients (and the
+        # schema fuzzer) see which values the platform takes.
+        if app.openapi_schema is None:
+            schema = FastAPI.openapi(app)
+            form = app.state.platform.form
+            body = schema["components"]["schemas"]["Body_create_request_open311_v2_requests_json_post"]["properties"]
+            body["service_code"]["enum"] = [item.code for _, item in form.taxonomy.items()]
+            body["attribute[urgency]"]["enum"] = [u.value for u in Urgency]
+            body["attribute[outcome]"]["enum"] = [o.value for o in Outcome]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi_with_taxonomy
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException):
         if isinstance(error, Open311Error) or request.url.path.startswith("/open311/"):

@@ -138,6 +138,7 @@ def case_raw(**changes: Any) -> dict[str, Any]:
         "outcome_note": "",
         "receptionist": "志愿者 李明",
         "photos": [],
+        "consent": True,  # the resident agreed to the personal fields being kept (PIPL notice)
     }
     raw.update(changes)
     return raw
