@@ -10,7 +10,7 @@ from PIL import Image
 
 from reception.tracking_codes import parse
 
-from cli_runner import Desk, cli  # noqa: F401  (cli is the fixture)
+from cli_runner import cli  # noqa: F401  (the fixture)
 
 CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{4,}-[0-9A-HJKMNP-TV-Z]$")
 
@@ -96,9 +96,9 @@ def test_unreadable_json(cli):
 
 def test_void(cli):
     code = cli.add(cli.json("case", "template"))
-    result = cli.run("case", "void", code, "--reason", "")
+    result = cli.run_leader("case", "void", code, "--reason", "")
     assert result.returncode == 2 and "作废原因" in result.stderr
-    assert cli.ok("case", "void", code.lower(), "--reason", "重复登记").strip() == code
+    assert cli.leader("case", "void", code.lower(), "--reason", "重复登记").strip() == code
     shown = cli.json("case", "show", code, "--json")
     assert shown["voided_at"] and shown["void_reason"] == "重复登记" and shown["light"] == "已作废"
     assert cli.table_counts()["cases"] == 1
@@ -142,9 +142,9 @@ def test_list_current_session_only(cli):
 
 def test_device_prefix_and_forms(cli):
     assert "临时编号" in cli.ok("device")
-    assert cli.ok("device", "--set-prefix", "k7q").strip() == "K7Q"
+    assert cli.leader("device", "--set-prefix", "k7q").strip() == "K7Q"
     assert cli.add(cli.json("case", "template")).startswith("K7Q-0001-")
-    result = cli.run("device", "--set-prefix", "KU")
+    result = cli.run_leader("device", "--set-prefix", "KU")
     assert result.returncode == 2 and "本机编号" in result.stderr
     assert "13 个大类，80 个小类，21 个社区" in cli.ok("forms")
 
@@ -160,9 +160,18 @@ def test_a_broken_street_form_is_reported_and_the_command_still_works(cli):
 
 
 def test_a_data_dir_that_is_not_usable(tmp_path):
+    import os
+    import subprocess
+    import sys
+
     (tmp_path / "file").write_text("x")
-    result = Desk(tmp_path / "file" / "data").run("case", "list")
-    assert result.returncode == 1 and result.stderr.startswith("错误：")
+    # Run directly: the data directory cannot be prepared, which is the point.
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "file" / "data"), "case", "list"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "XINAN_DESK_PASSPHRASE": "夜话测试口令 2026"},
+    )
+    assert result.returncode == 1 and result.stderr.startswith("错误："), result.stderr
     assert "Traceback" not in result.stderr
 
 
