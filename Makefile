@@ -7,7 +7,7 @@ DOMAIN_VENV ?= .venv-domain
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-domain test-all lint-imports system-deps-run system-deps-test bench screenshots clean
+.PHONY: run test test-domain test-all lint-imports system-deps-run system-deps-test bench screenshots clean dist dist-smoke
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/xinan-desk $(ARGS)
@@ -16,6 +16,7 @@ test: system-deps-test $(VENV)/.installed $(DOMAIN_VENV)/.installed
 	$(BIN)/lint-imports
 	$(MAKE) test-domain
 	$(MAKE) test-all
+	$(MAKE) dist-smoke
 
 # The domain's tests in an environment without Qt, proving the domain does not need it.
 test-domain: $(DOMAIN_VENV)/.installed
@@ -23,6 +24,16 @@ test-domain: $(DOMAIN_VENV)/.installed
 
 test-all: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests
+
+# The one-folder build a street copies to its laptops: dist/xinan-desk/xinan-desk (build.spec).
+dist: $(VENV)/.installed-dist
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/xinan-desk
+
+# The frozen desk, in an empty environment: opens and closes, records a case, makes a slip whose
+# QR code decodes.
+dist-smoke: dist
+	scripts/dist-smoke.sh dist/xinan-desk
 
 lint-imports: $(VENV)/.installed
 	$(BIN)/lint-imports
@@ -37,6 +48,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[desktop,sync,server,test]'
+	touch $@
+
+$(VENV)/.installed-dist: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[desktop,sync,server,test,dist]'
 	touch $@
 
 $(DOMAIN_VENV)/.installed: pyproject.toml

@@ -7,12 +7,12 @@ DroidSansFallbackFull.ttf (Apache-2.0, see assets/fonts/README.md).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-FONT_PATH = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "DroidSansFallbackFull.ttf"
+from reception import bundle
+
+FONT_PATH = bundle.asset("fonts", "DroidSansFallbackFull.ttf")
 # Large enough to read in a dark tent with tired eyes; the form's inputs use this size.
 BASE_POINT_SIZE = 12
 

@@ -23,8 +23,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from reception import bundle
+
+# The source tree (where `update` finds the code) and the catalogues (in the bundle when frozen).
 ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS_DIR = ROOT / "assets" / "translations"
+TRANSLATIONS_DIR = bundle.asset("translations")
 CATALOGUE = "xinan_desk"
 SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = ("en",)  # catalogues kept in assets/translations besides the Chinese source

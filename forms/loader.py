@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reception import bundle
 from reception.form_definition import (
     FIELD_TYPES,
     Category,
@@ -30,7 +31,7 @@ from reception.form_definition import (
     Urgency,
 )
 
-SHIPPED_DIR = Path(__file__).resolve().parent
+SHIPPED_DIR = bundle.shipped_forms_dir()
 FILES = ("intake.toml", "categories.toml", "deadlines.toml", "communities.toml")
 # Fields the desk's logic depends on; a street may drop the others (photos, address, ...).
 ESSENTIAL_FIELDS = ("category", "description", "community", "urgency", "outcome", "receptionist")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_PATH = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "DroidSansFallbackFull.ttf"
+from reception import bundle
+
+FONT_PATH = bundle.asset("fonts", "DroidSansFallbackFull.ttf")
 CJK = "XinanDroidSansFallback"
 LATIN = "Helvetica"
 LATIN_BOLD = "Helvetica-Bold"
