@@ -185,6 +185,11 @@ class CreatedRequest:
     service_request_id: str | None
     token: str | None
     notice: str
+    # Our extension: how much of each photo the platform already holds, and whether it holds all
+    # of them, so the laptop needs no extra round trip to find out. None from other servers.
+    media: dict[str, "MediaState"] | None = None
+    media_complete: bool | None = None
+    status: str = ""  # our extension too: Open311 does not say a new request's status
 
 
 def parse_created(data: Any) -> CreatedRequest:
@@ -193,10 +198,20 @@ def parse_created(data: Any) -> CreatedRequest:
     token = item.get("token")
     if request_id in (None, "") and token in (None, ""):
         raise ProtocolError("服务器没有返回诉求编号")
+    media = None
+    if isinstance(item.get("media"), list):
+        try:
+            media = {m["sha256"]: parse_media(m) for m in item["media"] if isinstance(m, dict)}
+        except (KeyError, ProtocolError):
+            media = None
+    complete = item.get("media_complete")
     return CreatedRequest(
         service_request_id=None if request_id in (None, "") else str(request_id),
         token=None if token in (None, "") else str(token),
         notice=str(item.get("service_notice") or ""),
+        media=media,
+        media_complete=complete if isinstance(complete, bool) else None,
+        status=known_status(item.get("status")) if item.get("status") else "",
     )
 
 
@@ -258,16 +273,19 @@ class MediaState:
     size: int
     received: int
     complete: bool
+    request_complete: bool | None = None  # every photo of the request is in (our extension)
 
 
 def parse_media(data: Any) -> MediaState:
     item = first_object(data)
+    whole = item.get("media_complete")
     try:
         return MediaState(
             sha256=str(item["sha256"]),
             size=int(item.get("size") or 0),
             received=int(item.get("received") or 0),
             complete=bool(item.get("complete")),
+            request_complete=whole if isinstance(whole, bool) else None,
         )
     except (KeyError, TypeError, ValueError):
         raise ProtocolError("服务器返回的照片状态格式无法识别") from None

@@ -242,25 +242,35 @@ class SyncService:
         request_id = created.service_request_id
         if request_id is None:
             raise Rejected("平台只返回了受理凭据（token），没有诉求编号；请让平台开启即时编号", 0)
+        whole = created.media_complete if not job.photos else None
         for sha, data in job.photos:
-            self._upload_photo(client, request_id, sha, data)
+            known = created.media.get(sha) if created.media is not None else None
+            whole = self._upload_photo(client, request_id, sha, data, known)
+        if whole is True and created.status:
+            # The platform's own answer says it holds every photo: no need to ask once more.
+            return _Sent(request_id, created.status)
         status = client.get_request(request_id)
         if status.media_complete is False:
             raise Transient("平台尚未收齐照片，下次同步会补传")
         return _Sent(request_id, status.status)
 
-    def _upload_photo(self, client: Open311Client, request_id: str, sha: str, data: bytes) -> None:
+    def _upload_photo(self, client: Open311Client, request_id: str, sha: str, data: bytes,
+                      known: protocol.MediaState | None) -> bool | None:
+        """Make sure the platform holds this photo; returns whether it now holds the whole request
+        (None when it does not say)."""
         last: SyncError | None = None
         for attempt in range(self.media_retry.attempts):
             if attempt:
                 client.sleep(self.media_retry.delay(attempt - 1, client.rng))
             try:
-                state = client.media_state(request_id, sha)
+                # The create's answer already said how much is there; after a failure, ask again.
+                state = known if known is not None and attempt == 0 else client.media_state(request_id, sha)
                 if state.complete:
-                    return
+                    return state.request_complete
                 offset = state.received if 0 <= state.received < len(data) else 0
-                if client.upload_media(request_id, sha, data, offset).complete:
-                    return
+                sent = client.upload_media(request_id, sha, data, offset)
+                if sent.complete:
+                    return sent.request_complete
                 last = Transient("照片没有传完整")
             except NotSupported:
                 raise Rejected("平台不支持照片上传，带照片的诉求无法同步到该平台", 0) from None

@@ -221,11 +221,18 @@ def create_request(
         ) from None
     if not created:
         response.status_code = 200
+    stored = platform.store.get_request(request_id)
+    media = platform.store.media_of(stored["id"])
     return [{
         "service_request_id": request_id,
         "service_notice": "已收到" if created else "此前已收到，未重复登记",
         "account_id": None,
-        "media_upload": [f"requests/{request_id}/media/{sha}" for sha in shas],
+        "status": stored["status"],
+        "media_complete": all(m["complete"] for m in media),
+        "media": [
+            {"sha256": m["sha256"], "size": m["size"], "received": m["received"], "complete": bool(m["complete"])}
+            for m in media
+        ],
     }]
 
 
@@ -289,11 +296,14 @@ def get_request(platform: PlatformDep, device: DeviceDep, request_id: Annotated[
     return [_request_json(platform, _own_request(platform, device, request_id))]
 
 
-def _media_json(row: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
-    return {
+def _media_json(row: dict[str, Any], entry: dict[str, Any], platform: Platform | None = None) -> dict[str, Any]:
+    answer = {
         "service_request_id": row["service_request_id"], "sha256": entry["sha256"], "size": entry["size"],
         "received": entry["received"], "complete": bool(entry["complete"]),
     }
+    if platform is not None:
+        answer["media_complete"] = all(m["complete"] for m in platform.store.media_of(row["id"]))
+    return answer
 
 
 def _own_media(platform: Platform, device: Device, request_id: str, sha256: str):
@@ -329,7 +339,7 @@ async def upload_media(
     device = await run_in_threadpool(current_device, request, authorization, None)
     row, entry = await run_in_threadpool(_own_media, platform, device, request_id, sha256)
     if entry["complete"]:
-        return JSONResponse(_media_json(row, entry))
+        return JSONResponse(await run_in_threadpool(_media_json, row, entry, platform))
     start, total = 0, None
     if content_range:
         match = _CONTENT_RANGE.match(content_range.strip())
@@ -375,7 +385,7 @@ async def upload_media(
     partial.replace(platform.store.media_path(sha256))
     await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, size, size, True)
     state = await run_in_threadpool(platform.store.media_entry, row["id"], sha256)
-    return JSONResponse(_media_json(row, state), status_code=201)
+    return JSONResponse(await run_in_threadpool(_media_json, row, state, platform), status_code=201)
 
 
 def _file_sha256(path: Path) -> str:

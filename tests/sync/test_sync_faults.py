@@ -69,8 +69,10 @@ SCHEDULES = {
     "502 from a gateway": [Fault("status", MEDIA_PUT, status=502, times=2)],
     "503 after the server committed": [Fault("status", CREATE, status=503, after_server=True, times=2)],
     "a read that stalls past the timeout": [Fault("stall", CREATE, stall_seconds=2.5)],
-    "a captive portal answering 200 OK": [Fault("portal", CREATE, times=2), Fault("portal", VERIFY)],
-    "drop of the confirmation read": [Fault("drop_after_commit", VERIFY, times=2)],
+    "a captive portal answering 200 OK": [Fault("portal", CREATE, times=2), Fault("portal", MEDIA_PUT)],
+    "drop of the resume question after a cut": [
+        Fault("reset_request_at", MEDIA_PUT, byte=3500), Fault("drop_after_commit", VERIFY, times=2),
+    ],
     "everything at once": [
         Fault("drop_after_commit", CREATE), Fault("reset_request_at", MEDIA_PUT, byte=2500),
         Fault("status", MEDIA_STATE, status=503), Fault("portal", VERIFY),
