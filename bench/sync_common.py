@@ -1,0 +1,129 @@
+"""Shared by the sync benchmarks: the reference platform as a real process, laptops with a night
+of cases, and a client that times every HTTP exchange."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "sync"))  # the fault proxy lives with the tests
+
+from forms import load_form  # noqa: E402
+from reception.cases import PhotoInput  # noqa: E402
+from reception.desk import ReceptionDesk  # noqa: E402
+from reception.storage import open_database  # noqa: E402
+from sync.client import Open311Client, SyncError  # noqa: E402
+
+PLATFORM = str(Path(sys.executable).with_name("xinan-platform"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PlatformProcess:
+    """``xinan-platform --data-dir DIR --port N`` as the street would run it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def start(self) -> "PlatformProcess":
+        self.process = subprocess.Popen(
+            [PLATFORM, "--data-dir", str(self.data_dir), "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                requests.get(self.url + "open311/v2/services.json", timeout=2)
+                return self
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("the platform did not start") from None
+                time.sleep(0.1)
+
+    def enrolment_code(self, name: str) -> str:
+        answer = subprocess.run(
+            [PLATFORM, "--data-dir", str(self.data_dir), "device", "add", "--name", name],
+            capture_output=True, text=True, check=True,
+        )
+        return answer.stdout.strip()
+
+    def enrol(self, name: str) -> str:
+        client = Open311Client(self.url)
+        try:
+            return client.enrol(self.enrolment_code(name), name)["device_token"]
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+def night_desk(directory: Path, cases: int, photo_bytes: int, seed: int) -> ReceptionDesk:
+    """A laptop with one night of cases, each with one photo of ``photo_bytes`` (incompressible,
+    as a JPEG is)."""
+    desk = ReceptionDesk(open_database(directory / "desk.db"), load_form(None).form)
+    rng_state = seed
+    for i in range(cases):
+        rng_state = (rng_state * 6364136223846793005 + 1442695040888963407) % 2**64
+        data = b"\xff\xd8\xff\xe0" + os.urandom(photo_bytes - 4)
+        photo = PhotoInput(data, hashlib.sha256(data).hexdigest(), "image/jpeg", 1600, 1200)
+        desk.record_case({
+            "category": "ENV03", "description": f"楼道里蟑螂很多，希望安排消杀（第{i + 1}条）",
+            "anonymous": False, "resident_name": "王阿姨", "phone": "13812345678",
+            "community": "安乐社区", "address": "安乐村12栋", "urgency": "一般",
+            "outcome": "转平台办理", "outcome_note": "", "receptionist": "志愿者 李明",
+            "photos": [photo], "consent": True,
+        })
+    return desk
+
+
+class TimedClient(Open311Client):
+    """Records the wall time of every HTTP exchange and every failed one."""
+
+    def __init__(self, *args: Any, log: list[float], errors: list[str], lock: threading.Lock, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._log, self._errors, self._lock = log, errors, lock
+
+    def _once(self, method, url, ok, headers, kwargs):
+        started = time.perf_counter()
+        try:
+            return super()._once(method, url, ok, headers, kwargs)
+        except SyncError as error:
+            with self._lock:
+                self._errors.append(f"{method} {type(error).__name__}: {error}")
+            raise
+        finally:
+            with self._lock:
+                self._log.append(time.perf_counter() - started)
+
+
+def work_dir(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
