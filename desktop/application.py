@@ -83,8 +83,12 @@ def run(data_dir: Path, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)
     setup_logging(data_dir)
+    from desktop.privacy_ui import unlock_at_start
+
     try:
-        services = open_services(data_dir)
+        services = unlock_at_start(data_dir, open_services)
+        if services is None:
+            return 0  # 退出 at the unlock dialog: nothing was opened
     except DeskError as error:
         log.error("desk did not open: %s", type(error).__name__)
         QMessageBox.critical(None, _title(), _cannot_open(error))

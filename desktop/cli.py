@@ -15,11 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop import slip_cli
+from desktop import privacy_cli, slip_cli
 from reception import clock, tracking_codes
 from reception.cases import Case
 from reception.errors import DeskError, UnknownCase, ValidationFailed
 from reception.paths import default_data_dir
+from reception.privacy.keyfile import PassphraseError
+from reception.privacy.roles import LeaderRequired, WrongPin
 from reception.sessions import TEAM_ROLES, Session, TeamMember
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
@@ -35,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="心安接访台：在夜话摊位离线登记居民诉求。不带命令时打开接访台窗口。",
     )
     parser.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认按系统惯例）")
+    parser.add_argument(
+        "--pin", default=None,
+        help=f"队长 PIN（也可用环境变量 {privacy_cli.PIN_ENV}）：同步、作废、导出、修改设置、查看操作日志需要。"
+             f"街道口令从环境变量 {privacy_cli.PASSPHRASE_ENV} 读取，或在终端里输入",
+    )
     sub = parser.add_subparsers(dest="command")
 
     case = sub.add_parser("case", help="诉求：模板、登记、列表、查看、作废").add_subparsers(dest="action", required=True)
@@ -79,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--status", action="store_true", help="只查看还在等待和被搁置的诉求，不联网")
     sync.add_argument("--ca-bundle", default=None, help="街道自有证书机构的证书文件（证书始终校验）")
     slip_cli.add_commands(sub)
+    privacy_cli.add_commands(sub)
     return parser
 
 
@@ -93,12 +101,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from desktop.composition import open_services
 
-        services = open_services(data_dir)
+        args.unlocked_with = privacy_cli.passphrase_for(data_dir)
+        services = open_services(data_dir, args.unlocked_with)
         for problem in services.loaded_form.problems:
             print(f"警告：定义文件有误，已改用上一个可用版本：{problem}", file=sys.stderr)
         handler = _HANDLERS[(args.command, getattr(args, "action", None))]
-        return handler(services, args)
-    except (ValidationFailed, tracking_codes.TrackingCodeError, BadInput, UnknownCase) as error:
+        try:
+            privacy_cli.authorise(services, args)
+            return handler(services, args)
+        finally:
+            services.close()
+    except (ValidationFailed, tracking_codes.TrackingCodeError, BadInput, UnknownCase,
+            PassphraseError, WrongPin, LeaderRequired) as error:
         _print_problem(error)
         return EXIT_BAD_INPUT
     except DeskError as error:
@@ -286,6 +300,10 @@ def _device(services, args) -> int:
     desk = services.desk
     if args.set_prefix:
         desk.set_device_prefix(args.set_prefix)
+        from reception.privacy import audit
+
+        with desk.db.atomic():
+            audit.append(desk.db, "settings", audit.Actor(desk.role), detail="本机编号")
     note = "（临时编号，请向街道登记）" if desk.prefix_is_provisional else ""
     print(f"{desk.device_prefix}{note}")
     return EXIT_OK
@@ -368,4 +386,5 @@ _HANDLERS = {
     ("forms", None): _forms,
     ("sync", None): _sync,
     **slip_cli.HANDLERS,
+    **privacy_cli.HANDLERS,
 }

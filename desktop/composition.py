@@ -7,8 +7,10 @@ from pathlib import Path
 
 from forms import LoadedForm, load_form
 from reception.desk import ReceptionDesk
-from reception.paths import database_path
-from reception.storage import open_database
+from reception.privacy import audit, keyfile
+from reception.privacy.keyfile import DEFAULT_COST, KdfCost
+from reception.privacy.roles import Access
+from reception.privacy.vault import open_vault
 
 
 @dataclass
@@ -16,17 +18,48 @@ class Services:
     data_dir: Path
     loaded_form: LoadedForm
     desk: ReceptionDesk
+    access: Access
 
     def close(self) -> None:
         """Close the database connection (after the window's worker has stopped)."""
         self.desk.db.conn.close()
 
+    def unlock_again(self, passphrase: str) -> None:
+        """After the idle lock: the street's passphrase checked against the keyfile, and logged.
 
-def open_services(data_dir: Path) -> Services:
-    """Everything the command line and the window need, without Qt."""
+        A wrong one raises PassphraseError and is logged too; the database stays open underneath
+        (the lock covers the screen, it does not close the night's work).
+        """
+        try:
+            keyfile.unlock(self.data_dir, passphrase)
+        except keyfile.PassphraseError:
+            keyfile.take_failures(self.data_dir)  # logged right here instead
+            with self.desk.db.atomic():
+                audit.append(self.desk.db, "unlock_failed", audit.Actor(self.access.role), detail="闲置锁屏后")
+            raise
+        self.access.drop_to_volunteer()
+        self.access.reset_failures()
+        with self.desk.db.atomic():
+            audit.append(self.desk.db, "unlock", audit.Actor(self.access.role), detail="闲置锁屏后")
+
+
+def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAULT_COST) -> Services:
+    """Everything the command line and the window need, without Qt.
+
+    ``passphrase`` is the street's: it unlocks the database's key (or, on a fresh data directory,
+    sets it). A wrong one raises PassphraseError and nothing is opened or changed. ``kdf_cost``
+    applies only when this call sets the passphrase.
+    """
     loaded = load_form(data_dir)
-    db = open_database(database_path(data_dir))
-    return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=ReceptionDesk(db, loaded.form))
+    unlocked = open_vault(Path(data_dir), passphrase, kdf_cost)
+    desk = ReceptionDesk(unlocked.db, loaded.form)
+    with desk.db.atomic():
+        for at in unlocked.failed_attempts:
+            audit.append(desk.db, "unlock_failed", audit.Actor(), at=at)
+        audit.append(desk.db, "unlock", audit.Actor(), detail="设置口令并首次解锁" if unlocked.created else "")
+    access = Access(desk)
+    access.reset_failures()
+    return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access)
 
 
 def build_window(services: Services):
@@ -34,6 +67,7 @@ def build_window(services: Services):
     from desktop.main_window import MainWindow
     from desktop.operations import Operations
     from desktop.printing import install_print_actions
+    from desktop.privacy_ui import install_privacy
     from desktop.sync_dialog import install_sync_action
 
     window = MainWindow(services, Operations(services.desk))
@@ -42,6 +76,7 @@ def build_window(services: Services):
         window, window.operations.submit,
         lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,
     )
+    install_privacy(window, services)
     return window
 
 

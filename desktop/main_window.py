@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import leader_gate
 from desktop.composition import Services
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
 from desktop.widgets import theme
@@ -71,6 +72,8 @@ def case_to_form_values(case: Case, photos: list[PhotoInput]) -> dict[str, Any]:
         "outcome_note": case.outcome_note,
         "receptionist": case.receptionist,
         "photos": photos,
+        "consent": case.consent,  # given when it was recorded; a correction does not ask again
+        "id_number": case.id_number,
     }
 
 
@@ -562,6 +565,8 @@ class MainWindow(QMainWindow):
         if case.is_voided:
             self.show_error(self.tr("{code} 已经作废").format(code=case.tracking_code))
             return
+        if not leader_gate.allowed(self, "void", lambda: self.void_case(case_id)):
+            return
         dialog = VoidDialog(case, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -655,6 +660,8 @@ class MainWindow(QMainWindow):
     # --- this laptop -----------------------------------------------------------------------------
 
     def open_prefix_dialog(self) -> None:
+        if not leader_gate.allowed(self, "device", self.open_prefix_dialog):
+            return
         prefix, provisional = self._device
         dialog = PrefixDialog(prefix, provisional, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

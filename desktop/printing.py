@@ -414,7 +414,11 @@ class PrintActions(QObject):
 
     def open_settings(self) -> None:
         """设置 → 街道与打印设置: the team leader edits what the slips say and where they print."""
+        from desktop import leader_gate
         from desktop.street_settings_dialog import StreetSettingsDialog
+
+        if not leader_gate.allowed(self.window, "settings", self.open_settings):
+            return
 
         def show(current: street_settings.StreetSettings) -> None:
             dialog = StreetSettingsDialog(current, self.window)

@@ -69,6 +69,10 @@ def settings(services, args) -> int:
             street_settings.save(db, changes)
         except ValidationFailed as failure:
             raise _bad_input("设置有误，没有保存任何一项：" + "；".join(str(e) for e in failure.errors)) from None
+        from reception.privacy import audit
+
+        with db.atomic():
+            audit.append(db, "settings", audit.Actor(services.desk.role), detail="、".join(changes))
     current = street_settings.load(db, services.loaded_form.form.street)
     for name, label in street_settings.LABELS.items():
         value = getattr(current, name)

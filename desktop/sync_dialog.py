@@ -260,6 +260,10 @@ def install_sync_action(window, services) -> QAction:
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
 
     def open_dialog() -> None:
+        from desktop import leader_gate
+
+        if not leader_gate.allowed(window, "sync", open_dialog):
+            return
         previous = getattr(window, "sync_dialog", None)
         if previous is not None and previous._running:
             previous.open()

@@ -36,6 +36,8 @@ class CaseInput:
     outcome_note: str
     receptionist: str
     photos: tuple[PhotoInput, ...] = ()
+    consent: bool = False  # the resident agreed to the personal fields being kept (PIPL)
+    id_number: str = ""  # only where a street turned the ID-card field on
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,13 @@ class Case:
     platform_status: str
     revision: int
     photos: tuple[PhotoInfo, ...] = field(default=())
+    consent: bool = False
+    id_number: str = ""
+    purged_at: datetime | None = None  # personal fields removed after the platform closed it
+
+    @property
+    def is_purged(self) -> bool:
+        return self.purged_at is not None
 
     @property
     def is_voided(self) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -21,9 +20,10 @@ from reception.cases import Case, CaseInput, PhotoInfo, PhotoInput
 from reception.deadlines import due_times
 from reception.errors import CaseLocked, SessionError, UnknownCase, ValidationFailed, FieldError
 from reception.form_definition import FormDefinition
+from reception.privacy import audit
 from reception.sessions import Session, SessionCounts, TeamMember
 from reception.storage import repository as repo
-from reception.storage.connection import storage_error
+from reception.storage.connection import DATABASE_ERRORS, storage_error
 from reception.validation import validate
 
 INTAKE_DRAFT = "intake"
@@ -37,6 +37,9 @@ class ReceptionDesk:
         self.db = db
         self.form = form
         self.now = now
+        # Who is at the keyboard, for the audit log: "volunteer", or "leader" once the team
+        # leader's PIN was given (reception/privacy/roles.py). The front ends enforce the roles.
+        self.role = "volunteer"
         self._ensure_device()
 
     # --- the laptop ------------------------------------------------------------------------------
@@ -211,10 +214,13 @@ class ReceptionDesk:
                     "synced_at": None,
                     "platform_status": "",
                     "revision": 1,
+                    "purged_at": None,
                 },
             )
             self._store_photos(case_id, values.photos)
             repo.enqueue(self.db, case_id, "create", clock.to_text(created))
+            audit.append(self.db, "create", audit.Actor(self.role, values.receptionist),
+                         case_code=code.display, at=created)
             if discard_draft:
                 repo.delete_draft(self.db, discard_draft)
         return self.case(case_id)
@@ -247,6 +253,12 @@ class ReceptionDesk:
                 raise CaseLocked("该诉求刚被别处修改过，请重新打开后再改")
             repo.delete_photos(self.db, case_id)
             self._store_photos(case_id, values.photos)
+            # Which fields changed, by name: the values may be a resident's details.
+            changed = [k for k, v in changes.items() if k in row and row[k] != v and not k.endswith(("_at", "_by"))]
+            if [p.sha256 for p in current.photos] != [p.sha256 for p in values.photos]:
+                changed.append("photos")
+            audit.append(self.db, "edit", audit.Actor(self.role, values.receptionist),
+                         case_code=current.tracking_code, detail="改动：" + ("、".join(changed) or "无"), at=now)
             if discard_draft:
                 repo.delete_draft(self.db, discard_draft)
         return self.case(case_id)
@@ -269,6 +281,8 @@ class ReceptionDesk:
             # A synced case is voided on the platform too; an unsynced one still goes up, marked
             # void, so that the street's record of the night has no gaps in its numbering.
             repo.enqueue(self.db, case_id, "void", now)
+            # The reason stays on the case, not in the log: a volunteer may have written a name in it.
+            audit.append(self.db, "void", audit.Actor(self.role), case_code=row["tracking_code"], at=now)
         return self.case(case_id)
 
     def case(self, case_id: str) -> Case:
@@ -322,7 +336,7 @@ class ReceptionDesk:
     def template(self) -> dict[str, Any]:
         """A valid example case, field names as in the form definition."""
         major, item = self.form.taxonomy.find("CTY01") or self.form.taxonomy.items()[0]
-        return {
+        example = {
             "category": item.code,
             "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
             "anonymous": False,
@@ -335,7 +349,10 @@ class ReceptionDesk:
             "outcome_note": "",
             "receptionist": "志愿者 李明",
             "photos": [],
+            "consent": True,  # after the volunteer read out the notice (xinan-desk notice)
         }
+        # A street's own form may lack a field (photos, address, consent...): leave those out.
+        return {name: value for name, value in example.items() if name in self.form.field_names}
 
     def _category(self, values: CaseInput):
         found = self.form.taxonomy.find(values.category_code)
@@ -360,6 +377,8 @@ class ReceptionDesk:
             "outcome": values.outcome.value,
             "outcome_note": values.outcome_note,
             "receptionist": values.receptionist,
+            "consent": int(values.consent),
+            "id_number": values.id_number,
         }
 
     def _store_photos(self, case_id: str, photos: tuple[PhotoInput, ...]) -> None:
@@ -400,19 +419,19 @@ class _WriteTransaction:
     def __enter__(self):
         try:
             return self._atomic.__enter__()
-        except (sqlite3.DatabaseError, OSError) as error:
+        except (*DATABASE_ERRORS, OSError) as error:
             raise storage_error(error) from error
 
     def __exit__(self, exc_type, exc, tb):
         try:
             suppressed = self._atomic.__exit__(exc_type, exc, tb)
-        except (sqlite3.DatabaseError, OSError) as error:
-            if exc is not None and not isinstance(exc, (sqlite3.DatabaseError, OSError)):
+        except (*DATABASE_ERRORS, OSError) as error:
+            if exc is not None and not isinstance(exc, (*DATABASE_ERRORS, OSError)):
                 raise
             raise storage_error(error) from error
         # A statement inside the block failed (disk full, locked, ...): the transaction has been
         # rolled back; say so in words, not as a raw sqlite3 traceback.
-        if not suppressed and isinstance(exc, (sqlite3.DatabaseError, OSError)):
+        if not suppressed and isinstance(exc, (*DATABASE_ERRORS, OSError)):
             raise storage_error(exc) from exc
         return suppressed
 
@@ -453,4 +472,7 @@ def case_from_row(row: Mapping[str, Any], photos: tuple[PhotoInfo, ...] = ()) ->
         platform_status=row["platform_status"] or "",
         revision=row["revision"],
         photos=photos,
+        consent=bool(row.get("consent")),
+        id_number=row.get("id_number") or "",
+        purged_at=moment("purged_at") if row.get("purged_at") else None,
     )

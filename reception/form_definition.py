@@ -28,7 +28,9 @@ class Complexity(str, Enum):
     COMPLEX = "complex"
 
 
-FIELD_TYPES = ("category", "text", "multiline", "phone", "choice", "community", "bool", "photos")
+# consent: the resident agreed to the personal fields being kept (a checkbox that must be ticked
+# unless the case is anonymous); id_card: a mainland ID-card number, checked by its check digit.
+FIELD_TYPES = ("category", "text", "multiline", "phone", "choice", "community", "bool", "photos", "consent", "id_card")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -21,7 +20,7 @@ from sqlite_utils import Database
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
-from reception.storage.connection import storage_error
+from reception.storage.connection import DATABASE_ERRORS, storage_error
 from reception.tracking_url import SECRET_BYTES, base_url_problem
 
 PAPERS = ("80mm", "58mm", "a4")
@@ -130,7 +129,7 @@ def save(db: Database, changes: dict[str, str]) -> None:
         with db.atomic():
             for name, value in parsed.items():
                 repo.set_setting(db, _PREFIX + name, value)
-    except (sqlite3.DatabaseError, OSError) as error:
+    except (*DATABASE_ERRORS, OSError) as error:
         raise storage_error(error) from error
 
 
@@ -147,6 +146,6 @@ def tracking_secret(db: Database) -> bytes:
                 # Insert-if-missing, then read back: two first prints at once agree on one key.
                 repo.add_setting_if_missing(db, _SECRET_KEY, secrets.token_hex(SECRET_BYTES))
                 stored = repo.get_setting(db, _SECRET_KEY)
-        except (sqlite3.DatabaseError, OSError) as error:
+        except (*DATABASE_ERRORS, OSError) as error:
             raise storage_error(error) from error
     return bytes.fromhex(stored)

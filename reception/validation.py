@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reception import phones, photos, text_rules
+from reception.privacy import id_cards
 from reception.cases import CaseInput, PhotoInput
 from reception.errors import FieldError, ValidationFailed
 from reception.form_definition import FieldSpec, FormDefinition, Outcome, Urgency
@@ -69,6 +70,8 @@ def validate(raw: Mapping[str, Any], form: FormDefinition) -> CaseInput:
         outcome_note=values.get("outcome_note", "") or "",
         receptionist=values["receptionist"],
         photos=tuple(values.get("photos") or ()),
+        consent=bool(values.get("consent", False)),
+        id_number=values.get("id_number", "") or "",
     )
 
 
@@ -86,6 +89,15 @@ def _check_field(spec: FieldSpec, value: Any, raw: Mapping[str, Any], form: Form
         return value
     if spec.type == "photos":
         return _check_photos(spec, value)
+    if spec.type == "consent":
+        # Personal information is kept only with the resident's agreement (PIPL art. 13–14).
+        if value is None:
+            value = False
+        if not isinstance(value, bool):
+            raise _Problem("应为 true 或 false")
+        if required and not value:
+            raise _Problem("须先向居民说明个人信息的用途并征得同意（按 F1 显示告知书）；不同意可改为匿名反映")
+        return value
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -119,6 +131,11 @@ def _check_field(spec: FieldSpec, value: Any, raw: Mapping[str, Any], form: Form
         try:
             return phones.normalise(text)
         except phones.PhoneError as error:
+            raise _Problem(str(error)) from None
+    if spec.type == "id_card":
+        try:
+            return id_cards.normalise(text)
+        except id_cards.IdCardError as error:
             raise _Problem(str(error)) from None
     if spec.name == "resident_name" and _DIGITS.search(text):
         raise _Problem("不应含数字（电话请填在「联系电话」）")

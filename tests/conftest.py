@@ -6,6 +6,7 @@ Kept free of Qt: the domain's tests run from here in a virtual environment witho
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def desk(db_path: Path, form: FormDefinition, clock: SteppingClock) -> Iterator[ReceptionDesk]:
-    db = open_database(db_path)
+    # Encrypted, as on a laptop: the domain's tests all run on SQLCipher files.
+    db = open_database(db_path, secrets.token_bytes(32))
     try:
         yield ReceptionDesk(db, form, now=clock.now)
     finally:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from reception.privacy.keyfile import KdfCost
+
 START = datetime(2026, 11, 25, 11, 30, tzinfo=timezone.utc)  # 19:30 in Shenzhen, a Wednesday
 
 
@@ -37,6 +39,34 @@ def valid_case(**changes: Any) -> dict[str, Any]:
         "outcome_note": "",
         "receptionist": "志愿者 李明",
         "photos": [],
+        "consent": True,
     }
     raw.update(changes)
     return raw
+
+
+# --- privacy: the street's passphrase and the team leader's PIN in tests --------------------------
+
+TEST_PASSPHRASE = "夜话测试口令 2026"
+TEST_PIN = "246810"
+# Cheap scrypt for the hundreds of unlocks the suite performs. The cost is stored in the keyfile,
+# so a data directory prepared with it unlocks cheaply; directories the desk creates itself get
+# the real cost (tests/privacy checks that).
+TEST_KDF_COST = KdfCost(n=2**10, r=8, p=1)
+
+
+def prepare_data_dir(data_dir) -> bytes:
+    """Set the test passphrase on a data directory (as the first night would); returns the key."""
+    from reception.privacy import keyfile
+
+    if keyfile.exists(data_dir):
+        return keyfile.unlock(data_dir, TEST_PASSPHRASE)
+    return keyfile.create(data_dir, TEST_PASSPHRASE, TEST_KDF_COST)
+
+
+def open_test_database(data_dir):
+    """A second, independent connection to a desk's encrypted database, as another program would."""
+    from reception.paths import database_path
+    from reception.storage import open_database
+
+    return open_database(database_path(data_dir), prepare_data_dir(data_dir))

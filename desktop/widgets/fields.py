@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -142,6 +142,16 @@ class BoolField(Field):
 
     def set_value(self, value: Any) -> None:
         self._box.setChecked(bool(value))
+
+
+class ConsentField(BoolField):
+    """The resident's agreement (PIPL). Alt+Y ticks it from anywhere in the form; F1 shows the
+    notice to read out first. Never ticked in advance: consent is an act, not a default."""
+
+    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
+        super().__init__(spec, parent)
+        self._box.setText(f"{spec.help or spec.label} (Alt+Y)")
+        self._box.setShortcut(QKeySequence("Alt+Y"))
 
 
 class CommunityField(Field):
@@ -352,6 +362,8 @@ def make_field(spec: FieldSpec, form: FormDefinition, parent: QObject | None = N
         return MultilineField(spec, parent, lines=3 if spec.required else 2)
     if spec.type == "bool":
         return BoolField(spec, parent)
+    if spec.type == "consent":
+        return ConsentField(spec, parent)
     if spec.type == "community":
         return CommunityField(spec, form.communities, parent)
     if spec.type == "choice":

@@ -6,7 +6,6 @@ always carries the right copy number (补打 N) and every copy is logged.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ from reception.errors import CaseLocked, SessionError, StorageError
 from reception.slips import content as slip_content
 from reception.slips.layout import PAPERS, RenderedSlip, paper, render
 from reception.storage import repository as repo
-from reception.storage.connection import storage_error
+from reception.privacy import audit
+from reception.storage.connection import DATABASE_ERRORS, storage_error
 
 SLIPS_FOLDER = "slips"
 # How much of the petition fits in two lines on a roll (three on 58 mm), one and a half on A4.
@@ -94,7 +94,10 @@ class SlipService:
         try:
             with self.db.atomic():
                 repo.insert_print_log(self.db, row)
-        except (sqlite3.DatabaseError, OSError) as error:
+                words = {"printed": "已打印", "saved": "已存为PDF", "failed": "打印失败"}.get(status, status)
+                audit.append(self.db, "print", audit.Actor(self.desk.role), case_code=slip.tracking_code,
+                             detail=f"{slip.paper} 第{slip.copy_number}份 {words}", at=self.desk.now())
+        except (*DATABASE_ERRORS, OSError) as error:
             raise storage_error(error) from error
 
     def print_log(self, case_id: str) -> list[dict[str, Any]]:

@@ -1,21 +1,89 @@
-"""The one function that opens the database (the privacy issue adds encryption here)."""
+"""The one function that opens the database, encrypted at rest with SQLCipher.
+
+SQLCipher encrypts every page of the database file, of its WAL file and of any temporary file
+with the data key (see reception/privacy/keyfile.py), so the photos (BLOBs in the same file), the
+drafts and the outbox are covered too. sqlcipher3 is a fork of the stdlib sqlite3 module with the
+same API but its own exception classes: code that catches database failures catches
+``DATABASE_ERRORS``.
+"""
 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from reception.errors import StorageError
 from reception.storage.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 10_000
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the desk's database.
+class KeyMismatch(StorageError):
+    """The data key does not open this database file (a keyfile from another laptop?)."""
+
+
+def is_plain_sqlite(path: str | Path) -> bool:
+    """True for an unencrypted SQLite file (a desk from before encryption, or a stray copy)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == PLAIN_SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def encrypt_plain_database(path: str | Path, key: bytes) -> None:
+    """Turn an unencrypted desk database into an encrypted one in place (sqlcipher_export).
+
+    The encrypted copy is written beside it and renamed over it; the plain file's bytes are
+    overwritten before it goes, so its personal data does not linger in the directory.
+    """
+    path = Path(path)
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("ATTACH DATABASE ? AS encrypted KEY \"x'" + key.hex() + "'\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    except sqlcipher.DatabaseError as error:
+        target.unlink(missing_ok=True)
+        raise storage_error(error) from error
+    finally:
+        conn.close()
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        _overwrite(leftover)
+    os.replace(target, path)
+
+
+def _overwrite(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    with open(path, "r+b") as f:
+        f.write(b"\x00" * size)
+        f.flush()
+        os.fsync(f.fileno())
+    path.unlink()
+
+
+def open_database(path: str | Path, key: bytes | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the desk's database, encrypted with ``key``.
+
+    ``key`` is the 32-byte data key; the desk always opens its database through
+    reception/privacy/vault.py, which unwraps it with the street's passphrase. ``None`` opens a
+    plain SQLite file: for bench/ (to measure what encryption costs) and for storage tests that
+    read the file's SQL from outside.
 
     WAL lets the desk read tonight's list while a save is being written; synchronous=FULL makes
     every acknowledged case durable across a power cut, not only across a crash of the program.
@@ -25,9 +93,24 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
+        driver = sqlite3 if key is None else sqlcipher
+        conn = driver.connect(
             str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
+        if key is not None:
+            if len(key) != 32:
+                raise ValueError("the data key is 32 bytes")
+            # A raw key (x'...') skips SQLCipher's own PBKDF2: the key was derived once already.
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            # Sorting and temporary indexes stay in memory: nothing of a case in a temp file.
+            conn.execute("PRAGMA temp_store = MEMORY")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher.DatabaseError:
+                conn.close()
+                raise KeyMismatch(
+                    "密钥文件与数据库不匹配（可能是别的笔记本的 desk.key）：没有打开，也没有改动任何内容"
+                ) from None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
@@ -36,7 +119,7 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
         MIGRATIONS.apply(db)
-    except sqlite3.DatabaseError as error:
+    except DATABASE_ERRORS as error:
         raise storage_error(error) from error
     except OSError as error:
         raise storage_error(error) from error

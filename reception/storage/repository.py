@@ -12,7 +12,8 @@ CASE_COLUMNS = (
     "id, tracking_code, sequence, session_id, category_code, category_name, major_code, "
     "major_name, department, description, anonymous, resident_name, phone, community, address, "
     "urgency, outcome, outcome_note, receptionist, created_at, updated_at, accept_by, close_by, "
-    "closed_at, voided_at, void_reason, synced_at, platform_status, revision"
+    "closed_at, voided_at, void_reason, synced_at, platform_status, revision, "
+    "consent, id_number, purged_at"  # privacy (m004)
 )
 
 
@@ -385,3 +386,52 @@ def sync_overview(db: Database) -> list[dict[str, Any]]:
 
 def synced_case_ids(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT id FROM cases WHERE synced_at IS NOT NULL ORDER BY id").fetchall()]
+
+
+# --- privacy: audit log, consent, retention -----------------------------------------------------
+
+AUDIT_COLUMNS = "id, at, action, role, actor, device, case_code, detail, prev_hash, hash"
+
+
+def last_audit_entry(db: Database) -> dict[str, Any] | None:
+    return _row(db, f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT 1")
+
+
+def insert_audit_entry(db: Database, row: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO audit_log (id, at, action, role, actor, device, case_code, detail, prev_hash, hash) "
+        "VALUES (:id, :at, :action, :role, :actor, :device, :case_code, :detail, :prev_hash, :hash)",
+        row,
+    )
+
+
+def list_audit_entries(db: Database, limit: int | None = None) -> list[dict[str, Any]]:
+    if limit is None:
+        return _rows(db, f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id")
+    rows = _rows(db, f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ?", (limit,))
+    return rows[::-1]
+
+
+def cases_due_for_purge(db: Database, closed_before: str) -> list[dict[str, Any]]:
+    """Synced cases the platform closed before the cut-off whose personal fields remain."""
+    return _rows(
+        db,
+        "SELECT id, tracking_code FROM cases WHERE synced_at IS NOT NULL AND purged_at IS NULL "
+        "AND closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at",
+        (closed_before,),
+    )
+
+
+def purge_case_personal_fields(db: Database, case_id: str, purged_at: str, placeholder: str) -> None:
+    # The category, community, outcome and times stay: they are what the reports count.
+    db.execute(
+        "UPDATE cases SET resident_name = '', phone = '', address = '', id_number = '', "
+        "description = ?, outcome_note = '', purged_at = ?, revision = revision + 1 WHERE id = ?",
+        (placeholder, purged_at, case_id),
+    )
+    db.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
+    db.execute("DELETE FROM sync_updates WHERE case_id = ?", (case_id,))
+
+
+def list_cases_for_export(db: Database) -> list[dict[str, Any]]:
+    return _rows(db, f"SELECT {CASE_COLUMNS} FROM cases ORDER BY created_at")

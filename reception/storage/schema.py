@@ -166,3 +166,31 @@ def m003_sync_state(db: Database) -> None:
         foreign_keys=[("case_id", "cases", "id")],
     )
     db["sync_updates"].create_index(["case_id", "id"])
+
+
+@MIGRATIONS()
+def m004_privacy(db: Database) -> None:
+    # The audit log: who did what to which case, when. Each entry carries the SHA-256 of the one
+    # before it (see reception/privacy/audit.py), so an edited or removed entry shows. Entries
+    # name cases by tracking code and changed fields by name: never a resident's details.
+    db["audit_log"].create(
+        {
+            "id": int,
+            "at": str,  # UTC
+            "action": str,  # create | edit | void | print | sync | export | purge | unlock | ...
+            "role": str,  # volunteer | leader
+            "actor": str,  # the receptionist's name or job number as typed, or ''
+            "device": str,  # this laptop's prefix
+            "case_code": str,  # tracking code, or ''
+            "detail": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="id",
+        not_null={"at", "action", "role", "prev_hash", "hash"},
+    )
+    # PIPL: the resident's consent to the personal fields, an ID-card number only where the street
+    # turned that field on, and when the personal fields were purged after the platform closed it.
+    db["cases"].add_column("consent", int)
+    db["cases"].add_column("id_number", str)
+    db["cases"].add_column("purged_at", str)

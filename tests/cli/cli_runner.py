@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reception_support import TEST_PASSPHRASE, TEST_PIN, open_test_database, prepare_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -24,9 +24,23 @@ class Desk:
     """The command line pointed at one data directory."""
 
     data_dir: Path
+    # The street's passphrase reaches the command line through its environment variable; the
+    # directory is prepared with a cheap KDF cost (see reception_support.TEST_KDF_COST).
+    passphrase: str | None = TEST_PASSPHRASE
 
-    def run(self, *args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
+    def __post_init__(self) -> None:
+        if self.passphrase == TEST_PASSPHRASE:
+            try:
+                prepare_data_dir(self.data_dir)
+            except OSError:
+                pass  # an unusable data directory: the command line itself must say so
+
+    def run(self, *args: str, stdin: str | None = None, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        base = {k: v for k, v in os.environ.items() if not k.startswith("XINAN_DESK_")}
+        env = {**base, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO), **(env or {})}
+        if self.passphrase is not None:
+            env.setdefault("XINAN_DESK_PASSPHRASE", self.passphrase)
         return subprocess.run(
             [sys.executable, "-m", "desktop", "--data-dir", str(self.data_dir), *args],
             input=stdin, capture_output=True, text=True, encoding="utf-8", errors="replace",
@@ -46,15 +60,28 @@ class Desk:
         path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
         return self.ok("case", "add", "--json", str(path)).strip()
 
+    def leader(self, *args: str, **kwargs) -> str:
+        """Run a team leader's command: sets the PIN first if this desk has none yet."""
+        self.ensure_pin()
+        return self.ok("--pin", TEST_PIN, *args, **kwargs)
+
+    def run_leader(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
+        self.ensure_pin()
+        return self.run("--pin", TEST_PIN, *args, **kwargs)
+
+    def ensure_pin(self) -> None:
+        if not getattr(self, "_pin_set", False):
+            self.ok("pin", env={"XINAN_DESK_NEW_PIN": TEST_PIN})
+            self._pin_set = True
+
     def table_counts(self) -> dict[str, int]:
-        db = self.data_dir / "desk.db"
-        if not db.exists():
+        if not (self.data_dir / "desk.db").exists():
             return {}
-        conn = sqlite3.connect(db)
+        db = open_test_database(self.data_dir)
         try:
-            return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("cases", "outbox", "photos", "sessions")}
+            return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("cases", "outbox", "photos", "sessions")}
         finally:
-            conn.close()
+            db.conn.close()
 
 
 @pytest.fixture

@@ -96,9 +96,9 @@ def test_unreadable_json(cli):
 
 def test_void(cli):
     code = cli.add(cli.json("case", "template"))
-    result = cli.run("case", "void", code, "--reason", "")
+    result = cli.run_leader("case", "void", code, "--reason", "")
     assert result.returncode == 2 and "作废原因" in result.stderr
-    assert cli.ok("case", "void", code.lower(), "--reason", "重复登记").strip() == code
+    assert cli.leader("case", "void", code.lower(), "--reason", "重复登记").strip() == code
     shown = cli.json("case", "show", code, "--json")
     assert shown["voided_at"] and shown["void_reason"] == "重复登记" and shown["light"] == "已作废"
     assert cli.table_counts()["cases"] == 1
@@ -142,9 +142,9 @@ def test_list_current_session_only(cli):
 
 def test_device_prefix_and_forms(cli):
     assert "临时编号" in cli.ok("device")
-    assert cli.ok("device", "--set-prefix", "k7q").strip() == "K7Q"
+    assert cli.leader("device", "--set-prefix", "k7q").strip() == "K7Q"
     assert cli.add(cli.json("case", "template")).startswith("K7Q-0001-")
-    result = cli.run("device", "--set-prefix", "KU")
+    result = cli.run_leader("device", "--set-prefix", "KU")
     assert result.returncode == 2 and "本机编号" in result.stderr
     assert "13 个大类，80 个小类，21 个社区" in cli.ok("forms")
 

@@ -31,7 +31,7 @@ def test_a_whole_night(cli):
     assert closed["closed_at"] and closed["counts"] == shown["counts"]
 
     # After the close: a void and a new case do not change the night's frozen figures.
-    cli.ok("case", "void", code, "--reason", "居民撤回")
+    cli.leader("case", "void", code, "--reason", "居民撤回")
     cli.add(template)
     assert cli.json("session", "show", "--json")["counts"] == shown["counts"]
     result = cli.run("session", "count", "visitor")

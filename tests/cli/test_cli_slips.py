@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from reception_support import open_test_database
 from slip_tools import decode_qr, pdf_text, rasterise
 
 from reception.tracking_codes import TrackingCode, parse
@@ -36,11 +35,11 @@ def test_a_second_slip_is_a_reprint_and_both_are_logged(cli, code, tmp_path):
     cli.ok("slip", code, "--paper", "58mm", "--out", str(tmp_path / "b.pdf"))
     assert "补打" not in pdf_text(tmp_path / "a.pdf")
     assert "补打 1" in pdf_text(tmp_path / "b.pdf")
-    conn = sqlite3.connect(cli.data_dir / "desk.db")
+    db = open_test_database(cli.data_dir)
     try:
-        rows = conn.execute("SELECT paper, printer, copy_number, status FROM print_log ORDER BY id").fetchall()
+        rows = db.execute("SELECT paper, printer, copy_number, status FROM print_log ORDER BY id").fetchall()
     finally:
-        conn.close()
+        db.conn.close()
     assert rows == [("58mm", "", 1, "saved"), ("58mm", "", 2, "saved")]
 
 
@@ -73,7 +72,7 @@ def test_settings_show_the_hotline_as_something_the_team_leader_sets(cli):
 
 
 def test_settings_are_set_and_used_on_the_next_slip(cli, code, tmp_path):
-    cli.ok("settings", "--set", "hotline=0755-27891234", "--set", "default_paper=58mm", "--set", "footer=新安街道心安夜话")
+    cli.leader("settings", "--set", "hotline=0755-27891234", "--set", "default_paper=58mm", "--set", "footer=新安街道心安夜话")
     shown = cli.ok("settings")
     assert "hotline = 0755-27891234" in shown and "default_paper = 58mm" in shown
     out = tmp_path / "s.pdf"
@@ -83,7 +82,7 @@ def test_settings_are_set_and_used_on_the_next_slip(cli, code, tmp_path):
 
 
 def test_a_bad_setting_is_exit_status_2_and_nothing_is_saved(cli):
-    result = cli.run("settings", "--set", "hotline=0755-1", "--set", "default_paper=a3")
+    result = cli.run_leader("settings", "--set", "hotline=0755-1", "--set", "default_paper=a3")
     assert result.returncode == 2
     assert "「默认纸张」只能是 80mm、58mm、a4" in result.stderr
     assert "没有保存任何一项" in result.stderr
@@ -93,6 +92,6 @@ def test_a_bad_setting_is_exit_status_2_and_nothing_is_saved(cli):
 
 
 def test_a_setting_without_equals_sign_is_explained(cli):
-    result = cli.run("settings", "--set", "hotline")
+    result = cli.run_leader("settings", "--set", "hotline")
     assert result.returncode == 2
     assert "名称=值" in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from desktop_driving import Volunteer, close_window  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from reception_support import TEST_PASSPHRASE, prepare_data_dir  # noqa: E402
 
 from desktop.application import configure  # noqa: E402
 from desktop.composition import Services, build_window, open_services  # noqa: E402
@@ -52,7 +53,10 @@ def make_window(desk_app, qtbot, data_dir: Path) -> Iterator[Callable[[], MainWi
     built: list[tuple[MainWindow, Services]] = []
 
     def make() -> MainWindow:
-        services = open_services(data_dir)
+        # The passphrase as the unlock dialog would pass it (tests/desktop/test_privacy drives
+        # the dialog itself); the data directory is prepared with a cheap KDF cost.
+        prepare_data_dir(data_dir)
+        services = open_services(data_dir, TEST_PASSPHRASE)
         window = build_window(services)
         built.append((window, services))
         window.show()

@@ -21,18 +21,24 @@ from desktop.composition import Services
 from desktop.main_window import MainWindow
 from forms import load_form
 from reception.desk import ReceptionDesk
-from reception.paths import database_path
-from reception.storage import open_database
+from reception.privacy.roles import Access
+from reception_support import TEST_PIN, open_test_database
 
 
 @contextmanager
 def fresh_desk(data_dir: Path) -> Iterator[ReceptionDesk]:
     """A second, independent connection to the window's database file."""
-    db = open_database(database_path(data_dir))
+    db = open_test_database(data_dir)
     try:
         yield ReceptionDesk(db, load_form(data_dir).form)
     finally:
         db.conn.close()
+
+
+def set_leader_pin(data_dir: Path) -> None:
+    """The team leader set a PIN on an earlier night (xinan-desk pin)."""
+    with fresh_desk(data_dir) as desk:
+        Access(desk).set_pin(TEST_PIN)
 
 
 def close_window(window: MainWindow, services: Services) -> None:
@@ -62,6 +68,10 @@ def settle(qtbot) -> None:
     if target is not None and not target.isActiveWindow():
         target.activateWindow()
         qtbot.waitUntil(target.isActiveWindow)
+
+
+def _visible_dialog(name: str) -> QDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)
 
 
 def focused() -> QWidget:
@@ -97,6 +107,21 @@ class Volunteer:
 
     def save(self) -> None:
         self.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    def give_consent(self) -> None:
+        """After reading out the notice (F1): Alt+Y ticks 居民同意, wherever the focus is in the form."""
+        settle(self.qtbot)
+        box = QApplication.activeWindow().findChild(QWidget, "field_consent")
+        was = box.isChecked()
+        self.press(Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+        self.qtbot.waitUntil(lambda: box.isChecked() != was)
+
+    def type_pin(self, pin: str) -> None:
+        """The team leader answers the PIN dialog."""
+        self.qtbot.waitUntil(lambda: _visible_dialog("pinDialog") is not None)
+        settle(self.qtbot)
+        self.type(pin)
+        self.press(Qt.Key.Key_Return)
 
     def pick_category(self, window: MainWindow, query: str, downs: int = 1) -> None:
         """Type into the category picker, move down the popup list and press Enter."""

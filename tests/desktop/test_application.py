@@ -68,7 +68,8 @@ def test_chinese_has_a_font_on_a_machine_without_chinese_fonts(tmp_path):
 def test_with_exit_when_idle_the_desk_reports_its_start_up_time_and_quits(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data")],
-        cwd=ROOT, env=_env(XINAN_DESK_EXIT_WHEN_IDLE="1"),
+        # The passphrase from the environment, as the command line takes it: no unlock dialog.
+        cwd=ROOT, env=_env(XINAN_DESK_EXIT_WHEN_IDLE="1", XINAN_DESK_PASSPHRASE="夜话测试口令 2026"),
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr

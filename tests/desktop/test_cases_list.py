@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from desktop_driving import focused, fresh_desk
+from desktop_driving import focused, fresh_desk, set_leader_pin
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.widgets.dialogs import VoidDialog
 from reception.deadlines import Light
 from reception.storage import repository
-from reception_support import valid_case
+from reception_support import TEST_PIN, valid_case
 
 
 def _recorded(data_dir, *overrides: dict) -> list[str]:
@@ -76,12 +76,15 @@ def test_escape_cancels_a_correction_and_brings_back_the_half_typed_new_case(mak
 
 def test_a_case_is_voided_with_a_reason_and_stays_on_the_list_greyed(make_window, volunteer, qtbot, data_dir):
     first, second = _recorded(data_dir, {"description": "路灯坏了三盏"}, {"description": "路灯坏了三盏（同一件事）"})
+    set_leader_pin(data_dir)
     window = make_window()
     qtbot.waitUntil(lambda: window.cases_model.rowCount() == 2)
     window.cases_view.setFocus()
     window.cases_view.select_case(second)
 
     volunteer.press(Qt.Key.Key_Delete)
+    volunteer.type_pin(TEST_PIN)  # voiding is the team leader's
+    qtbot.waitUntil(lambda: window.findChild(VoidDialog) is not None)
     dialog = window.findChild(VoidDialog)
     assert dialog is not None and dialog.isVisible()
     assert not dialog.ok_button.isEnabled(), "a reason is required"

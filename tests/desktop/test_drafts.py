@@ -47,6 +47,7 @@ def test_a_draft_comes_back_after_the_window_is_destroyed_without_saving(make_wi
     volunteer.press(Qt.Key.Key_2)
     again.form.fields["receptionist"].editor.setFocus()
     volunteer.type("李明")
+    volunteer.give_consent()
     volunteer.save()
     qtbot.waitUntil(lambda: again.last_saved_case_id is not None)
     assert not again.draft_bar.isVisible()

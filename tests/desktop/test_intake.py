@@ -38,6 +38,7 @@ def test_typing_a_case_with_the_keyboard_stores_it_and_shows_its_code(window, vo
     volunteer.press(Qt.Key.Key_2)  # outcome: 转平台办理
     volunteer.tab(2)  # past the optional note
     volunteer.type("李明")
+    volunteer.give_consent()  # after reading out the notice (F1)
     volunteer.save()
 
     qtbot.waitUntil(lambda: window.saved_panel.shown_code() != NO_CODE)
@@ -79,6 +80,7 @@ def _fill_valid_case(window, volunteer, phone: str) -> None:
 def test_a_bad_phone_is_shown_under_the_phone_field_and_nothing_is_stored(window, volunteer, qtbot, data_dir):
     form = window.form
     _fill_valid_case(window, volunteer, phone="12345")
+    volunteer.give_consent()  # after reading out the notice (F1)
     volunteer.save()
 
     qtbot.waitUntil(lambda: form.error_text("phone") != "")

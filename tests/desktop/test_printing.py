@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from desktop_driving import fresh_desk
+from desktop_driving import Volunteer, fresh_desk, set_leader_pin
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from slip_tools import cups_test_printer, decode_qr, pdf_text, rasterise, wait_for_pdf
@@ -20,6 +20,7 @@ from desktop.printing import SlipPrinter, render_preview
 from reception import street_settings
 from reception.slips.service import SlipService
 from reception.tracking_codes import parse
+from reception_support import TEST_PIN
 
 QUEUE = "xinan-test"
 NO_CODE = "—"
@@ -193,6 +194,7 @@ def type_a_case(window, volunteer, qtbot) -> str:
     volunteer.tab(2)
     volunteer.type("李明")
     assert form.values()["receptionist"] == "李明"
+    volunteer.give_consent()
     volunteer.save()
     qtbot.waitUntil(lambda: window.saved_panel.shown_code() != NO_CODE)
     return window.saved_panel.shown_code()
@@ -298,7 +300,9 @@ def test_ctrl_p_with_nothing_saved_or_selected_asks_for_a_case(data_dir, make_wi
 # --- the team leader's settings -----------------------------------------------------------------
 
 def open_settings_dialog(window, qtbot):
+    set_leader_pin(window.services.data_dir)
     window.print_actions.settings_action.trigger()
+    Volunteer(qtbot).type_pin(TEST_PIN)  # the street's settings are the team leader's
     qtbot.waitUntil(lambda: window.print_actions.settings_dialog is not None
                     and window.print_actions.settings_dialog.isVisible())
     return window.print_actions.settings_dialog

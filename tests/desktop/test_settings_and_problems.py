@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from desktop_driving import focused, fresh_desk, settle
+from desktop_driving import focused, fresh_desk, set_leader_pin, settle
 from PySide6.QtCore import Qt
 
 from desktop.widgets.dialogs import PrefixDialog
+from reception_support import TEST_PIN
 
 
 def test_a_provisional_prefix_is_shown_and_the_leader_sets_the_streets_one(window, volunteer, qtbot, data_dir):
     qtbot.waitUntil(lambda: "临时" in window.prefix_label.text())
     assert "设置 → 本机编号" in window.prefix_label.text()
 
+    set_leader_pin(data_dir)
     window.prefix_action.trigger()  # 设置 → 本机编号…
+    volunteer.type_pin(TEST_PIN)  # the team leader's
+    qtbot.waitUntil(lambda: window.findChild(PrefixDialog) is not None)
     dialog = window.findChild(PrefixDialog)
     assert dialog is not None and dialog.isVisible()
     settle(qtbot)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton  # noqa: E402
 
 from desktop.application import configure  # noqa: E402
 from desktop.composition import build_window, open_services  # noqa: E402
+from desktop.leader_gate import PinDialog  # noqa: E402
+from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir  # noqa: E402
 from sync_fault_proxy import Fault  # noqa: E402
 from sync_support import case_raw, photo  # noqa: E402
 
@@ -28,7 +30,9 @@ pytestmark = pytest.mark.qt_log_ignore(
 @pytest.fixture
 def desk_window(qapp: QApplication, qtbot, tmp_path: Path):
     configure(qapp)
-    services = open_services(tmp_path / "desk")
+    prepare_data_dir(tmp_path / "desk")
+    services = open_services(tmp_path / "desk", TEST_PASSPHRASE)
+    services.access.set_pin(TEST_PIN)  # the team leader's, set on an earlier night
     window = build_window(services)
     window.show()
     qtbot.waitExposed(window)
@@ -44,6 +48,11 @@ def _open_dialog(window, qtbot):
     action = window.findChild(type(window.menus["session"].actions()[0]), "syncAction")
     assert action is not None and action in window.main_toolbar.actions()
     action.trigger()
+    # Syncing is the team leader's: the PIN first.
+    pin_dialog = window.findChild(PinDialog)
+    assert pin_dialog is not None and pin_dialog.isVisible()
+    qtbot.keyClicks(pin_dialog.pin_edit, TEST_PIN)
+    qtbot.keyClick(pin_dialog.pin_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(window, "sync_dialog", None) is not None and window.sync_dialog.isVisible())
     return window.sync_dialog
 

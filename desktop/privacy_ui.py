@@ -1,0 +1,446 @@
+"""The desk's privacy parts: the unlock dialog at start, the idle lock, the PIPL notice (F1), the
+audit log and the export for the team leader.
+
+The idle lock covers the window after the street's idle minutes (default 5) without a key press
+or a mouse movement. It does not close anything: the half-typed case stays in the form under the
+cover (and in its autosaved draft) and is there again after unlocking. Unlocking takes the team
+leader's PIN (quick, at the stall) or the street's passphrase (when the PIN is locked after five
+wrong tries, or the leader is away); either way the desk comes back in volunteer mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import leader_gate
+from desktop.widgets import theme
+from reception import clock, street_settings
+from reception.errors import DeskError
+from reception.privacy import audit, keyfile
+from reception.privacy import settings as privacy_settings
+from reception.privacy.export import export_cases
+from reception.privacy.notice import notice_text
+from reception.privacy.vault import is_fresh
+
+log = logging.getLogger(__name__)
+PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Privacy", text)
+
+
+# --- unlocking at the start of the night ---------------------------------------------------------
+
+class UnlockDialog(QDialog):
+    """Asks the street's passphrase (twice, to set it, on a fresh data directory) and opens the desk."""
+
+    def __init__(self, data_dir: Path, open_services: Callable[[Path, str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockDialog")
+        self.data_dir = Path(data_dir)
+        self._open_services = open_services
+        self.services = None
+        self.fresh = is_fresh(self.data_dir)
+        self.setWindowTitle(_tr("心安接访台 — 解锁"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _tr("第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。")
+            if self.fresh else _tr("请输入街道口令，打开今晚的接访台。")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.passphrase_edit = self._secret("passphraseEdit", _tr("街道口令"))
+        layout.addWidget(self.passphrase_edit)
+        self.again_edit = self._secret("passphraseAgainEdit", _tr("再输入一次"))
+        self.again_edit.setVisible(self.fresh)
+        layout.addWidget(self.again_edit)
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(_tr("设置并打开") if self.fresh else _tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("unlockButton")
+        self.ok_button.setDefault(True)
+        theme.set_role(self.ok_button, "primary")
+        buttons.addButton(_tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_unlock)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+        self.passphrase_edit.setFocus()
+
+    @staticmethod
+    def _secret(name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setPlaceholderText(placeholder)
+        edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+        return edit
+
+    def try_unlock(self, passphrase: str | None = None) -> bool:
+        text = passphrase if passphrase is not None else self.passphrase_edit.text()
+        if passphrase is None and self.fresh and text != self.again_edit.text():
+            return self._refuse(_tr("两次输入的口令不一致，请重新输入"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.services = self._open_services(self.data_dir, text)
+        except keyfile.PassphraseError as error:
+            log.warning("unlock refused: wrong passphrase")
+            return self._refuse(str(error))
+        except DeskError as error:
+            log.error("unlock failed: %s", type(error).__name__)
+            return self._refuse(str(error))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
+        return True
+
+    def _refuse(self, text: str) -> bool:
+        self.message.setText(text)
+        self.message.show()
+        self.passphrase_edit.clear()
+        self.again_edit.clear()
+        self.passphrase_edit.setFocus()
+        return False
+
+
+def unlock_at_start(data_dir: Path, open_services) -> object | None:
+    """The services once unlocked, or None when the person chose 退出.
+
+    ``XINAN_DESK_PASSPHRASE`` is tried first (as by the command line: kiosk set-ups and the
+    start-up benchmark); a wrong one falls back to asking.
+    """
+    dialog = UnlockDialog(data_dir, open_services)
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env and dialog.try_unlock(from_env):
+        return dialog.services
+    return dialog.services if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# --- the idle lock -------------------------------------------------------------------------------
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.InputMethod, QEvent.Type.TouchBegin,
+}
+
+
+class LockDialog(QDialog):
+    """Covers the desk window; the PIN or the passphrase takes it away."""
+
+    def __init__(self, window, services) -> None:
+        super().__init__(window)
+        self.setObjectName("lockDialog")
+        self.window_ = window
+        self.services = services
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(_tr("接访台已锁定"))
+        title.setProperty("role", "count")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        hint = QLabel(_tr("闲置时间到了，屏幕已锁定，正在登记的内容都还在。\n请输入队长 PIN 或街道口令继续。"))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(hint)
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setObjectName("lockSecretEdit")
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setMaximumWidth(360)
+        self.secret_edit.returnPressed.connect(self._submit)
+        layout.addWidget(self.secret_edit, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.message = QLabel()
+        self.message.setObjectName("lockMessage")
+        self.message.setProperty("role", "error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addStretch(2)
+
+    def cover(self) -> None:
+        self.setGeometry(self.window_.geometry())
+        self.open()
+        self.secret_edit.setFocus()
+
+    def reject(self) -> None:
+        pass  # Esc does not lift the lock
+
+    def _submit(self) -> None:
+        secret = self.secret_edit.text()
+        self.secret_edit.clear()
+        self.secret_edit.setEnabled(False)
+        services = self.services
+
+        def work(desk) -> None:
+            if secret.isascii() and secret.isdigit() and 4 <= len(secret) <= 12:
+                services.access.become_leader(secret)  # checks and logs; the lock then drops the role
+                services.access.drop_to_volunteer()
+                with desk.db.atomic():
+                    audit.append(desk.db, "unlock", audit.Actor(), detail="闲置锁屏后，队长 PIN")
+            else:
+                services.unlock_again(secret)
+
+        self.window_.operations.submit(work, what="idle_unlock", done=lambda _r: self._lifted(), failed=self._refused)
+
+    def _lifted(self) -> None:
+        leader_gate.leader_mode_changed(self.window_)
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _refused(self, error: DeskError) -> None:
+        self.secret_edit.setEnabled(True)
+        self.message.setText(str(error))
+        self.message.show()
+        self.secret_edit.setFocus()
+
+
+class IdleLock(QObject):
+    """Watches the keyboard and mouse application-wide; after the idle time, covers the window."""
+
+    def __init__(self, window, services, minutes: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_timeout(minutes * 60_000)
+        self.dialog: LockDialog | None = None
+        QApplication.instance().installEventFilter(self)
+        window.destroyed.connect(self._stop)
+
+    def set_timeout(self, ms: int) -> None:
+        self.timer.setInterval(ms)
+        self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.dialog is not None and self.dialog.isVisible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and not self.locked:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        if self.locked or not self.window.isVisible():
+            return
+        self.services.access.drop_to_volunteer()
+        leader_gate.leader_mode_changed(self.window)
+        self.window.operations.submit(
+            lambda desk: _log(desk, "idle_lock"), what="idle_lock",
+        )
+        self.dialog = LockDialog(self.window, self.services)
+        self.dialog.finished.connect(lambda _code: self.timer.start())
+        self.dialog.cover()
+
+    def _stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+def _log(desk, action: str, detail: str = "") -> None:
+    with desk.db.atomic():
+        audit.append(desk.db, action, audit.Actor(desk.role), detail=detail)
+
+
+# --- the notice (F1) ------------------------------------------------------------------------------
+
+class NoticeDialog(QDialog):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeDialog")
+        self.setWindowTitle(_tr("个人信息告知书"))
+        layout = QVBoxLayout(self)
+        self.text_label = QLabel(text)
+        self.text_label.setObjectName("noticeText")
+        self.text_label.setWordWrap(True)
+        # Large: shown to elderly residents across the table, or read out in a noisy square.
+        self.text_label.setStyleSheet("font-size: 20pt; line-height: 150%;")
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.text_label)
+        close = QPushButton(_tr("关闭 (Esc)"))
+        close.setObjectName("closeNoticeButton")
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(900, 620)
+
+
+# --- the audit log (team leader) -----------------------------------------------------------------
+
+AUDIT_HEADERS = ("序号", "时间", "角色", "操作人", "本机", "操作", "查询码", "说明")
+
+
+class AuditDialog(QDialog):
+    def __init__(self, parent, run_operation) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(_tr("操作日志"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.run_operation = run_operation
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(AUDIT_HEADERS))
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([_tr(h) for h in AUDIT_HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("auditVerdict")
+        self.verdict.setWordWrap(True)
+        layout.addWidget(self.verdict)
+        buttons = QDialogButtonBox()
+        self.verify_button = buttons.addButton(_tr("核对完整性"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.verify_button.setObjectName("verifyAuditButton")
+        self.verify_button.clicked.connect(self.verify)
+        close = buttons.addButton(_tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setObjectName("closeAuditButton")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1100, 600)
+
+    def load(self) -> None:
+        self.run_operation(lambda desk: audit.entries(desk.db), what="audit_entries", done=self._show)
+
+    def _show(self, entries: list[dict]) -> None:
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            values = (
+                str(e["id"]), clock.local_text(clock.from_text(e["at"])), audit.ROLE_WORDS.get(e["role"], e["role"]),
+                e["actor"], e["device"], audit.ACTIONS.get(e["action"], e["action"]), e["case_code"], e["detail"],
+            )
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.scrollToBottom()
+
+    def verify(self) -> None:
+        self.run_operation(lambda desk: audit.verify(desk.db), what="audit_verify", done=self._verdict)
+
+    def _verdict(self, problems) -> None:
+        if problems:
+            self.verdict.setProperty("role", "error")
+            self.verdict.setText(_tr("操作日志被篡改：") + "；".join(str(p) for p in problems))
+        else:
+            self.verdict.setProperty("role", "")
+            self.verdict.setText(_tr("操作日志完整：共 {n} 条，哈希链无断裂").format(n=self.table.rowCount()))
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+
+
+# --- wiring into the window ----------------------------------------------------------------------
+
+class PrivacyActions(QObject):
+    def __init__(self, window, services, idle_minutes: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.notice_action = self._action(_tr("个人信息告知书 (F1)"), "noticeAction", self.show_notice, "F1")
+        self.audit_action = self._action(_tr("操作日志…"), "auditAction", self.open_audit)
+        self.export_action = self._action(_tr("导出诉求…"), "exportAction", self.export)
+        window.add_action(self.notice_action, "case", toolbar=False)
+        window.add_action(self.audit_action, "settings", toolbar=False)
+        window.add_action(self.export_action, "settings", toolbar=False)
+        window.leader_label = QLabel(_tr("队长模式"))
+        window.leader_label.setObjectName("leaderLabel")
+        window.leader_label.setProperty("role", "required")
+        window.leader_label.hide()
+        window.statusBar().addPermanentWidget(window.leader_label)
+        self.idle_lock = IdleLock(window, services, idle_minutes)
+        self.audit_dialog: AuditDialog | None = None
+
+    def _action(self, text: str, name: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def show_notice(self) -> None:
+        form = self.services.loaded_form.form
+
+        def text(desk) -> str:
+            street = street_settings.load(desk.db, form.street)
+            return notice_text(form, privacy_settings.load(desk.db).retention_days, street.hotline)
+
+        def show(value: str) -> None:
+            dialog = NoticeDialog(value, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self.window.operations.submit(text, what="notice", done=show)
+
+    def open_audit(self) -> None:
+        if not leader_gate.allowed(self.window, "audit", self.open_audit):
+            return
+        self.audit_dialog = AuditDialog(self.window, self.window.operations.submit)
+        self.audit_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.audit_dialog.destroyed.connect(self._audit_gone)
+        self.audit_dialog.load()
+        self.audit_dialog.open()
+
+    def _audit_gone(self) -> None:
+        self.audit_dialog = None
+
+    def export(self) -> None:
+        if not leader_gate.allowed(self.window, "export", self.export):
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _tr("导出诉求（含居民个人信息，请妥善保管）"), str(Path.home() / "诉求导出.csv"),
+            _tr("CSV 表格 (*.csv);;JSON (*.json)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        fmt = "json" if path.suffix.lower() == ".json" else "csv"
+        services = self.services
+
+        def done(count: int) -> None:
+            self.window.statusBar().showMessage(
+                _tr("已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除").format(n=count), 15_000
+            )
+
+        self.window.operations.submit(
+            lambda desk: export_cases(desk, services.access, path, fmt, services.data_dir),
+            what="export", done=done, failed=lambda error: self.window.show_error(str(error)),
+        )
+
+
+def install_privacy(window, services) -> PrivacyActions:
+    minutes = privacy_settings.load(services.desk.db).idle_lock_minutes
+    actions = PrivacyActions(window, services, minutes)
+    window.privacy = actions
+    return actions

@@ -1,0 +1,68 @@
+"""Exporting the cases (CSV for a spreadsheet, or JSON), for the team leader only, and logged.
+
+The file is written where the team leader says (a USB stick, the street's share), never into the
+data directory, and is plain text: whoever holds it holds residents' details, as the command and
+the desk say before writing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from reception.errors import DeskError
+from reception.privacy import audit
+from reception.privacy.roles import Access
+from reception.storage import repository as repo
+
+FORMATS = ("csv", "json")
+COLUMNS = (
+    "tracking_code", "created_at", "session_id", "community", "major_name", "category_name", "department",
+    "urgency", "outcome", "outcome_note", "description", "anonymous", "consent", "resident_name", "phone",
+    "address", "id_number", "receptionist", "closed_at", "voided_at", "void_reason", "synced_at",
+    "platform_status", "purged_at",
+)
+
+
+class ExportError(DeskError):
+    pass
+
+
+def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> int:
+    """Write every case to ``out``; returns how many. Raises LeaderRequired for a volunteer."""
+    access.require_leader("export")
+    if fmt not in FORMATS:
+        raise ExportError(f"导出格式只能是 {'、'.join(FORMATS)}")
+    out = Path(out)
+    # Everything under the data directory is encrypted or free of personal data; keep it so.
+    if Path(data_dir).resolve() in out.resolve().parents:
+        raise ExportError("不能导出到接访台的数据目录里：请选择U盘或其他文件夹")
+    rows = [{c: r.get(c) for c in COLUMNS} for r in repo.list_cases_for_export(desk.db)]
+    for row in rows:
+        row["anonymous"] = bool(row["anonymous"])
+        row["consent"] = bool(row["consent"])
+    if fmt == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        # Excel on a Chinese Windows opens UTF-8 CSV correctly only with the byte-order mark.
+        text = "\ufeff" + buffer.getvalue()
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"无法写入导出文件：{error.strerror}") from None
+    with desk.db.atomic():
+        audit.append(desk.db, "export", audit.Actor(access.role), detail=f"{len(rows)} 条，{fmt.upper()}", at=desk.now())
+    return len(rows)

@@ -1,0 +1,223 @@
+"""The data key and the passphrase that unlocks it.
+
+The database is encrypted (SQLCipher) with a random 32-byte *data key*. The key never sits on
+disk in the clear: ``desk.key`` holds it wrapped (AES-256-GCM) by a key derived from the street's
+passphrase with scrypt. Changing the passphrase rewraps those 32 bytes and leaves the database
+alone, so it takes a second however many cases the laptop holds. The GCM tag is checked before
+the database is touched: a wrong passphrase is told apart from a damaged file and changes nothing.
+
+The keyfile holds no personal information: salt, KDF parameters, nonce and ciphertext.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from reception import clock
+from reception.errors import DeskError
+
+KEYFILE_NAME = "desk.key"
+FAILURES_NAME = "desk.key.failures"
+DATA_KEY_BYTES = 32
+MIN_PASSPHRASE_CHARS = 8
+# Bound to the ciphertext: a keyfile from another program (or another purpose) does not unwrap.
+_AAD = b"xinan-desk data key v1"
+
+
+class PassphraseError(DeskError):
+    """The passphrase was wrong, or is too weak to set. Nothing was opened or changed."""
+
+
+class KeyfileError(DeskError):
+    """The keyfile is missing or damaged: the database cannot be opened without it."""
+
+
+@dataclass(frozen=True)
+class KdfCost:
+    """scrypt's work factors. Stored in the keyfile, so a later version can raise them."""
+
+    n: int = 2**17  # 128 MiB of memory with r=8: the OWASP floor for scrypt
+    r: int = 8
+    p: int = 1
+
+    @property
+    def maxmem(self) -> int:
+        return 128 * self.n * self.r * self.p + 16 * 1024 * 1024
+
+
+DEFAULT_COST = KdfCost()
+
+
+def keyfile_path(data_dir: Path) -> Path:
+    return Path(data_dir) / KEYFILE_NAME
+
+
+def exists(data_dir: Path) -> bool:
+    return keyfile_path(data_dir).exists()
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """The rule for a passphrase being set (the street's, shared by its team leaders)."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        raise PassphraseError(f"口令太短：至少 {MIN_PASSPHRASE_CHARS} 个字符（可用一句好记的话）")
+
+
+def create(data_dir: Path, passphrase: str, cost: KdfCost = DEFAULT_COST) -> bytes:
+    """Make a new data key, store it wrapped by ``passphrase``, and return it."""
+    check_new_passphrase(passphrase)
+    path = keyfile_path(data_dir)
+    if path.exists():
+        raise KeyfileError("本机已设置过口令：请用原口令解锁")
+    data_key = secrets.token_bytes(DATA_KEY_BYTES)
+    _write(path, _wrap(data_key, passphrase, cost))
+    return data_key
+
+
+def unlock(data_dir: Path, passphrase: str) -> bytes:
+    """Return the data key, or raise PassphraseError (recording the failed attempt's time)."""
+    record = _read(keyfile_path(data_dir))
+    try:
+        return _unwrap(record, passphrase)
+    except PassphraseError:
+        _note_failure(data_dir)
+        raise
+
+
+def change_passphrase(data_dir: Path, old: str, new: str, cost: KdfCost | None = None) -> None:
+    path = keyfile_path(data_dir)
+    record = _read(path)
+    try:
+        data_key = _unwrap(record, old)
+    except PassphraseError:
+        _note_failure(data_dir)
+        raise
+    check_new_passphrase(new)
+    _write(path, _wrap(data_key, new, cost or _cost_of(record)))
+
+
+def take_failures(data_dir: Path) -> list[str]:
+    """Times (UTC text) of failed unlocks since the last good one, cleared as they are read.
+
+    A failed unlock cannot write to the encrypted audit log, so its time waits here (nothing
+    else: no passphrase, no guess) until the next unlock carries it into the log.
+    """
+    path = Path(data_dir) / FAILURES_NAME
+    try:
+        lines = path.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return []
+    path.unlink(missing_ok=True)
+    kept = []
+    for line in lines[-1000:]:  # a flood of attempts is summarised by its latest 1000
+        try:
+            kept.append(clock.to_text(clock.from_text(line)))
+        except ValueError:
+            continue  # not ours: the file is outside the encryption, anyone could write to it
+    return kept
+
+
+def _note_failure(data_dir: Path) -> None:
+    try:
+        with open(Path(data_dir) / FAILURES_NAME, "a", encoding="ascii") as out:
+            out.write(clock.to_text(clock.now()) + "\n")
+    except OSError:
+        pass  # the refusal itself matters more than its record
+
+
+def _derive(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
+    # NFC is not applied: an input method may produce either form, and the same person types the
+    # passphrase the same way each night; a mismatch only means "wrong passphrase".
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=cost.n, r=cost.r, p=cost.p, maxmem=cost.maxmem, dklen=32
+    )
+
+
+def _wrap(data_key: bytes, passphrase: str, cost: KdfCost) -> dict:
+    salt = secrets.token_bytes(16)
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(_derive(passphrase, salt, cost)).encrypt(nonce, data_key, _AAD)
+    return {
+        "format": "xinan-desk-keyfile",
+        "version": 1,
+        "kdf": {"name": "scrypt", "n": cost.n, "r": cost.r, "p": cost.p, "salt": _b64(salt)},
+        "cipher": "AES-256-GCM",
+        "nonce": _b64(nonce),
+        "wrapped_key": _b64(wrapped),
+    }
+
+
+def _unwrap(record: dict, passphrase: str) -> bytes:
+    try:
+        salt = _unb64(record["kdf"]["salt"])
+        nonce = _unb64(record["nonce"])
+        wrapped = _unb64(record["wrapped_key"])
+        cost = _cost_of(record)
+    except (KeyError, TypeError, ValueError):
+        raise KeyfileError("密钥文件 desk.key 已损坏：请从备份恢复该文件，不要删除数据库") from None
+    try:
+        data_key = AESGCM(_derive(passphrase, salt, cost)).decrypt(nonce, wrapped, _AAD)
+    except InvalidTag:
+        raise PassphraseError("口令不对：数据没有打开，也没有改动任何内容。请再试一次") from None
+    if len(data_key) != DATA_KEY_BYTES:
+        raise KeyfileError("密钥文件 desk.key 已损坏：请从备份恢复该文件，不要删除数据库")
+    return data_key
+
+
+def _cost_of(record: dict) -> KdfCost:
+    kdf = record["kdf"]
+    if kdf.get("name") != "scrypt":
+        raise ValueError("unknown kdf")
+    cost = KdfCost(int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+    if cost.n < 2**10 or cost.n & (cost.n - 1) or not 1 <= cost.r <= 32 or not 1 <= cost.p <= 16:
+        raise ValueError("implausible kdf parameters")
+    return cost
+
+
+def _read(path: Path) -> dict:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KeyfileError(
+            "找不到密钥文件 desk.key：没有它数据库无法打开。请从备份恢复该文件到数据目录"
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise KeyfileError("密钥文件 desk.key 已损坏：请从备份恢复该文件，不要删除数据库") from None
+    if not isinstance(record, dict) or record.get("format") != "xinan-desk-keyfile":
+        raise KeyfileError("密钥文件 desk.key 已损坏：请从备份恢复该文件，不要删除数据库")
+    return record
+
+
+def _write(path: Path, record: dict) -> None:
+    """Replace the keyfile atomically: a power cut leaves the old one or the new one, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        json.dump(record, out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a directory; its rename is durable enough
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)

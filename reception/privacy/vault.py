@@ -1,0 +1,62 @@
+"""Opening the desk's encrypted database with the street's passphrase.
+
+A fresh data directory gets a new data key wrapped by the passphrase given (the first night sets
+it). A database from before encryption is encrypted in place on the first unlock. An encrypted
+database whose keyfile is gone is never replaced by a fresh one: that would look like an empty
+desk while the night's cases sit unreadable beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from reception.paths import database_path
+from reception.privacy import keyfile
+from reception.privacy.keyfile import KdfCost
+from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, storage_error
+
+
+@dataclass
+class Unlocked:
+    db: Database
+    data_key: bytes
+    created: bool  # this unlock set the passphrase (a fresh data directory)
+    failed_attempts: list[str] = field(default_factory=list)  # times of wrong passphrases since the last unlock
+
+
+def is_fresh(data_dir: Path) -> bool:
+    """No passphrase set yet: the first unlock will set it (asked twice by the front ends)."""
+    return not keyfile.exists(data_dir) and not _has_encrypted_database(data_dir)
+
+
+def open_vault(data_dir: Path, passphrase: str, cost: KdfCost = keyfile.DEFAULT_COST) -> Unlocked:
+    try:
+        return _open(Path(data_dir), passphrase, cost)
+    except OSError as error:  # the data directory is a file, read-only, on a full disk...
+        raise storage_error(error) from error
+
+
+def _open(data_dir: Path, passphrase: str, cost: KdfCost) -> Unlocked:
+    db_path = database_path(data_dir)
+    created = False
+    if keyfile.exists(data_dir):
+        key = keyfile.unlock(data_dir, passphrase)
+    elif _has_encrypted_database(data_dir):
+        raise keyfile.KeyfileError(
+            "找不到密钥文件 desk.key，但数据库还在：没有它数据库无法打开。请从备份恢复 desk.key 到数据目录，不要删除数据库"
+        )
+    else:
+        key = keyfile.create(data_dir, passphrase, cost)
+        created = True
+        if db_path.exists() and is_plain_sqlite(db_path):
+            encrypt_plain_database(db_path, key)
+    db = open_database(db_path, key)
+    return Unlocked(db=db, data_key=key, created=created, failed_attempts=keyfile.take_failures(data_dir))
+
+
+def _has_encrypted_database(data_dir: Path) -> bool:
+    path = database_path(data_dir)
+    return path.exists() and path.stat().st_size > 0 and not is_plain_sqlite(path)
