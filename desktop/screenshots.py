@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.application import configure  # noqa: E402
 from desktop.composition import build_window, open_services  # noqa: E402
+from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
 
@@ -125,7 +126,8 @@ def take(out_dir: Path) -> list[Path]:
     configure(app)
     with tempfile.TemporaryDirectory(prefix="xinan-shots-") as tmp:
         data_dir = Path(tmp) / "data"
-        services = open_services(data_dir)
+        # A throwaway directory: any passphrase, a cheap KDF (the keyfile goes with it).
+        services = open_services(data_dir, "screenshots only", kdf_cost=KdfCost(n=2**10))
         _seed(services.desk)
         window = build_window(services)
         window.resize(*SIZE)

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop.composition import open_services  # noqa: E402
 from reception import street_settings  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
+from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception.slips.service import SlipService  # noqa: E402
 
 NAMES = {"80mm": "slip-80mm", "58mm": "slip-58mm", "a4": "receipt-a4"}
@@ -29,7 +30,8 @@ NAMES = {"80mm": "slip-80mm", "58mm": "slip-58mm", "a4": "receipt-a4"}
 
 def seed(data_dir: Path) -> tuple[ReceptionDesk, str]:
     # Through the composition root, which knows how this desk's database is opened.
-    desk = open_services(data_dir).desk
+    # A throwaway directory: any passphrase, a cheap KDF (the keyfile is deleted with it).
+    desk = open_services(data_dir, "slip-images only", kdf_cost=KdfCost(n=2**10)).desk
     moment = datetime(2026, 11, 25, 12, 42, tzinfo=timezone.utc)  # 20:42 on a Wednesday
     desk.now = lambda: moment
     db = desk.db
