@@ -1,0 +1,126 @@
+"""The command line's side of privacy: the passphrase, the team leader's PIN, the audit log,
+export, purge and the notice, through ``python -m desktop`` as a script or a person runs it."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from reception_support import TEST_PIN, open_test_database
+
+from cli_runner import Desk, cli  # noqa: F401  (cli is the fixture)
+
+
+def test_without_a_passphrase_or_a_terminal_nothing_opens_and_the_variable_is_named(tmp_path):
+    fresh = Desk(tmp_path / "data", passphrase=None)
+    result = fresh.run("case", "template")
+    assert result.returncode == 2
+    assert "XINAN_DESK_PASSPHRASE" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "data" / "desk.db").exists()
+
+
+def test_a_fresh_directory_takes_its_passphrase_from_the_environment(tmp_path):
+    fresh = Desk(tmp_path / "data", passphrase="新安街道 夜话口令")
+    template = json.loads(fresh.ok("case", "template"))
+    code = fresh.add(template)
+    key = json.loads((tmp_path / "data" / "desk.key").read_text(encoding="utf-8"))
+    assert key["kdf"]["n"] >= 2**17, "a directory the desk creates gets the full scrypt cost"
+    assert fresh.json("case", "show", code, "--json")["resident_name"] == template["resident_name"]
+    short = Desk(tmp_path / "other", passphrase="1234")
+    result = short.run("case", "template")
+    assert result.returncode == 2 and "口令太短" in result.stderr
+
+
+def test_a_wrong_passphrase_is_exit_status_2_and_changes_nothing(cli):
+    code = cli.add(cli.json("case", "template"))
+    before = (cli.data_dir / "desk.db").read_bytes()
+    result = cli.run("case", "show", code, env={"XINAN_DESK_PASSPHRASE": "猜一个口令试试"})
+    assert result.returncode == 2
+    assert "口令不对" in result.stderr and result.stdout == ""
+    assert (cli.data_dir / "desk.db").read_bytes() == before
+    log = cli.leader("audit")
+    assert "解锁失败" in log  # recorded at the next good unlock
+
+
+def test_team_leader_commands_refuse_a_volunteer_and_a_wrong_pin(cli, tmp_path):
+    code = cli.add(cli.json("case", "template"))
+    cli.ensure_pin()
+    refused = [
+        ("case", "void", code, "--reason", "重复登记"),
+        ("sync", "--status"),
+        ("export", "--out", str(tmp_path / "all.csv")),
+        ("audit",),
+        ("settings", "--set", "hotline=0755-27891234"),
+        ("privacy", "--set", "idle_lock_minutes=3"),
+        ("device", "--set-prefix", "K7Q"),
+        ("purge",),
+    ]
+    for args in refused:
+        result = cli.run(*args)
+        assert result.returncode == 2, args
+        assert "只有队长可以操作" in result.stderr and "XINAN_DESK_PIN" in result.stderr, args
+    wrong = cli.run("--pin", "999999", "case", "void", code, "--reason", "重复登记")
+    assert wrong.returncode == 2 and "队长 PIN 不对" in wrong.stderr
+    assert not cli.json("case", "show", code, "--json")["voided_at"]
+    assert not (tmp_path / "all.csv").exists()
+    # What volunteers do needs no PIN: record, look up, print, read the notice and the settings.
+    assert cli.ok("settings") and cli.ok("privacy") and "个人信息告知" in cli.ok("notice")
+    assert cli.run("case", "void", code, "--reason", "重复登记", env={"XINAN_DESK_PIN": TEST_PIN}).returncode == 0
+
+
+def test_the_pin_is_set_once_and_changing_it_needs_the_old_one(cli):
+    cli.ensure_pin()
+    result = cli.run("pin", env={"XINAN_DESK_NEW_PIN": "13579"})
+    assert result.returncode == 2 and "队长 PIN" in result.stderr
+    cli.ok("--pin", TEST_PIN, "pin", env={"XINAN_DESK_NEW_PIN": "13579"})
+    assert cli.run("--pin", TEST_PIN, "audit").returncode == 2
+    assert cli.ok("--pin", "13579", "audit")
+    bad = cli.run("--pin", "13579", "pin", env={"XINAN_DESK_NEW_PIN": "12a4"})
+    assert bad.returncode == 2 and "4–12 位数字" in bad.stderr
+
+
+def test_audit_shows_who_did_what_and_verify_finds_a_tampered_entry(cli):
+    code = cli.add(cli.json("case", "template"))
+    cli.leader("case", "void", code, "--reason", "重复登记")
+    log = cli.leader("audit")
+    for words in ("志愿者", "登记", "队长", "作废", code, "解锁"):
+        assert words in log, words
+    assert "张先生" not in log and "13812345678" not in log
+    assert "操作日志完整" in cli.leader("audit", "--verify")
+
+    db = open_test_database(cli.data_dir)
+    try:
+        db.execute("UPDATE audit_log SET role = 'leader' WHERE action = 'create'")
+    finally:
+        db.conn.close()
+    result = cli.run_leader("audit", "--verify")
+    assert result.returncode == 1
+    assert "被篡改" in result.stderr and "内容被修改过" in result.stderr
+
+    db = open_test_database(cli.data_dir)
+    try:
+        db.execute("UPDATE audit_log SET role = 'volunteer' WHERE action = 'create'")
+        db.execute("DELETE FROM audit_log WHERE action = 'void'")
+    finally:
+        db.conn.close()
+    result = cli.run_leader("audit", "--verify")
+    assert result.returncode == 1 and "被删除" in result.stderr
+
+
+def test_export_writes_a_spreadsheet_for_the_leader_and_is_logged(cli, tmp_path):
+    code = cli.add(cli.json("case", "template"))
+    out = tmp_path / "诉求.csv"
+    assert cli.leader("export", "--out", str(out)).strip() == str(out)
+    [row] = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert row["tracking_code"] == code and row["resident_name"] == "张先生"
+    inside = cli.run_leader("export", "--out", str(cli.data_dir / "x.json"))
+    assert inside.returncode == 1 and "数据目录" in inside.stderr
+    assert "导出" in cli.leader("audit")
+
+
+def test_changing_the_passphrase_keeps_the_cases(cli):
+    code = cli.add(cli.json("case", "template"))
+    cli.leader("passphrase", env={"XINAN_DESK_NEW_PASSPHRASE": "新口令 2027 夜话"})
+    assert cli.run("case", "show", code).returncode == 2  # the old one no longer opens it
+    again = Desk(cli.data_dir, passphrase="新口令 2027 夜话")
+    assert again.json("case", "show", code, "--json")["tracking_code"] == code

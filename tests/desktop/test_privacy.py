@@ -1,0 +1,182 @@
+"""Privacy in the desk, driven as people do: the passphrase at the start of the night, the PIN
+for the team leader's actions, the idle lock, the notice (F1) and the audit log."""
+
+from __future__ import annotations
+
+from desktop_driving import Volunteer, focused, fresh_desk, set_leader_pin, settle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.composition import open_services
+from desktop.leader_gate import PinDialog
+from desktop.privacy_ui import AuditDialog, NoticeDialog, UnlockDialog
+from reception.privacy import audit
+from reception_support import TEST_PASSPHRASE, TEST_PIN
+
+
+def _open_unlock_dialog(data_dir, qtbot, opened: list) -> UnlockDialog:
+    def opener(path, passphrase):
+        services = open_services(path, passphrase)
+        opened.append(services)
+        return services
+
+    dialog = UnlockDialog(data_dir, opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_the_first_night_sets_the_passphrase_twice_and_a_wrong_one_later_opens_nothing(desk_app, qtbot, tmp_path):
+    data_dir = tmp_path / "data"
+    volunteer = Volunteer(qtbot)
+    opened: list = []
+    first = _open_unlock_dialog(data_dir, qtbot, opened)
+    assert first.fresh and first.again_edit.isVisible()
+    assert focused() is first.passphrase_edit
+    volunteer.type("新安夜话 每周三晚")
+    volunteer.tab()
+    volunteer.type("新安夜话 每周三")  # a slip of the finger
+    volunteer.press(Qt.Key.Key_Return)
+    assert "两次输入的口令不一致" in first.message.text()
+    assert not (data_dir / "desk.key").exists() and opened == []
+    assert first.passphrase_edit.text() == "" and focused() is first.passphrase_edit
+    volunteer.type("新安夜话 每周三晚")
+    volunteer.tab()
+    volunteer.type("新安夜话 每周三晚")
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    assert first.services is opened[0] and (data_dir / "desk.key").exists()
+    opened[0].close()
+
+    second = _open_unlock_dialog(data_dir, qtbot, opened)
+    assert not second.fresh and not second.again_edit.isVisible()
+    volunteer.type("新安夜话 每周四晚")
+    volunteer.press(Qt.Key.Key_Return)
+    assert "口令不对" in second.message.text() and second.isVisible() and len(opened) == 1
+    volunteer.type("新安夜话 每周三晚")
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not second.isVisible())
+    actions = [e["action"] for e in audit.entries(opened[1].desk.db)]
+    assert actions == ["unlock", "unlock_failed", "unlock"]
+    opened[1].close()
+
+
+def _lock_now(window, qtbot):
+    window.privacy.idle_lock.set_timeout(200)  # the street's setting is minutes; a test waits less
+    qtbot.waitUntil(lambda: window.privacy.idle_lock.locked, timeout=5000)
+    return window.privacy.idle_lock.dialog
+
+
+def test_the_idle_lock_covers_the_half_typed_case_which_comes_back_after_the_pin(window, volunteer, qtbot, data_dir):
+    set_leader_pin(data_dir)
+    form = window.form
+    form.fields["description"].editor.setFocus()
+    volunteer.type("小区门口的路灯坏了")
+    form.fields["resident_name"].editor.setFocus()
+    volunteer.type("欧阳修")
+
+    lock = _lock_now(window, qtbot)
+    settle(qtbot)
+    assert QApplication.activeModalWidget() is lock
+    assert lock.geometry() == window.geometry(), "the whole window is covered"
+    assert focused() is lock.secret_edit
+    volunteer.type("13579")  # a wrong PIN
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lock.message.isVisible())
+    assert "队长 PIN 不对" in lock.message.text() and window.privacy.idle_lock.locked
+    volunteer.press(Qt.Key.Key_Escape)
+    assert window.privacy.idle_lock.locked, "Esc does not lift the lock"
+    volunteer.type(TEST_PIN)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.privacy.idle_lock.locked)
+
+    values = form.values()
+    assert values["description"] == "小区门口的路灯坏了" and values["resident_name"] == "欧阳修"
+    assert not window.services.access.is_leader, "the PIN lifts the lock in volunteer mode"
+    with fresh_desk(data_dir) as desk:
+        actions = [e["action"] for e in audit.entries(desk.db)]
+    assert actions[-4:] == ["idle_lock", "pin_failed", "leader", "unlock"]
+
+
+def test_the_street_passphrase_also_lifts_the_idle_lock_and_a_wrong_one_is_logged(window, volunteer, qtbot, data_dir):
+    _lock_now(window, qtbot)
+    settle(qtbot)
+    volunteer.type("not the passphrase")
+    volunteer.press(Qt.Key.Key_Return)
+    lock = window.privacy.idle_lock.dialog
+    qtbot.waitUntil(lambda: lock.message.isVisible())
+    assert "口令不对" in lock.message.text()
+    volunteer.type(TEST_PASSPHRASE)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.privacy.idle_lock.locked)
+    with fresh_desk(data_dir) as desk:
+        actions = [e["action"] for e in audit.entries(desk.db)]
+    assert actions[-3:] == ["idle_lock", "unlock_failed", "unlock"]
+
+
+def test_a_volunteer_is_asked_for_the_pin_before_the_audit_log_and_a_wrong_pin_opens_nothing(window, volunteer, qtbot, data_dir):
+    set_leader_pin(data_dir)
+    window.privacy.audit_action.trigger()
+    pin = window.findChild(PinDialog)
+    assert pin is not None and pin.isVisible()
+    settle(qtbot)
+    volunteer.type("000000")
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pin.message.isVisible())
+    assert "队长 PIN 不对" in pin.message.text() and window.findChild(AuditDialog) is None
+    volunteer.type(TEST_PIN)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.privacy.audit_dialog is not None and window.privacy.audit_dialog.isVisible())
+    dialog = window.privacy.audit_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 3)
+    shown = [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())]
+    assert shown[-3:] == ["设置队长 PIN", "队长 PIN 不对", "队长身份确认"]
+    assert window.leader_label.isVisible(), "the status bar says the leader mode is on"
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.verdict.text() != "")
+    assert "操作日志完整" in dialog.verdict.text()
+
+
+def test_a_tampered_log_is_shown_by_the_verify_button(window, volunteer, qtbot, data_dir):
+    set_leader_pin(data_dir)
+    with fresh_desk(data_dir) as desk:
+        desk.db.execute("UPDATE audit_log SET actor = '别人' WHERE id = 1")
+    window.privacy.audit_action.trigger()
+    volunteer.type_pin(TEST_PIN)
+    qtbot.waitUntil(lambda: window.privacy.audit_dialog is not None and window.privacy.audit_dialog.isVisible())
+    dialog = window.privacy.audit_dialog
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.verdict.text() != "")
+    assert "被篡改" in dialog.verdict.text() and "第 1 条" in dialog.verdict.text()
+
+
+def test_export_refuses_a_volunteer_even_past_the_menu(window, qtbot, tmp_path):
+    window.privacy.export_to(tmp_path / "all.csv")
+    qtbot.waitUntil(lambda: window.error_bar.text() != "")
+    assert "只有队长" in window.error_bar.text() and not (tmp_path / "all.csv").exists()
+    window.privacy.export_action.trigger()
+    assert window.findChild(PinDialog) is not None  # the menu asks for the PIN first
+
+
+def test_f1_shows_the_notice_in_large_type_and_alt_y_records_consent(window, volunteer, qtbot, data_dir):
+    form = window.form
+    form.fields["description"].editor.setFocus()
+    volunteer.press(Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(NoticeDialog) is not None)
+    notice = window.findChild(NoticeDialog)
+    text = notice.text_label.text()
+    assert "为什么" in text and "保存多久" in text and "90 天" in text and "权利" in text
+    assert notice.text_label.font().pointSize() >= 18 or "20pt" in notice.text_label.styleSheet()
+    volunteer.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.findChild(NoticeDialog) is None or not notice.isVisible())
+
+    form.fields["description"].editor.setFocus()
+    volunteer.save()
+    qtbot.waitUntil(lambda: form.error_text("consent") != "")
+    assert "征得同意" in form.error_text("consent")
+    form.fields["description"].editor.setFocus()
+    volunteer.give_consent()
+    assert form.values()["consent"] is True
