@@ -64,12 +64,14 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
 
 def build_window(services: Services):
     """The desk window wired to its services and its database worker (needs a QApplication)."""
+    from desktop.display_menu import apply_saved, install_display_menu
     from desktop.main_window import MainWindow
     from desktop.operations import Operations
     from desktop.printing import install_print_actions
     from desktop.privacy_ui import install_privacy
     from desktop.sync_dialog import install_sync_action
 
+    shown = apply_saved(services.desk)  # before the worker starts: language, night mode, text size
     window = MainWindow(services, Operations(services.desk))
     install_sync_action(window, services)
     install_print_actions(
@@ -77,6 +79,7 @@ def build_window(services: Services):
         lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,
     )
     install_privacy(window, services)
+    install_display_menu(window, shown)
     return window
 
 

@@ -18,18 +18,14 @@ from desktop.widgets import theme
 from reception.privacy.roles import LEADER_ACTIONS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LeaderGate", text)
-
-
 class PinDialog(QDialog):
     def __init__(self, action_words: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinDialog")
-        self.setWindowTitle(_tr("队长确认"))
+        self.setWindowTitle(QCoreApplication.translate("LeaderGate", "队长确认"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
-        why = QLabel(_tr("「{action}」只有队长可以操作。请队长输入 PIN：").format(action=action_words))
+        why = QLabel(QCoreApplication.translate("LeaderGate", "「{action}」只有队长可以操作。请队长输入 PIN：").format(action=action_words))
         why.setWordWrap(True)
         layout.addWidget(why)
         self.pin_edit = QLineEdit()
@@ -45,11 +41,11 @@ class PinDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(_tr("确认"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(QCoreApplication.translate("LeaderGate", "确认"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("pinOkButton")
         self.ok_button.setDefault(True)
         theme.set_role(self.ok_button, "primary")
-        buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("LeaderGate", "取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

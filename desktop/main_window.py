@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -113,13 +113,14 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=self.definition.street))
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
 
         self._build_menus_and_toolbar()
         self._build_central()
         self._build_status_bar()
+        self._pending: int | None = None
+        self.retranslate_ui()
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -133,7 +134,6 @@ class MainWindow(QMainWindow):
         operations.changed.connect(self.refresh)
         operations.error.connect(self.show_error)
         operations.busy_changed.connect(self._busy_changed)
-        self._show_form_problems()
         self._load_initial_state()
 
     # --- construction ----------------------------------------------------------------------------
@@ -141,33 +141,33 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {
-            "session": bar.addMenu(self.tr("夜话(&S)")),
-            "case": bar.addMenu(self.tr("诉求(&C)")),
-            "settings": bar.addMenu(self.tr("设置(&T)")),
+            "session": bar.addMenu(""),
+            "case": bar.addMenu(""),
+            "settings": bar.addMenu(""),
         }
-        self.main_toolbar = QToolBar(self.tr("主工具栏"), self)
+        self.main_toolbar = QToolBar(self)
         self.main_toolbar.setObjectName("mainToolbar")
         self.main_toolbar.setMovable(False)
         self.main_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_toolbar)
 
-        def action(text: str, name: str, slot, shortcut: str | None = None) -> QAction:
-            act = QAction(text, self)
+        def action(name: str, slot, shortcut: str | None = None) -> QAction:
+            act = QAction(self)
             act.setObjectName(name)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
             return act
 
-        self.open_session_action = action(self.tr("开始夜话…"), "openSessionAction", self.open_session_dialog)
-        self.close_session_action = action(self.tr("结束夜话…"), "closeSessionAction", self.confirm_close_session)
+        self.open_session_action = action("openSessionAction", self.open_session_dialog)
+        self.close_session_action = action("closeSessionAction", self.confirm_close_session)
         self.menus["session"].addActions([self.open_session_action, self.close_session_action])
 
-        self.new_case_action = action(self.tr("新登记"), "newCaseAction", self.new_case, "Ctrl+N")
-        self.save_case_action = action(self.tr("保存登记 (Ctrl+Enter)"), "saveCaseAction", self.save)
-        self.edit_case_action = action(self.tr("修改所选"), "editCaseAction", self.edit_selected)
-        self.void_case_action = action(self.tr("作废所选…"), "voidCaseAction", self.void_selected)
-        self.focus_list_action = action(self.tr("转到诉求列表"), "focusListAction", self.focus_list, "Ctrl+L")
+        self.new_case_action = action("newCaseAction", self.new_case, "Ctrl+N")
+        self.save_case_action = action("saveCaseAction", self.save)
+        self.edit_case_action = action("editCaseAction", self.edit_selected)
+        self.void_case_action = action("voidCaseAction", self.void_selected)
+        self.focus_list_action = action("focusListAction", self.focus_list, "Ctrl+L")
         for act in (self.new_case_action, self.save_case_action, self.edit_case_action,
                     self.void_case_action, self.focus_list_action):
             self.menus["case"].addAction(act)
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             self.main_toolbar.addAction(act)
         self.main_toolbar.addSeparator()
 
-        self.prefix_action = action(self.tr("本机编号…"), "prefixAction", self.open_prefix_dialog)
+        self.prefix_action = action("prefixAction", self.open_prefix_dialog)
         self.menus["settings"].addAction(self.prefix_action)
 
     def add_action(self, action: QAction, menu: str = "case", toolbar: bool = True) -> None:
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
 
         self.form_problems_bar = MessageBar("warning", "formProblemsBar")
         self.no_session_bar = MessageBar("warning", "noSessionBar", closable=False)
-        self.no_session_bar.set_action(self.tr("开始夜话"), self.open_session_dialog)
+        self.no_session_bar.set_action("", self.open_session_dialog)
         self.draft_bar = MessageBar("editing", "draftBar")
         self.error_bar = MessageBar("error-bar", "errorBar")
         for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.error_bar):
@@ -246,15 +246,15 @@ class MainWindow(QMainWindow):
         )
         right_column.addWidget(self.cases_view, 1)
         buttons = QHBoxLayout()
-        hint = QLabel(self.tr("回车或双击：修改　Delete：作废"))
-        hint.setProperty("role", "muted")
-        self.edit_button = QPushButton(self.tr("修改"))
+        self.list_hint = QLabel()
+        self.list_hint.setProperty("role", "muted")
+        self.edit_button = QPushButton()
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.void_button = QPushButton(self.tr("作废…"))
+        self.void_button = QPushButton()
         self.void_button.setObjectName("voidButton")
         self.void_button.clicked.connect(self.void_selected)
-        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.list_hint, 1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.void_button)
         right_column.addLayout(buttons)
@@ -277,6 +277,40 @@ class MainWindow(QMainWindow):
         status.addWidget(self.busy_label, 1)
         status.addPermanentWidget(self.pending_label)
         status.addPermanentWidget(self.prefix_label)
+
+    def retranslate_ui(self) -> None:
+        """Every text of the window in the current language (at start and after 设置 → 语言)."""
+        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=self.definition.street))
+        self.menus["session"].setTitle(self.tr("夜话(&S)"))
+        self.menus["case"].setTitle(self.tr("诉求(&C)"))
+        self.menus["settings"].setTitle(self.tr("设置(&T)"))
+        self.main_toolbar.setWindowTitle(self.tr("主工具栏"))
+        for act, text in (
+            (self.open_session_action, self.tr("开始夜话…")),
+            (self.close_session_action, self.tr("结束夜话…")),
+            (self.new_case_action, self.tr("新登记")),
+            (self.save_case_action, self.tr("保存登记 (Ctrl+Enter)")),
+            (self.edit_case_action, self.tr("修改所选")),
+            (self.void_case_action, self.tr("作废所选…")),
+            (self.focus_list_action, self.tr("转到诉求列表")),
+            (self.prefix_action, self.tr("本机编号…")),
+        ):
+            act.setText(text)
+        self.no_session_bar.action.setText(self.tr("开始夜话"))
+        self.list_hint.setText(self.tr("回车或双击：修改　Delete：作废"))
+        self.edit_button.setText(self.tr("修改"))
+        self.void_button.setText(self.tr("作废…"))
+        self._show_form_problems()
+        if self._is_ready:
+            self._show_session_texts()
+            self._show_list_caption()
+            self._show_device()
+            self._show_pending()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.form.isAncestorOf(new):
@@ -339,13 +373,8 @@ class MainWindow(QMainWindow):
             self.session_bar.show_session(self.session)
             self.open_session_action.setEnabled(self.session is None)
             self.close_session_action.setEnabled(self.session is not None)
-            if self.session is None:
-                self.no_session_bar.show_message(
-                    self.tr("今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。"
-                            "现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。")
-                )
-            else:
-                self.no_session_bar.hide()
+            self._show_session_texts()
+            if self.session is not None:
                 self.form.set_team([m.name for m in self.session.team])
                 self.form.set_sticky_defaults(self.session.community)
         if "cases" in state:
@@ -354,14 +383,40 @@ class MainWindow(QMainWindow):
             if selected:
                 self.cases_view.select_case(selected)
             self._select_after_load = None
-            count = len(state["cases"])
-            self.list_caption.setText(
-                self.tr("今晚的诉求（{n} 条）").format(n=count) if self.session is not None
-                else self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
-            )
+            self._show_list_caption()
         if "device" in state:
             self._device = state["device"]
-            prefix, provisional = self._device
+            self._show_device()
+        if "pending" in state:
+            self._pending = state["pending"]
+            self._show_pending()
+        if "cases" in state:
+            self.state_loaded.emit()
+
+    def _show_session_texts(self) -> None:
+        self.session_bar.show_session(self.session)
+        if self.session is None:
+            self.no_session_bar.show_message(
+                self.tr("今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。"
+                        "现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。")
+            )
+        else:
+            self.no_session_bar.hide()
+
+    def _show_list_caption(self) -> None:
+        count = self.cases_model.rowCount()
+        self.list_caption.setText(
+            self.tr("今晚的诉求（{n} 条）").format(n=count) if self.session is not None
+            else self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
+        )
+
+    def _show_pending(self) -> None:
+        if self._pending is not None:
+            self.pending_label.setText(self.tr("待同步 {n} 项").format(n=self._pending))
+
+    def _show_device(self) -> None:
+        prefix, provisional = self._device
+        if prefix:
             if provisional:
                 self.prefix_label.setText(
                     self.tr("本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号").format(prefix=prefix)
@@ -372,10 +427,6 @@ class MainWindow(QMainWindow):
                 self.prefix_label.setProperty("role", "muted")
             self.prefix_label.style().unpolish(self.prefix_label)
             self.prefix_label.style().polish(self.prefix_label)
-        if "pending" in state:
-            self.pending_label.setText(self.tr("待同步 {n} 项").format(n=state["pending"]))
-        if "cases" in state:
-            self.state_loaded.emit()
 
     def _show_form_problems(self) -> None:
         problems = self.services.loaded_form.problems

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import cups
+from desktop import cups, i18n
 from reception import street_settings
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
@@ -346,18 +346,25 @@ class PrintActions(QObject):
         self.dialog: SlipPreviewDialog | None = None
         self.settings_dialog: QDialog | None = None
 
-        self.print_action = QAction(self.tr("打印凭条 (Ctrl+P)"), parent)
+        self.print_action = QAction(parent)
         self.print_action.setObjectName("printSlipAction")
         self.print_action.setShortcut(QKeySequence("Ctrl+P"))
         self.print_action.triggered.connect(self.print_current)
-        self.preview_action = QAction(self.tr("打印预览…"), parent)
+        self.preview_action = QAction(parent)
         self.preview_action.setObjectName("previewSlipAction")
         self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.preview_action.triggered.connect(self.preview_current)
-        self.settings_action = QAction(self.tr("街道与打印设置…"), parent)
+        self.settings_action = QAction(parent)
         self.settings_action.setObjectName("streetSettingsAction")
         self.settings_action.triggered.connect(self.open_settings)
         self.finished.connect(self._report)
+        self.retranslate_ui()
+        i18n.on_language_change(parent, self.retranslate_ui)
+
+    def retranslate_ui(self) -> None:
+        self.print_action.setText(self.tr("打印凭条 (Ctrl+P)"))
+        self.preview_action.setText(self.tr("打印预览…"))
+        self.settings_action.setText(self.tr("街道与打印设置…"))
 
     def _case_or_say(self) -> str | None:
         case_id = self.current_case_id()

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import leader_gate
+from desktop import i18n, leader_gate
 from desktop.widgets import theme
 from reception import clock, street_settings
 from reception.errors import DeskError
@@ -63,17 +63,17 @@ class UnlockDialog(QDialog):
         self._open_services = open_services
         self.services = None
         self.fresh = is_fresh(self.data_dir)
-        self.setWindowTitle(_tr("心安接访台 — 解锁"))
+        self.setWindowTitle(QCoreApplication.translate("Privacy", "心安接访台 — 解锁"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr("第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。")
-            if self.fresh else _tr("请输入街道口令，打开今晚的接访台。")
+            QCoreApplication.translate("Privacy", "第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。")
+            if self.fresh else QCoreApplication.translate("Privacy", "请输入街道口令，打开今晚的接访台。")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.passphrase_edit = self._secret("passphraseEdit", _tr("街道口令"))
+        self.passphrase_edit = self._secret("passphraseEdit", QCoreApplication.translate("Privacy", "街道口令"))
         layout.addWidget(self.passphrase_edit)
-        self.again_edit = self._secret("passphraseAgainEdit", _tr("再输入一次"))
+        self.again_edit = self._secret("passphraseAgainEdit", QCoreApplication.translate("Privacy", "再输入一次"))
         self.again_edit.setVisible(self.fresh)
         layout.addWidget(self.again_edit)
         self.message = QLabel()
@@ -83,11 +83,11 @@ class UnlockDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(_tr("设置并打开") if self.fresh else _tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(QCoreApplication.translate("Privacy", "设置并打开") if self.fresh else QCoreApplication.translate("Privacy", "解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("unlockButton")
         self.ok_button.setDefault(True)
         theme.set_role(self.ok_button, "primary")
-        buttons.addButton(_tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(QCoreApplication.translate("Privacy", "退出"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -106,7 +106,7 @@ class UnlockDialog(QDialog):
     def try_unlock(self, passphrase: str | None = None) -> bool:
         text = passphrase if passphrase is not None else self.passphrase_edit.text()
         if passphrase is None and self.fresh and text != self.again_edit.text():
-            return self._refuse(_tr("两次输入的口令不一致，请重新输入"))
+            return self._refuse(QCoreApplication.translate("Privacy", "两次输入的口令不一致，请重新输入"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.services = self._open_services(self.data_dir, text)
@@ -164,11 +164,11 @@ class LockDialog(QDialog):
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel(_tr("接访台已锁定"))
+        title = QLabel(QCoreApplication.translate("Privacy", "接访台已锁定"))
         title.setProperty("role", "count")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        hint = QLabel(_tr("闲置时间到了，屏幕已锁定，正在登记的内容都还在。\n请输入队长 PIN 或街道口令继续。"))
+        hint = QLabel(QCoreApplication.translate("Privacy", "闲置时间到了，屏幕已锁定，正在登记的内容都还在。\n请输入队长 PIN 或街道口令继续。"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(hint)
         self.secret_edit = QLineEdit()
@@ -278,7 +278,7 @@ class NoticeDialog(QDialog):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeDialog")
-        self.setWindowTitle(_tr("个人信息告知书"))
+        self.setWindowTitle(QCoreApplication.translate("Privacy", "个人信息告知书"))
         layout = QVBoxLayout(self)
         self.text_label = QLabel(text)
         self.text_label.setObjectName("noticeText")
@@ -287,7 +287,7 @@ class NoticeDialog(QDialog):
         self.text_label.setStyleSheet("font-size: 20pt; line-height: 150%;")
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.text_label)
-        close = QPushButton(_tr("关闭 (Esc)"))
+        close = QPushButton(QCoreApplication.translate("Privacy", "关闭 (Esc)"))
         close.setObjectName("closeNoticeButton")
         close.clicked.connect(self.accept)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
@@ -296,14 +296,23 @@ class NoticeDialog(QDialog):
 
 # --- the audit log (team leader) -----------------------------------------------------------------
 
-AUDIT_HEADERS = ("序号", "时间", "角色", "操作人", "本机", "操作", "查询码", "说明")
+AUDIT_HEADERS = (
+    QT_TRANSLATE_NOOP("Privacy", "序号"),
+    QT_TRANSLATE_NOOP("Privacy", "时间"),
+    QT_TRANSLATE_NOOP("Privacy", "角色"),
+    QT_TRANSLATE_NOOP("Privacy", "操作人"),
+    QT_TRANSLATE_NOOP("Privacy", "本机"),
+    QT_TRANSLATE_NOOP("Privacy", "操作"),
+    QT_TRANSLATE_NOOP("Privacy", "查询码"),
+    QT_TRANSLATE_NOOP("Privacy", "说明"),
+)
 
 
 class AuditDialog(QDialog):
     def __init__(self, parent, run_operation) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
-        self.setWindowTitle(_tr("操作日志"))
+        self.setWindowTitle(QCoreApplication.translate("Privacy", "操作日志"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.run_operation = run_operation
         layout = QVBoxLayout(self)
@@ -321,10 +330,10 @@ class AuditDialog(QDialog):
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         buttons = QDialogButtonBox()
-        self.verify_button = buttons.addButton(_tr("核对完整性"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.verify_button = buttons.addButton(QCoreApplication.translate("Privacy", "核对完整性"), QDialogButtonBox.ButtonRole.ActionRole)
         self.verify_button.setObjectName("verifyAuditButton")
         self.verify_button.clicked.connect(self.verify)
-        close = buttons.addButton(_tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(QCoreApplication.translate("Privacy", "关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("closeAuditButton")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -350,10 +359,10 @@ class AuditDialog(QDialog):
     def _verdict(self, problems) -> None:
         if problems:
             self.verdict.setProperty("role", "error")
-            self.verdict.setText(_tr("操作日志被篡改：") + "；".join(str(p) for p in problems))
+            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志被篡改：") + "；".join(str(p) for p in problems))
         else:
             self.verdict.setProperty("role", "")
-            self.verdict.setText(_tr("操作日志完整：共 {n} 条，哈希链无断裂").format(n=self.table.rowCount()))
+            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志完整：共 {n} 条，哈希链无断裂").format(n=self.table.rowCount()))
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
 
@@ -365,22 +374,30 @@ class PrivacyActions(QObject):
         super().__init__(window)
         self.window = window
         self.services = services
-        self.notice_action = self._action(_tr("个人信息告知书 (F1)"), "noticeAction", self.show_notice, "F1")
-        self.audit_action = self._action(_tr("操作日志…"), "auditAction", self.open_audit)
-        self.export_action = self._action(_tr("导出诉求…"), "exportAction", self.export)
+        self.notice_action = self._action("noticeAction", self.show_notice, "F1")
+        self.audit_action = self._action("auditAction", self.open_audit)
+        self.export_action = self._action("exportAction", self.export)
         window.add_action(self.notice_action, "case", toolbar=False)
         window.add_action(self.audit_action, "settings", toolbar=False)
         window.add_action(self.export_action, "settings", toolbar=False)
-        window.leader_label = QLabel(_tr("队长模式"))
+        window.leader_label = QLabel()
         window.leader_label.setObjectName("leaderLabel")
         window.leader_label.setProperty("role", "required")
         window.leader_label.hide()
         window.statusBar().addPermanentWidget(window.leader_label)
         self.idle_lock = IdleLock(window, services, idle_minutes)
         self.audit_dialog: AuditDialog | None = None
+        self.retranslate_ui()
+        i18n.on_language_change(window, self.retranslate_ui)
 
-    def _action(self, text: str, name: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self.window)
+    def retranslate_ui(self) -> None:
+        self.notice_action.setText(QCoreApplication.translate("Privacy", "个人信息告知书 (F1)"))
+        self.audit_action.setText(QCoreApplication.translate("Privacy", "操作日志…"))
+        self.export_action.setText(QCoreApplication.translate("Privacy", "导出诉求…"))
+        self.window.leader_label.setText(QCoreApplication.translate("Privacy", "队长模式"))
+
+    def _action(self, name: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(self.window)
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -418,8 +435,8 @@ class PrivacyActions(QObject):
         if not leader_gate.allowed(self.window, "export", self.export):
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self.window, _tr("导出诉求（含居民个人信息，请妥善保管）"), str(Path.home() / "诉求导出.csv"),
-            _tr("CSV 表格 (*.csv);;JSON (*.json)"),
+            self.window, QCoreApplication.translate("Privacy", "导出诉求（含居民个人信息，请妥善保管）"), str(Path.home() / "诉求导出.csv"),
+            QCoreApplication.translate("Privacy", "CSV 表格 (*.csv);;JSON (*.json)"),
         )
         if path:
             self.export_to(Path(path))
@@ -430,7 +447,7 @@ class PrivacyActions(QObject):
 
         def done(count: int) -> None:
             self.window.statusBar().showMessage(
-                _tr("已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除").format(n=count), 15_000
+                QCoreApplication.translate("Privacy", "已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除").format(n=count), 15_000
             )
 
         self.window.operations.submit(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import i18n
 from desktop.widgets import theme
 from reception.desk import ReceptionDesk
 from sync.client import SyncError
@@ -255,7 +256,7 @@ class SyncDialog(QDialog):
 
 def install_sync_action(window, services) -> QAction:
     """Add 同步… to the window (menu 夜话 and the toolbar)."""
-    action = QAction(window.tr("同步…"), window)
+    action = QAction(window)
     action.setObjectName("syncAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
 
@@ -273,6 +274,11 @@ def install_sync_action(window, services) -> QAction:
         window.sync_dialog = SyncDialog(window, services)
         window.sync_dialog.open()
 
+    def retranslate() -> None:
+        action.setText(QCoreApplication.translate("SyncDialog", "同步…"))
+
+    retranslate()
+    i18n.on_language_change(window, retranslate)
     action.triggered.connect(open_dialog)
     window.add_action(action, menu="session", toolbar=True)
     return action

@@ -4,12 +4,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../desktop/application.py" line="73"/>
         <source>心安接访台</source>
         <translation>Xin&apos;an Reception Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/application.py" line="77"/>
         <source>接访台无法打开：
 {error}</source>
         <translation>The desk could not open:
@@ -19,42 +17,34 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="61"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="62"/>
         <source>查询码</source>
         <translation>Tracking code</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="63"/>
         <source>诉求类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="64"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="65"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="136"/>
         <source>已作废：{reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="138"/>
         <source>已同步到街道平台，不能再在本机修改</source>
         <translation>Synced to the street platform; it can no longer be changed on this laptop</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="139"/>
         <source>{department}；截止 {due}</source>
         <translation>{department}; due {due}</translation>
     </message>
@@ -62,21 +52,18 @@
 <context>
     <name>CategoryField</name>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="293"/>
         <source>{major}
 责任部门：{department}</source>
         <translation>{major}
 Department: {department}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="298"/>
         <source>请从列表中选一项
 （↓ 选择，回车确定）</source>
         <translation>Pick one from the list
 (↓ to choose, Enter to confirm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="300"/>
         <source>选定类别后
 显示责任部门</source>
         <translation>The department shows
@@ -86,69 +73,90 @@ once a category is chosen</translation>
 <context>
     <name>CommunityField</name>
     <message>
-        <location filename="../../desktop/widgets/fields.py" line="161"/>
         <source>选择或输入社区名称</source>
         <translation>Choose or type a community</translation>
     </message>
 </context>
 <context>
+    <name>DisplayMenu</name>
+    <message>
+        <source>语言 / Language(&amp;L)</source>
+        <translation>Language / 语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>夜间模式（高对比度）</source>
+        <translation>Night mode (high contrast)</translation>
+    </message>
+    <message>
+        <source>文字大小</source>
+        <translation>Text size</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="91"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="114"/>
-        <location filename="../../desktop/widgets/intake_form.py" line="238"/>
         <source>保存登记  Ctrl+Enter</source>
         <translation>Save case  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="118"/>
         <source>取消修改  Esc</source>
         <translation>Cancel correction  Esc</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="122"/>
         <source>清空，换下一位</source>
         <translation>Clear for the next resident</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="237"/>
         <source>正在修改 {code}</source>
         <translation>Correcting {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/intake_form.py" line="238"/>
         <source>保存修改  Ctrl+Enter</source>
         <translation>Save correction  Ctrl+Enter</translation>
     </message>
 </context>
 <context>
+    <name>LeaderGate</name>
+    <message>
+        <source>队长确认</source>
+        <translation>Team leader confirmation</translation>
+    </message>
+    <message>
+        <source>「{action}」只有队长可以操作。请队长输入 PIN：</source>
+        <translation>Only the team leader may “{action}”. Team leader, please enter your PIN:</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Light</name>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="33"/>
         <source>办结绿</source>
         <translation>Green: closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="34"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="35"/>
         <source>预警黄</source>
         <translation>Yellow: due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="36"/>
         <source>警报红</source>
         <translation>Red: overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/cases_table.py" line="37"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
@@ -156,200 +164,160 @@ once a category is chosen</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
         <source>心安接访台 — {street}</source>
         <translation>Xin&apos;an Reception Desk — {street}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
         <source>夜话(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
         <source>诉求(&amp;C)</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
         <source>开始夜话…</source>
         <translation>Open session…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
         <source>结束夜话…</source>
         <translation>Close session…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
         <source>新登记</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
         <source>保存登记 (Ctrl+Enter)</source>
         <translation>Save case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
         <source>修改所选</source>
         <translation>Correct selected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
         <source>作废所选…</source>
         <translation>Void selected…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
         <source>转到诉求列表</source>
         <translation>Go to the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
         <source>本机编号…</source>
         <translation>Device prefix…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
         <source>开始夜话</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
         <source>回车或双击：修改&#x3000;Delete：作废</source>
         <translation>Enter or double-click: correct&#x3000;Delete: void</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="248"/>
         <source>修改</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
         <source>已恢复上次未保存的登记：请核对后保存，或点「清空，换下一位」放弃。</source>
         <translation>The unsaved case from last time was restored: check it and save, or press &quot;Clear for the next resident&quot; to drop it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
         <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
         <translation>Tonight&apos;s session has not been opened: team leader, press &quot;Open session&quot; to record the date, venue and team. Cases can be recorded meanwhile (they belong to no session); the list shows the latest cases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347"/>
         <source>今晚的诉求（{n} 条）</source>
         <translation>Tonight&apos;s cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="348"/>
         <source>最近登记的诉求（{n} 条，未开始夜话）</source>
         <translation>Latest cases ({n}, no session open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
         <source>本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号</source>
         <translation>Device prefix {prefix} (provisional): enter the street&apos;s prefix under Settings → Device prefix</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
         <source>本机编号 {prefix}</source>
         <translation>Device prefix {prefix}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="364"/>
         <source>待同步 {n} 项</source>
         <translation>{n} to sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371"/>
         <source>登记表定义文件有误，已改用上一个可用的版本：</source>
         <translation>A form definition file is broken; the last good version is in use:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="385"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
         <source>清空登记表</source>
         <translation>Clear the form</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="464"/>
         <source>清空后，表中已填写的内容（未保存）将丢弃。确定清空、换下一位居民吗？</source>
         <translation>Clearing drops what was typed (not saved). Clear the form for the next resident?</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465"/>
         <source>不清空</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="488"/>
         <source>请先在右侧列表中选中一条诉求</source>
         <translation>First select a case in the list on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="497"/>
         <source>{code} 已作废，不能修改</source>
         <translation>{code} is voided and cannot be corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="501"/>
         <source>{code} 已同步到街道平台，只能在平台上更正</source>
         <translation>{code} is synced to the street platform; correct it there</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="546"/>
         <source>请先在右侧列表中选中要作废的诉求</source>
         <translation>First select the case to void in the list on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="554"/>
         <source>{code} 已经作废</source>
         <translation>{code} is already voided</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="609"/>
-        <location filename="../../desktop/main_window.py" line="612"/>
         <source>结束夜话</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="610"/>
         <source>结束今晚的夜话？
 结束后接待人次、走访家数和诉求数将冻结，不能再计数。之后登记的诉求不计入这场夜话。</source>
         <translation>Close tonight&apos;s session?
 Its counts of visitors, household visits and petitions are then frozen. Cases recorded afterwards do not belong to it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="612"/>
         <source>继续接待</source>
         <translation>Keep receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="628"/>
         <source>{date} {venue} 的夜话已结束，统计数已冻结：
 
 接待人次&#x3000;{visitors}
@@ -364,12 +332,10 @@ Petitions&#x3000;{petitions} (solved on the spot {solved}, forwarded {forwarded}
 Voided&#x3000;{voided}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
         <source>夜话已结束</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="636"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -377,7 +343,6 @@ Voided&#x3000;{voided}</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../desktop/widgets/banners.py" line="29"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -385,47 +350,38 @@ Voided&#x3000;{voided}</translation>
 <context>
     <name>OpenSessionDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="129"/>
         <source>开始今晚的夜话</source>
         <translation>Open tonight&apos;s session</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="129"/>
         <source>开始夜话</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="137"/>
         <source>如：新安广场、海旺社区党群服务中心</source>
         <translation>e.g. Xin&apos;an Square, Haiwang community centre</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="143"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="144"/>
         <source>地点 *</source>
         <translation>Venue *</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="145"/>
         <source>社区 *</source>
         <translation>Community *</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="155"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="163"/>
         <source>街道干部、社区党委书记、两代表一委员和志愿者；空行不计</source>
         <translation>Street officials, party secretaries, deputies and volunteers; empty rows are ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="166"/>
         <source>接访团</source>
         <translation>Team</translation>
     </message>
@@ -433,7 +389,6 @@ Voided&#x3000;{voided}</translation>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../desktop/operations.py" line="41"/>
         <source>出现意外错误，操作没有完成（已记入日志）。已登记的诉求不受影响，请重试；如果反复出现，请联系技术支持。</source>
         <translation>An unexpected error stopped the operation (it was logged). Recorded cases are not affected; try again, and call support if it keeps happening.</translation>
     </message>
@@ -441,17 +396,14 @@ Voided&#x3000;{voided}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="85"/>
         <source>选择照片…</source>
         <translation>Choose photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="127"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="131"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
@@ -459,27 +411,22 @@ Voided&#x3000;{voided}</translation>
 <context>
     <name>PrefixDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="219"/>
         <source>本机编号</source>
         <translation>Device prefix</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="219"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="222"/>
         <source>本机目前使用临时编号 {prefix}。</source>
         <translation>This laptop uses the provisional prefix {prefix}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="222"/>
         <source>本机编号为 {prefix}。</source>
         <translation>This laptop&apos;s prefix is {prefix}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="223"/>
         <source>
 请填写街道为这台电脑分配的3位编号，它是每个查询码的开头，
 保证各摊位的查询码不会重复。已登记的查询码不变。</source>
@@ -488,12 +435,10 @@ Enter the 3-character prefix the street assigned to this laptop. Every tracking 
 starts with it, so codes from different stalls never clash. Codes already given out stay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="230"/>
         <source>如 K7Q</source>
         <translation>e.g. K7Q</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="231"/>
         <source>本机编号 *</source>
         <translation>Prefix *</translation>
     </message>
@@ -501,55 +446,187 @@ starts with it, so codes from different stalls never clash. Codes already given 
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../desktop/printing.py" line="347"/>
         <source>打印凭条 (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="351"/>
         <source>打印预览…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="360"/>
+        <source>街道与打印设置…</source>
+        <translation>Street and printing settings…</translation>
+    </message>
+    <message>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a petition first, or select one in the list, then print its slip</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>心安接访台 — 解锁</source>
+        <translation>Xin&apos;an Reception Desk — unlock</translation>
+    </message>
+    <message>
+        <source>第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。</source>
+        <translation>First use: set the street passphrase for this laptop (at least 8 characters, kept by the team leaders together). Residents&apos; information is stored encrypted with it.</translation>
+    </message>
+    <message>
+        <source>请输入街道口令，打开今晚的接访台。</source>
+        <translation>Enter the street passphrase to open tonight&apos;s desk.</translation>
+    </message>
+    <message>
+        <source>街道口令</source>
+        <translation>Street passphrase</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <source>设置并打开</source>
+        <translation>Set and open</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入</source>
+        <translation>The two passphrases differ; please enter them again</translation>
+    </message>
+    <message>
+        <source>接访台已锁定</source>
+        <translation>The desk is locked</translation>
+    </message>
+    <message>
+        <source>闲置时间到了，屏幕已锁定，正在登记的内容都还在。
+请输入队长 PIN 或街道口令继续。</source>
+        <translation>The desk was idle and has been locked; what was being entered is still there.
+Enter the team leader&apos;s PIN or the street passphrase to continue.</translation>
+    </message>
+    <message>
+        <source>个人信息告知书</source>
+        <translation>Personal information notice</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Tracking code</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>核对完整性</source>
+        <translation>Verify integrity</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>操作日志被篡改：</source>
+        <translation>The audit log has been tampered with:</translation>
+    </message>
+    <message>
+        <source>操作日志完整：共 {n} 条，哈希链无断裂</source>
+        <translation>The audit log is intact: {n} entries, the hash chain is unbroken</translation>
+    </message>
+    <message>
+        <source>个人信息告知书 (F1)</source>
+        <translation>Personal information notice (F1)</translation>
+    </message>
+    <message>
+        <source>操作日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>导出诉求…</source>
+        <translation>Export petitions…</translation>
+    </message>
+    <message>
+        <source>队长模式</source>
+        <translation>Team leader mode</translation>
+    </message>
+    <message>
+        <source>导出诉求（含居民个人信息，请妥善保管）</source>
+        <translation>Export petitions (contains residents&apos; personal information; keep it safe)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv);;JSON (*.json)</source>
+        <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
+        <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use
+</translation>
     </message>
 </context>
 <context>
     <name>SavedCodePanel</name>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="22"/>
         <source>查询码（请读给居民，或抄在回执上）</source>
         <translation>Tracking code (read it to the resident or copy it onto the receipt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="35"/>
         <source>保存登记后，这里大字显示查询码和办理时限</source>
         <translation>After saving, the tracking code and time limit show here in large print</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="51"/>
         <source>已保存修改，查询码不变</source>
         <translation>Correction saved; the tracking code stays the same</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="51"/>
         <source>已登记！查询码（请读给居民，或抄在回执上）</source>
         <translation>Recorded! Tracking code (read it to the resident or copy it onto the receipt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="54"/>
         <source>{outcome}，已办结</source>
         <translation>{outcome}: closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="56"/>
         <source>{limit}办结（{due} 前）</source>
         <translation>To be closed {limit} (by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/saved_code.py" line="61"/>
         <source>{category} → {department}
 {handled}</source>
         <translation>{category} → {department}
@@ -559,47 +636,42 @@ starts with it, so codes from different stalls never clash. Codes already given 
 <context>
     <name>SessionBar</name>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="78"/>
         <source>接待人次</source>
         <translation>Visitors received</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="79"/>
         <source>走访家数</source>
         <translation>Household visits</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="89"/>
+        <source>点错了？减一</source>
+        <translation>Counted by mistake? Subtract one</translation>
+    </message>
+    <message>
         <source>收集诉求（条）</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="98"/>
         <source>开始夜话</source>
         <translation>Open session</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="102"/>
         <source>结束夜话</source>
         <translation>Close session</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="117"/>
         <source>今晚的夜话还没开始</source>
         <translation>Tonight&apos;s session has not been opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="118"/>
         <source>组长点「开始夜话」登记日期、地点和接访团</source>
         <translation>Team leader: press &quot;Open session&quot; to record the date, venue and team</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="123"/>
         <source>今晚夜话 {date}</source>
         <translation>Tonight&apos;s session {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="125"/>
         <source>{venue} · {community} · 接访团 {n} 人</source>
         <translation>{venue} · {community} · team of {n}</translation>
     </message>
@@ -607,242 +679,252 @@ starts with it, so codes from different stalls never clash. Codes already given 
 <context>
     <name>SlipPreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing.py" line="164"/>
         <source>打印预览 — 查询凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview — tracking slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="183"/>
         <source>记住这台打印机和纸张，以后按 Ctrl+P 直接打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Remember this printer and paper; Ctrl+P then prints straight away</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="200"/>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="203"/>
         <source>保存 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="205"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="209"/>
         <source>纸张</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="210"/>
         <source>打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="237"/>
         <source>{name}（不可用：{why}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (unavailable: {why})</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="238"/>
         <source>已停止</source>
-        <translation type="unfinished"></translation>
+        <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="246"/>
         <source>本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印</source>
-        <translation type="unfinished"></translation>
+        <translation>No printer is available on this laptop: save the PDF and print it from another computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="272"/>
         <source>，将标注“补打 {n}”</source>
-        <translation type="unfinished"></translation>
+        <translation>, will be marked “reprint {n}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="273"/>
         <source>查询码 {code}{reprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking code {code}{reprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="291"/>
         <source>正在打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing.py" line="307"/>
         <source>保存凭条 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save slip as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StreetSettingsDialog</name>
+    <message>
+        <source>街道与打印设置</source>
+        <translation>Street and printing settings</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。</source>
+        <translation>These are printed on the tracking slip the resident takes home. Enter the street&apos;s real hotline; if it is left empty, no hotline is printed.</translation>
+    </message>
+    <message>
+        <source>如 新安街道</source>
+        <translation>e.g. 新安街道</translation>
+    </message>
+    <message>
+        <source>如 0755-27891234 或 12345</source>
+        <translation>e.g. 0755-27891234 or 12345</translation>
+    </message>
+    <message>
+        <source>最多 30 个字</source>
+        <translation>At most 30 characters</translation>
+    </message>
+    <message>
+        <source>（不设置：按 Ctrl+P 先打开打印预览）</source>
+        <translation>(not set: Ctrl+P opens the print preview first)</translation>
+    </message>
+    <message>
+        <source>保存登记后自动打印查询凭条</source>
+        <translation>Print the tracking slip automatically after saving</translation>
+    </message>
+    <message>
+        <source>街道名称</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>咨询热线</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>查询网址</source>
+        <translation>Tracking website</translation>
+    </message>
+    <message>
+        <source>小票页脚</source>
+        <translation>Slip footer</translation>
+    </message>
+    <message>
+        <source>默认纸张</source>
+        <translation>Default paper</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
     </message>
 </context>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="60"/>
         <source>同步到街道信箱平台</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync to the street&apos;s mailbox platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="66"/>
         <source>把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sends tonight&apos;s petitions to the street&apos;s platform and fetches the progress of petitions already synced. A poor network is fine: after an interruption press “Start sync” again and it continues where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="75"/>
         <source>平台地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="78"/>
         <source>首次同步时填写街道给的一次性登记码，之后留空</source>
-        <translation type="unfinished"></translation>
+        <translation>On the first sync enter the one-time enrolment code from the street; leave empty afterwards</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="79"/>
         <source>登记码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="91"/>
         <source>%v / %m 条</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="97"/>
         <source>查询码</source>
         <translation>Tracking code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="97"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="97"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="114"/>
         <source>开始同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Start sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="119"/>
         <source>停止</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="123"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="144"/>
         <source>待同步 {waiting} 条，上次被平台搁置 {aside} 条。</source>
-        <translation type="unfinished"></translation>
+        <translation>{waiting} waiting to sync, {aside} set aside by the platform last time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="147"/>
-        <location filename="../../desktop/sync_dialog.py" line="197"/>
         <source>搁置</source>
-        <translation type="unfinished"></translation>
+        <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="156"/>
         <source>请填写平台地址。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the platform address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="165"/>
         <source>正在同步…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="186"/>
         <source>正在停止：当前这几条传完就停…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopping: will stop once the current few have been sent…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="192"/>
         <source>正在取回办理进度…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching progress…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="197"/>
         <source>已同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="197"/>
         <source>等待</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="221"/>
         <source>没有同步：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not synced: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="228"/>
         <source>已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；收到办理进度 {updates} 条。</source>
-        <translation type="unfinished"></translation>
+        <translation>{synced} synced, {aside} set aside, {waiting} still waiting; {updates} progress updates received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="232"/>
         <source>搁置的诉求被平台拒收，原因见列表；请联系街道核对，下次同步会再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Set-aside petitions were refused by the platform; see the reasons in the list. Please check with the street; the next sync will try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_dialog.py" line="234"/>
         <source>等待的诉求没有丢：网络好时再按“开始同步”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting petitions are not lost: press “Start sync” again when the network is better.</translation>
+    </message>
+    <message>
+        <source>同步…</source>
+        <translation>Sync…</translation>
     </message>
 </context>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="187"/>
         <source>作废诉求 {code}</source>
         <translation>Void case {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="187"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="191"/>
         <source>{code}&#x3000;{category}
 作废后仍留在列表中（灰色），不会删除，并会同步到街道平台。</source>
         <translation>{code}&#x3000;{category}
 A voided case stays on the list (grey), is never deleted, and is synced to the street platform.</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="200"/>
         <source>如：重复登记，与 K7Q-00A3-X 是同一件事</source>
         <translation>e.g. recorded twice, same matter as K7Q-00A3-X</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="203"/>
         <source>作废原因 *</source>
         <translation>Reason *</translation>
     </message>
 </context>
 <context>
-    <name>_Counter</name>
-    <message>
-        <location filename="../../desktop/widgets/session_bar.py" line="43"/>
-        <source>点错了？减一</source>
-        <translation>Pressed by mistake? Take one off</translation>
-    </message>
-</context>
-<context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../desktop/widgets/dialogs.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -850,27 +932,16 @@ A voided case stays on the list (grey), is never deleted, and is synced to the s
 <context>
     <name>_Thumb</name>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="60"/>
         <source>无法预览</source>
         <translation>No preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="65"/>
         <source>已存照片</source>
         <translation>Stored photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/photo_strip.py" line="67"/>
         <source>移除 {n}</source>
         <translation>Remove {n}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/sync_dialog.py" line="258"/>
-        <source>同步…</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.widgets import theme
@@ -26,12 +26,22 @@ class MessageBar(QFrame):
         self.action.setObjectName(f"{object_name}Action")
         self.action.hide()
         layout.addWidget(self.action)
-        self.close_button = QPushButton(self.tr("知道了"))
+        self.close_button = QPushButton()
         self.close_button.setObjectName(f"{object_name}Close")
         self.close_button.clicked.connect(self.hide)
         self.close_button.setVisible(closable)
         layout.addWidget(self.close_button)
+        self.retranslate_ui()
         self.hide()
+
+    def retranslate_ui(self) -> None:
+        # The message itself is set by whoever shows the bar, and set again by them on a switch.
+        self.close_button.setText(self.tr("知道了"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def show_message(self, text: str) -> None:
         self.label.setText(text)

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
@@ -99,6 +100,12 @@ class CasesModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    def retranslate(self) -> None:
+        """Headers, light words and tooltips are translated when the view asks: ask again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._cases:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._cases) - 1, len(self.COLUMNS) - 1))
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("CasesModel", self.COLUMNS[section])
@@ -123,7 +130,7 @@ class CasesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 4:
             return light_dot(light)
         if role == Qt.ItemDataRole.ForegroundRole and case.is_voided:
-            return QBrush(QColor(theme.LIGHT_COLOURS[Light.VOID.value]))
+            return QBrush(QColor(theme.colours().void_text))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             if column == 1:
@@ -147,6 +154,11 @@ class CasesModel(QAbstractTableModel):
 class CasesView(QTableView):
     """Enter or double-click opens a case for editing; Delete asks to void it."""
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._model.retranslate()
+        super().changeEvent(event)
+
     open_requested = Signal(str)
     void_requested = Signal(str)
 
@@ -154,6 +166,7 @@ class CasesView(QTableView):
         super().__init__(parent)
         self.setObjectName("casesView")
         self.setModel(model)
+        self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

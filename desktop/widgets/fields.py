@@ -51,6 +51,11 @@ class Field(QObject):
     def value(self) -> Any:
         raise NotImplementedError
 
+    def retranslate_ui(self) -> None:
+        """Set again the texts the desk (not the street's form file) gives this field's editor.
+
+        Most editors show only the street's texts (labels, help, choices), which stay as written."""
+
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
 
@@ -167,10 +172,13 @@ class CommunityField(Field):
         self._combo.setMaxVisibleItems(12)
         self._combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self._combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._combo.lineEdit().setPlaceholderText(spec.help or self.tr("选择或输入社区名称"))
         self._combo.setCurrentIndex(-1)
         self._combo.lineEdit().textEdited.connect(lambda _t: self.changed.emit())
         self._combo.activated.connect(lambda _i: self.changed.emit())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._combo.lineEdit().setPlaceholderText(self.spec.help or self.tr("选择或输入社区名称"))
 
     @property
     def editor(self) -> QWidget:
@@ -288,6 +296,9 @@ class CategoryField(Field):
         layout.addWidget(self.route)
         self.picker.picked.connect(self._picked)
         self.picker.textEdited.connect(lambda _t: self.changed.emit())
+        self._show_route()
+
+    def retranslate_ui(self) -> None:
         self._show_route()
 
     def _picked(self, _code: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -88,7 +88,6 @@ class IntakeForm(QWidget):
             label.setBuddy(field.focus_widgets[0])
             marker = QLabel("*")
             marker.setProperty("role", "required")
-            marker.setToolTip(self.tr("必填"))
             error = QLabel()
             error.setObjectName(f"error_{spec.name}")
             error.setProperty("role", "error")
@@ -111,15 +110,15 @@ class IntakeForm(QWidget):
         self.footer.setObjectName("formFooter")
         buttons = QHBoxLayout(self.footer)
         buttons.setContentsMargins(8, 4, 8, 2)
-        self.save_button = QPushButton(self.tr("保存登记  Ctrl+Enter"))
+        self.save_button = QPushButton()
         self.save_button.setObjectName("saveButton")
         theme.set_role(self.save_button, "primary")
         self.save_button.clicked.connect(self.save_requested.emit)
-        self.cancel_button = QPushButton(self.tr("取消修改  Esc"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelEditButton")
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         self.cancel_button.hide()
-        self.clear_button = QPushButton(self.tr("清空，换下一位"))
+        self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearButton")
         self.clear_button.clicked.connect(self.new_requested.emit)
         buttons.addWidget(self.save_button)
@@ -130,6 +129,7 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.clear_button)
         outer.addStretch(1)
 
+        self.retranslate_ui()
         self.chain_tab_order()
         # The footer is laid out outside the form (below its scroll area), so it gets the
         # shortcuts too: Ctrl+Enter saves wherever the keyboard is in the form or its buttons.
@@ -236,12 +236,31 @@ class IntakeForm(QWidget):
     def editing_code(self) -> str | None:
         return self._editing_code
 
+    def retranslate_ui(self) -> None:
+        """The form's own texts; the field labels are the street's (forms/intake.toml) and stay."""
+        for marker in self._markers.values():
+            marker.setToolTip(self.tr("必填"))
+        self.cancel_button.setText(self.tr("取消修改  Esc"))
+        self.clear_button.setText(self.tr("清空，换下一位"))
+        self._show_editing_texts()
+        for field in self.fields.values():
+            field.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _show_editing_texts(self) -> None:
+        code = self._editing_code
+        self.editing_label.setText(self.tr("正在修改 {code}").format(code=code or ""))
+        self.save_button.setText(self.tr("保存修改  Ctrl+Enter") if code is not None else self.tr("保存登记  Ctrl+Enter"))
+
     def set_editing(self, code: str | None) -> None:
         self._editing_code = code
         editing = code is not None
         self.editing_bar.setVisible(editing)
-        self.editing_label.setText(self.tr("正在修改 {code}").format(code=code or ""))
-        self.save_button.setText(self.tr("保存修改  Ctrl+Enter") if editing else self.tr("保存登记  Ctrl+Enter"))
+        self._show_editing_texts()
         self.cancel_button.setVisible(editing)
         self.clear_button.setVisible(not editing)
         for escape in self._escapes:

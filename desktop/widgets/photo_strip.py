@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -49,27 +49,39 @@ class _Thumb(QWidget):
     def __init__(self, photo: Any, position: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.photo = photo
+        self.position = position
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        image = QLabel()
+        self.image = image = QLabel()
         image.setFixedSize(THUMB, THUMB)
         image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pixmap = _thumbnail(photo)
+        self._previewable = pixmap is not None
         if pixmap is None:
-            image.setText(self.tr("无法预览"))
             image.setProperty("role", "error")
             image.setWordWrap(True)
         else:
             image.setPixmap(pixmap)
-        name = Path(str(photo)).name if not isinstance(photo, PhotoInput) else self.tr("已存照片")
-        image.setToolTip(name)
-        self.remove = QPushButton(self.tr("移除 {n}").format(n=position))
+        self.remove = QPushButton()
         self.remove.setFixedWidth(THUMB)
         self.remove.setStyleSheet("padding: 1px 2px; font-size: 10pt;")
         self.remove.setObjectName(f"removePhoto{position}")
         layout.addWidget(image)
         layout.addWidget(self.remove)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if not self._previewable:
+            self.image.setText(self.tr("无法预览"))
+        stored = isinstance(self.photo, PhotoInput)
+        self.image.setToolTip(self.tr("已存照片") if stored else Path(str(self.photo)).name)
+        self.remove.setText(self.tr("移除 {n}").format(n=self.position))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 class PhotoStrip(QWidget):
@@ -82,7 +94,7 @@ class PhotoStrip(QWidget):
         self._thumbs: list[_Thumb] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(self.tr("选择照片…"))
+        self.add_button = QPushButton()
         self.add_button.setObjectName("addPhotos")
         self.add_button.setToolTip(hint)
         self.add_button.clicked.connect(self.choose)
@@ -97,6 +109,15 @@ class PhotoStrip(QWidget):
         layout.addWidget(self._hint, 1)
         layout.addStretch(0)
         self.dialog: QFileDialog | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.add_button.setText(self.tr("选择照片…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def photos(self) -> list[Any]:
         return list(self._photos)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.widgets import theme
@@ -19,7 +19,7 @@ class SavedCodePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
-        self.caption = QLabel(self.tr("查询码（请读给居民，或抄在回执上）"))
+        self.caption = QLabel()
         self.caption.setObjectName("savedCaption")
         self.caption.setProperty("role", "muted")
         self.code = QLabel("—")
@@ -32,7 +32,7 @@ class SavedCodePanel(QFrame):
         font.setPointSize(40)
         font.setBold(True)
         self.code.setFont(font)
-        self.detail = QLabel(self.tr("保存登记后，这里大字显示查询码和办理时限"))
+        self.detail = QLabel()
         self.detail.setObjectName("savedDetail")
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,9 +43,24 @@ class SavedCodePanel(QFrame):
         layout.addWidget(self.code)
         layout.addWidget(self.detail)
         self.case_id: str | None = None
+        self._shown: tuple[Case, bool] | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self._shown is not None:
+            self.show_case(*self._shown)
+        else:
+            self.caption.setText(self.tr("查询码（请读给居民，或抄在回执上）"))
+            self.detail.setText(self.tr("保存登记后，这里大字显示查询码和办理时限"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def show_case(self, case: Case, edited: bool = False) -> None:
         self.case_id = case.id
+        self._shown = (case, edited)
         self.code.setText(case.tracking_code)
         self.caption.setText(
             self.tr("已保存修改，查询码不变") if edited else self.tr("已登记！查询码（请读给居民，或抄在回执上）")

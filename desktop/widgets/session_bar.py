@@ -6,7 +6,7 @@ queue in front of them should not have to find the mouse. The small −1 undoes 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,8 +23,8 @@ class _Counter(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
         layout.setVerticalSpacing(0)
-        title = QLabel(caption)
-        title.setProperty("role", "muted")
+        self.title = QLabel(caption)
+        self.title.setProperty("role", "muted")
         self.number = QLabel("–")
         self.number.setObjectName(f"{name}Count")
         self.number.setProperty("role", "count")
@@ -40,8 +40,7 @@ class _Counter(QWidget):
         self.shortcut.activated.connect(lambda: self.plus.click() if self.plus.isEnabled() else None)
         self.minus = QPushButton("−1")
         self.minus.setObjectName(f"{name}Minus")
-        self.minus.setToolTip(self.tr("点错了？减一"))
-        layout.addWidget(title, 0, 0, 1, 3)
+        layout.addWidget(self.title, 0, 0, 1, 3)
         layout.addWidget(self.number, 1, 0)
         layout.addWidget(self.plus, 1, 1)
         layout.addWidget(self.minus, 1, 2)
@@ -75,8 +74,8 @@ class SessionBar(QFrame):
         info.addWidget(self.details)
         layout.addLayout(info, 1)
 
-        self.visitors = _Counter(self.tr("接待人次"), "F2", "visitors")
-        self.households = _Counter(self.tr("走访家数"), "F3", "households")
+        self.visitors = _Counter("", "F2", "visitors")
+        self.households = _Counter("", "F3", "households")
         self.visitors.plus.clicked.connect(lambda: self.count_requested.emit(VISITORS, 1))
         self.visitors.minus.clicked.connect(lambda: self.count_requested.emit(VISITORS, -1))
         self.households.plus.clicked.connect(lambda: self.count_requested.emit(HOUSEHOLDS, 1))
@@ -86,27 +85,44 @@ class SessionBar(QFrame):
 
         petitions = QVBoxLayout()
         petitions.setSpacing(0)
-        caption = QLabel(self.tr("收集诉求（条）"))
-        caption.setProperty("role", "muted")
+        self.petitions_caption = QLabel()
+        self.petitions_caption.setProperty("role", "muted")
         self.petitions = QLabel("–")
         self.petitions.setObjectName("petitionsCount")
         self.petitions.setProperty("role", "count")
-        petitions.addWidget(caption)
+        petitions.addWidget(self.petitions_caption)
         petitions.addWidget(self.petitions)
         layout.addLayout(petitions)
 
-        self.open_button = QPushButton(self.tr("开始夜话"))
+        self.open_button = QPushButton()
         self.open_button.setObjectName("openSessionButton")
         theme.set_role(self.open_button, "primary")
         self.open_button.clicked.connect(self.open_requested.emit)
-        self.close_button = QPushButton(self.tr("结束夜话"))
+        self.close_button = QPushButton()
         self.close_button.setObjectName("closeSessionButton")
         self.close_button.clicked.connect(self.close_requested.emit)
         layout.addWidget(self.open_button)
         layout.addWidget(self.close_button)
-        self.show_session(None)
+        self._shown: tuple[Session | None, int | None] = (None, None)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.visitors.title.setText(self.tr("接待人次"))
+        self.households.title.setText(self.tr("走访家数"))
+        for counter in (self.visitors, self.households):
+            counter.minus.setToolTip(self.tr("点错了？减一"))
+        self.petitions_caption.setText(self.tr("收集诉求（条）"))
+        self.open_button.setText(self.tr("开始夜话"))
+        self.close_button.setText(self.tr("结束夜话"))
+        self.show_session(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def show_session(self, session: Session | None, petitions_without_session: int | None = None) -> None:
+        self._shown = (session, petitions_without_session)
         open_ = session is not None and session.is_open
         for counter in (self.visitors, self.households):
             counter.plus.setEnabled(open_)

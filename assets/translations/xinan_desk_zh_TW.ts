@@ -1,0 +1,946 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
+<context>
+    <name>Application</name>
+    <message>
+        <source>心安接访台</source>
+        <translation>心安接訪台</translation>
+    </message>
+    <message>
+        <source>接访台无法打开：
+{error}</source>
+        <translation>接訪台無法開啟：
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>诉求类别</source>
+        <translation>訴求類別</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>處理結果</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>已作废：{reason}</source>
+        <translation>已作廢：{reason}</translation>
+    </message>
+    <message>
+        <source>已同步到街道平台，不能再在本机修改</source>
+        <translation>已同步到街道平台，不能再在本機修改</translation>
+    </message>
+    <message>
+        <source>{department}；截止 {due}</source>
+        <translation>{department}；截止 {due}</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryField</name>
+    <message>
+        <source>{major}
+责任部门：{department}</source>
+        <translation>{major}
+責任部門：{department}</translation>
+    </message>
+    <message>
+        <source>请从列表中选一项
+（↓ 选择，回车确定）</source>
+        <translation>請從列表中選一項
+（↓ 選擇，Enter 確定）</translation>
+    </message>
+    <message>
+        <source>选定类别后
+显示责任部门</source>
+        <translation>選定類別後
+顯示責任部門</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityField</name>
+    <message>
+        <source>选择或输入社区名称</source>
+        <translation>選擇或輸入社區名稱</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayMenu</name>
+    <message>
+        <source>语言 / Language(&amp;L)</source>
+        <translation>語言 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>夜间模式（高对比度）</source>
+        <translation>夜間模式（高對比度）</translation>
+    </message>
+    <message>
+        <source>文字大小</source>
+        <translation>文字大小</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>取消修改  Esc</source>
+        <translation>取消修改  Esc</translation>
+    </message>
+    <message>
+        <source>清空，换下一位</source>
+        <translation>清空，換下一位</translation>
+    </message>
+    <message>
+        <source>正在修改 {code}</source>
+        <translation>正在修改 {code}</translation>
+    </message>
+    <message>
+        <source>保存修改  Ctrl+Enter</source>
+        <translation>儲存修改  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>保存登记  Ctrl+Enter</source>
+        <translation>儲存登記  Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderGate</name>
+    <message>
+        <source>队长确认</source>
+        <translation>隊長確認</translation>
+    </message>
+    <message>
+        <source>「{action}」只有队长可以操作。请队长输入 PIN：</source>
+        <translation>「{action}」只有隊長可以操作。請隊長輸入 PIN：</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Light</name>
+    <message>
+        <source>办结绿</source>
+        <translation>辦結綠</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>辦理中</translation>
+    </message>
+    <message>
+        <source>预警黄</source>
+        <translation>預警黃</translation>
+    </message>
+    <message>
+        <source>警报红</source>
+        <translation>警報紅</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>已作廢</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>心安接访台 — {street}</source>
+        <translation>心安接訪台 — {street}</translation>
+    </message>
+    <message>
+        <source>夜话(&amp;S)</source>
+        <translation>夜話(&amp;S)</translation>
+    </message>
+    <message>
+        <source>诉求(&amp;C)</source>
+        <translation>訴求(&amp;C)</translation>
+    </message>
+    <message>
+        <source>设置(&amp;T)</source>
+        <translation>設定(&amp;T)</translation>
+    </message>
+    <message>
+        <source>主工具栏</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>开始夜话…</source>
+        <translation>開始夜話…</translation>
+    </message>
+    <message>
+        <source>结束夜话…</source>
+        <translation>結束夜話…</translation>
+    </message>
+    <message>
+        <source>新登记</source>
+        <translation>新登記</translation>
+    </message>
+    <message>
+        <source>保存登记 (Ctrl+Enter)</source>
+        <translation>儲存登記 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>修改所选</source>
+        <translation>修改所選</translation>
+    </message>
+    <message>
+        <source>作废所选…</source>
+        <translation>作廢所選…</translation>
+    </message>
+    <message>
+        <source>转到诉求列表</source>
+        <translation>轉到訴求列表</translation>
+    </message>
+    <message>
+        <source>本机编号…</source>
+        <translation>本機編號…</translation>
+    </message>
+    <message>
+        <source>开始夜话</source>
+        <translation>開始夜話</translation>
+    </message>
+    <message>
+        <source>回车或双击：修改&#x3000;Delete：作废</source>
+        <translation>Enter 或雙擊：修改&#x3000;Delete：作廢</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>作废…</source>
+        <translation>作廢…</translation>
+    </message>
+    <message>
+        <source>已恢复上次未保存的登记：请核对后保存，或点「清空，换下一位」放弃。</source>
+        <translation>已恢復上次未儲存的登記：請核對後儲存，或點「清空，換下一位」放棄。</translation>
+    </message>
+    <message>
+        <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
+        <translation>今晚的夜話還沒開始：請組長點「開始夜話」，登記日期、地點和接訪團。現在也可以先登記訴求（不計入任何一場夜話），右側列出最近登記的訴求。</translation>
+    </message>
+    <message>
+        <source>今晚的诉求（{n} 条）</source>
+        <translation>今晚的訴求（{n} 條）</translation>
+    </message>
+    <message>
+        <source>最近登记的诉求（{n} 条，未开始夜话）</source>
+        <translation>最近登記的訴求（{n} 條，未開始夜話）</translation>
+    </message>
+    <message>
+        <source>待同步 {n} 项</source>
+        <translation>待同步 {n} 項</translation>
+    </message>
+    <message>
+        <source>本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号</source>
+        <translation>本機編號 {prefix}（臨時）：請在「設定 → 本機編號」填寫街道分配的編號</translation>
+    </message>
+    <message>
+        <source>本机编号 {prefix}</source>
+        <translation>本機編號 {prefix}</translation>
+    </message>
+    <message>
+        <source>登记表定义文件有误，已改用上一个可用的版本：</source>
+        <translation>登記表定義檔案有誤，已改用上一個可用的版本：</translation>
+    </message>
+    <message>
+        <source>正在处理…</source>
+        <translation>正在處理…</translation>
+    </message>
+    <message>
+        <source>清空登记表</source>
+        <translation>清空登記表</translation>
+    </message>
+    <message>
+        <source>清空后，表中已填写的内容（未保存）将丢弃。确定清空、换下一位居民吗？</source>
+        <translation>清空後，表中已填寫的內容（未儲存）將丟棄。確定清空、換下一位居民嗎？</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>不清空</source>
+        <translation>不清空</translation>
+    </message>
+    <message>
+        <source>请先在右侧列表中选中一条诉求</source>
+        <translation>請先在右側列表中選取一條訴求</translation>
+    </message>
+    <message>
+        <source>{code} 已作废，不能修改</source>
+        <translation>{code} 已作廢，不能修改</translation>
+    </message>
+    <message>
+        <source>{code} 已同步到街道平台，只能在平台上更正</source>
+        <translation>{code} 已同步到街道平台，只能在平台上更正</translation>
+    </message>
+    <message>
+        <source>请先在右侧列表中选中要作废的诉求</source>
+        <translation>請先在右側列表中選取要作廢的訴求</translation>
+    </message>
+    <message>
+        <source>{code} 已经作废</source>
+        <translation>{code} 已經作廢</translation>
+    </message>
+    <message>
+        <source>结束夜话</source>
+        <translation>結束夜話</translation>
+    </message>
+    <message>
+        <source>结束今晚的夜话？
+结束后接待人次、走访家数和诉求数将冻结，不能再计数。之后登记的诉求不计入这场夜话。</source>
+        <translation>結束今晚的夜話？
+結束後接待人次、走訪家數和訴求數將凍結，不能再計數。之後登記的訴求不計入這場夜話。</translation>
+    </message>
+    <message>
+        <source>继续接待</source>
+        <translation>繼續接待</translation>
+    </message>
+    <message>
+        <source>{date} {venue} 的夜话已结束，统计数已冻结：
+
+接待人次&#x3000;{visitors}
+走访家数&#x3000;{households}
+收集诉求&#x3000;{petitions} 条（当场解决 {solved}，转平台办理 {forwarded}，解释说明 {explained}）
+作废&#x3000;{voided} 条</source>
+        <translation>{date} {venue} 的夜話已結束，統計數已凍結：
+
+接待人次&#x3000;{visitors}
+走訪家數&#x3000;{households}
+收集訴求&#x3000;{petitions} 條（當場解決 {solved}，轉平台辦理 {forwarded}，解釋說明 {explained}）
+作廢&#x3000;{voided} 條</translation>
+    </message>
+    <message>
+        <source>夜话已结束</source>
+        <translation>夜話已結束</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>知道了</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <source>开始今晚的夜话</source>
+        <translation>開始今晚的夜話</translation>
+    </message>
+    <message>
+        <source>开始夜话</source>
+        <translation>開始夜話</translation>
+    </message>
+    <message>
+        <source>如：新安广场、海旺社区党群服务中心</source>
+        <translation>如：新安廣場、海旺社區黨群服務中心</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>地点 *</source>
+        <translation>地點 *</translation>
+    </message>
+    <message>
+        <source>社区 *</source>
+        <translation>社區 *</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>街道干部、社区党委书记、两代表一委员和志愿者；空行不计</source>
+        <translation>街道幹部、社區黨委書記、兩代表一委員和志工；空行不計</translation>
+    </message>
+    <message>
+        <source>接访团</source>
+        <translation>接訪團</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>出现意外错误，操作没有完成（已记入日志）。已登记的诉求不受影响，请重试；如果反复出现，请联系技术支持。</source>
+        <translation>出現意外錯誤，操作沒有完成（已記入日誌）。已登記的訴求不受影響，請重試；如果反覆出現，請聯絡技術支援。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>选择照片…</source>
+        <translation>選擇照片…</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>選擇照片</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>圖片</translation>
+    </message>
+</context>
+<context>
+    <name>PrefixDialog</name>
+    <message>
+        <source>本机编号</source>
+        <translation>本機編號</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>本机目前使用临时编号 {prefix}。</source>
+        <translation>本機目前使用臨時編號 {prefix}。</translation>
+    </message>
+    <message>
+        <source>本机编号为 {prefix}。</source>
+        <translation>本機編號為 {prefix}。</translation>
+    </message>
+    <message>
+        <source>
+请填写街道为这台电脑分配的3位编号，它是每个查询码的开头，
+保证各摊位的查询码不会重复。已登记的查询码不变。</source>
+        <translation>
+請填寫街道為這台電腦分配的3位編號，它是每個查詢碼的開頭，
+保證各攤位的查詢碼不會重複。已登記的查詢碼不變。</translation>
+    </message>
+    <message>
+        <source>如 K7Q</source>
+        <translation>如 K7Q</translation>
+    </message>
+    <message>
+        <source>本机编号 *</source>
+        <translation>本機編號 *</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>打印凭条 (Ctrl+P)</source>
+        <translation>列印憑條 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>列印預覽…</translation>
+    </message>
+    <message>
+        <source>街道与打印设置…</source>
+        <translation>街道與列印設定…</translation>
+    </message>
+    <message>
+        <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
+        <translation>請先儲存一條訴求，或在列表裡選取一條，再列印憑條</translation>
+    </message>
+</context>
+<context>
+    <name>Privacy</name>
+    <message>
+        <source>心安接访台 — 解锁</source>
+        <translation>心安接訪台 — 解鎖</translation>
+    </message>
+    <message>
+        <source>第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。</source>
+        <translation>第一次使用：請為這檯筆記本設定街道口令（至少 8 個字元，隊長們共同保管）。居民的資訊用它加密儲存。</translation>
+    </message>
+    <message>
+        <source>请输入街道口令，打开今晚的接访台。</source>
+        <translation>請輸入街道口令，開啟今晚的接訪台。</translation>
+    </message>
+    <message>
+        <source>街道口令</source>
+        <translation>街道口令</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>设置并打开</source>
+        <translation>設定並開啟</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入</source>
+        <translation>兩次輸入的口令不一致，請重新輸入</translation>
+    </message>
+    <message>
+        <source>接访台已锁定</source>
+        <translation>接訪台已鎖定</translation>
+    </message>
+    <message>
+        <source>闲置时间到了，屏幕已锁定，正在登记的内容都还在。
+请输入队长 PIN 或街道口令继续。</source>
+        <translation>閒置時間到了，螢幕已鎖定，正在登記的內容都還在。
+請輸入隊長 PIN 或街道口令繼續。</translation>
+    </message>
+    <message>
+        <source>个人信息告知书</source>
+        <translation>個人資訊告知書</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>關閉 (Esc)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>操作日誌</translation>
+    </message>
+    <message>
+        <source>核对完整性</source>
+        <translation>核對完整性</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>操作日志被篡改：</source>
+        <translation>操作日誌被篡改：</translation>
+    </message>
+    <message>
+        <source>操作日志完整：共 {n} 条，哈希链无断裂</source>
+        <translation>操作日誌完整：共 {n} 條，雜湊鏈無斷裂</translation>
+    </message>
+    <message>
+        <source>个人信息告知书 (F1)</source>
+        <translation>個人資訊告知書 (F1)</translation>
+    </message>
+    <message>
+        <source>操作日志…</source>
+        <translation>操作日誌…</translation>
+    </message>
+    <message>
+        <source>导出诉求…</source>
+        <translation>匯出訴求…</translation>
+    </message>
+    <message>
+        <source>队长模式</source>
+        <translation>隊長模式</translation>
+    </message>
+    <message>
+        <source>导出诉求（含居民个人信息，请妥善保管）</source>
+        <translation>匯出訴求（含居民個人資訊，請妥善保管）</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
+        <translation>已匯出 {n} 條訴求：檔案含居民個人資訊，請妥善保管，用完刪除</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCodePanel</name>
+    <message>
+        <source>查询码（请读给居民，或抄在回执上）</source>
+        <translation>查詢碼（請讀給居民，或抄在回執上）</translation>
+    </message>
+    <message>
+        <source>保存登记后，这里大字显示查询码和办理时限</source>
+        <translation>儲存登記後，這裡大字顯示查詢碼和辦理時限</translation>
+    </message>
+    <message>
+        <source>已保存修改，查询码不变</source>
+        <translation>已儲存修改，查詢碼不變</translation>
+    </message>
+    <message>
+        <source>已登记！查询码（请读给居民，或抄在回执上）</source>
+        <translation>已登記！查詢碼（請讀給居民，或抄在回執上）</translation>
+    </message>
+    <message>
+        <source>{outcome}，已办结</source>
+        <translation>{outcome}，已辦結</translation>
+    </message>
+    <message>
+        <source>{limit}办结（{due} 前）</source>
+        <translation>{limit}辦結（{due} 前）</translation>
+    </message>
+    <message>
+        <source>{category} → {department}
+{handled}</source>
+        <translation>{category} → {department}
+{handled}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>接待人次</source>
+        <translation>接待人次</translation>
+    </message>
+    <message>
+        <source>走访家数</source>
+        <translation>走訪家數</translation>
+    </message>
+    <message>
+        <source>点错了？减一</source>
+        <translation>點錯了？減一</translation>
+    </message>
+    <message>
+        <source>收集诉求（条）</source>
+        <translation>收集訴求（條）</translation>
+    </message>
+    <message>
+        <source>开始夜话</source>
+        <translation>開始夜話</translation>
+    </message>
+    <message>
+        <source>结束夜话</source>
+        <translation>結束夜話</translation>
+    </message>
+    <message>
+        <source>今晚的夜话还没开始</source>
+        <translation>今晚的夜話還沒開始</translation>
+    </message>
+    <message>
+        <source>组长点「开始夜话」登记日期、地点和接访团</source>
+        <translation>組長點「開始夜話」登記日期、地點和接訪團</translation>
+    </message>
+    <message>
+        <source>今晚夜话 {date}</source>
+        <translation>今晚夜話 {date}</translation>
+    </message>
+    <message>
+        <source>{venue} · {community} · 接访团 {n} 人</source>
+        <translation>{venue} · {community} · 接訪團 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreviewDialog</name>
+    <message>
+        <source>打印预览 — 查询凭条</source>
+        <translation>列印預覽 — 查詢憑條</translation>
+    </message>
+    <message>
+        <source>记住这台打印机和纸张，以后按 Ctrl+P 直接打印</source>
+        <translation>記住這台印表機和紙張，以後按 Ctrl+P 直接列印</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>儲存 PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>印表機</translation>
+    </message>
+    <message>
+        <source>{name}（不可用：{why}）</source>
+        <translation>{name}（不可用：{why}）</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印</source>
+        <translation>本機沒有可用的印表機：可以先儲存 PDF，再用其他電腦列印</translation>
+    </message>
+    <message>
+        <source>，将标注“补打 {n}”</source>
+        <translation>，將標註「補打 {n}」</translation>
+    </message>
+    <message>
+        <source>查询码 {code}{reprint}</source>
+        <translation>查詢碼 {code}{reprint}</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>正在列印…</translation>
+    </message>
+    <message>
+        <source>保存凭条 PDF</source>
+        <translation>儲存憑條 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StreetSettingsDialog</name>
+    <message>
+        <source>街道与打印设置</source>
+        <translation>街道與列印設定</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。</source>
+        <translation>這些內容印在居民拿走的查詢憑條上。熱線請填街道的真實電話；不填則憑條上不印熱線。</translation>
+    </message>
+    <message>
+        <source>如 新安街道</source>
+        <translation>如 新安街道</translation>
+    </message>
+    <message>
+        <source>如 0755-27891234 或 12345</source>
+        <translation>如 0755-27891234 或 12345</translation>
+    </message>
+    <message>
+        <source>最多 30 个字</source>
+        <translation>最多 30 個字</translation>
+    </message>
+    <message>
+        <source>（不设置：按 Ctrl+P 先打开打印预览）</source>
+        <translation>（不設定：按 Ctrl+P 先開啟列印預覽）</translation>
+    </message>
+    <message>
+        <source>保存登记后自动打印查询凭条</source>
+        <translation>儲存登記後自動列印查詢憑條</translation>
+    </message>
+    <message>
+        <source>街道名称</source>
+        <translation>街道名稱</translation>
+    </message>
+    <message>
+        <source>咨询热线</source>
+        <translation>諮詢熱線</translation>
+    </message>
+    <message>
+        <source>查询网址</source>
+        <translation>查詢網址</translation>
+    </message>
+    <message>
+        <source>小票页脚</source>
+        <translation>憑條頁尾</translation>
+    </message>
+    <message>
+        <source>默认纸张</source>
+        <translation>預設紙張</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>印表機</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>同步到街道信箱平台</source>
+        <translation>同步到街道信箱平台</translation>
+    </message>
+    <message>
+        <source>把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。</source>
+        <translation>把今晚登記的訴求送到街道平台，並取回已同步訴求的辦理進度。網路不好也沒關係：中斷後再按「開始同步」，會從斷開的地方繼續。</translation>
+    </message>
+    <message>
+        <source>平台地址</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>首次同步时填写街道给的一次性登记码，之后留空</source>
+        <translation>首次同步時填寫街道給的一次性登記碼，之後留空</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>登記碼</translation>
+    </message>
+    <message>
+        <source>%v / %m 条</source>
+        <translation>%v / %m 條</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>开始同步</source>
+        <translation>開始同步</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>待同步 {waiting} 条，上次被平台搁置 {aside} 条。</source>
+        <translation>待同步 {waiting} 條，上次被平台擱置 {aside} 條。</translation>
+    </message>
+    <message>
+        <source>搁置</source>
+        <translation>擱置</translation>
+    </message>
+    <message>
+        <source>请填写平台地址。</source>
+        <translation>請填寫平台地址。</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>正在停止：当前这几条传完就停…</source>
+        <translation>正在停止：當前這幾條傳完就停…</translation>
+    </message>
+    <message>
+        <source>正在取回办理进度…</source>
+        <translation>正在取回辦理進度…</translation>
+    </message>
+    <message>
+        <source>已同步</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>等待</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>没有同步：{reason}</source>
+        <translation>沒有同步：{reason}</translation>
+    </message>
+    <message>
+        <source>已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；收到办理进度 {updates} 条。</source>
+        <translation>已同步 {synced} 條，擱置 {aside} 條，仍在等待 {waiting} 條；收到辦理進度 {updates} 條。</translation>
+    </message>
+    <message>
+        <source>搁置的诉求被平台拒收，原因见列表；请联系街道核对，下次同步会再试。</source>
+        <translation>擱置的訴求被平台拒收，原因見列表；請聯絡街道核對，下次同步會再試。</translation>
+    </message>
+    <message>
+        <source>等待的诉求没有丢：网络好时再按“开始同步”。</source>
+        <translation>等待的訴求沒有丟：網路好時再按「開始同步」。</translation>
+    </message>
+    <message>
+        <source>同步…</source>
+        <translation>同步…</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>作废诉求 {code}</source>
+        <translation>作廢訴求 {code}</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>作廢</translation>
+    </message>
+    <message>
+        <source>{code}&#x3000;{category}
+作废后仍留在列表中（灰色），不会删除，并会同步到街道平台。</source>
+        <translation>{code}&#x3000;{category}
+作廢後仍留在列表中（灰色），不會刪除，並會同步到街道平台。</translation>
+    </message>
+    <message>
+        <source>如：重复登记，与 K7Q-00A3-X 是同一件事</source>
+        <translation>如：重複登記，與 K7Q-00A3-X 是同一件事</translation>
+    </message>
+    <message>
+        <source>作废原因 *</source>
+        <translation>作廢原因 *</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>_Thumb</name>
+    <message>
+        <source>无法预览</source>
+        <translation>無法預覽</translation>
+    </message>
+    <message>
+        <source>已存照片</source>
+        <translation>已存照片</translation>
+    </message>
+    <message>
+        <source>移除 {n}</source>
+        <translation>移除 {n}</translation>
+    </message>
+</context>
+</TS>
