@@ -108,7 +108,10 @@ class Open311Client:
         self.rng = rng or random.Random()
         self.session = requests.Session()
         # Verification stays on; a street with its own CA passes its bundle, never False.
-        self.session.verify = ca_bundle if ca_bundle else True
+        # Passed with every request too: requests lets REQUESTS_CA_BUNDLE in the environment
+        # override a session's own setting, which would silently drop the street's CA.
+        self.verify: str | bool = ca_bundle if ca_bundle else True
+        self.session.verify = self.verify
         self.session.headers["Accept"] = "application/json"
         self.session.headers["User-Agent"] = "xinan-desk-sync/1"
         self.server_date: datetime | None = None
@@ -139,7 +142,9 @@ class Open311Client:
 
     def _once(self, method: str, url: str, ok: tuple[int, ...], headers: dict[str, str], kwargs: dict[str, Any]) -> Answer:
         try:
-            response = self.session.request(method, url, headers=headers, timeout=self.timeout, allow_redirects=False, **kwargs)
+            response = self.session.request(
+                method, url, headers=headers, timeout=self.timeout, allow_redirects=False, verify=self.verify, **kwargs
+            )
         except requests.exceptions.SSLError:
             raise Transient("无法验证平台的安全证书：可能连上了需要登录的 Wi-Fi，或平台地址有误") from None
         except requests.exceptions.ConnectTimeout:

@@ -29,20 +29,22 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 class PlatformServer:
     """uvicorn serving the reference platform in a thread, on a port the OS picked."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, tls: tuple[Path, Path] | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.app = create_app(self.data_dir)
         self.store: PlatformStore = self.app.state.platform.store
         self._socket = socket.create_server(("127.0.0.1", 0))
         self.port = self._socket.getsockname()[1]
+        self.scheme = "https" if tls else "http"
         config = uvicorn.Config(self.app, log_level="critical", access_log=False, lifespan="off",
-                                timeout_keep_alive=30, limit_concurrency=500, backlog=512)
+                                timeout_keep_alive=30, limit_concurrency=500, backlog=512,
+                                ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
         self.server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self._socket]}, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/"
 
     def start(self) -> "PlatformServer":
         self._thread.start()
