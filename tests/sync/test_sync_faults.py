@@ -209,3 +209,31 @@ def test_a_case_voided_before_sync_is_still_created_then_voided(desk, platform, 
     request = platform.store.get_request(repo.sync_case(desk.db, case.id)["request_id"])
     assert request["status"] == "voided"
     assert desk.pending_sync_count() == 0
+
+
+def test_a_stalled_answer_ends_in_a_read_timeout_not_a_hang(desk, platform, device_token, proxy):
+    case = desk.record_case(case_raw())
+    # The proxy would hold every answer for 60 s; only the client's read timeout ends the wait.
+    proxy.plan(Fault("stall", CREATE, stall_seconds=60, times=3))
+    report = SyncService(desk, client_factory(proxy.url, device_token, read_timeout=0.5)).run()
+    [result] = report.results
+    assert result.outcome == WAITING and "响应超时" in result.reason
+    assert repo.sync_case(desk.db, case.id)["last_error"] == result.reason
+    # The platform did store it; the next sync finds the same request instead of a second one.
+    assert platform.count_per_key() == {case.id: 1}
+    SyncService(desk, client_factory(proxy.url, device_token)).run()
+    assert_all_delivered(desk, platform, [case.id])
+
+
+def test_backoff_is_jittered_exponential_and_capped():
+    import random
+
+    from sync.client import RetryPolicy
+
+    policy = RetryPolicy(attempts=6, base_delay=0.5, max_delay=8.0)
+    rng = random.Random(7)
+    for attempt in range(8):
+        samples = [policy.delay(attempt, rng) for _ in range(200)]
+        ceiling = min(8.0, 0.5 * 2 ** attempt)
+        assert all(0 <= s <= ceiling for s in samples)
+        assert max(samples) > ceiling * 0.8 and len(set(samples)) > 150  # spread out, not in lockstep
