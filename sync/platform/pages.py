@@ -16,7 +16,7 @@ from html import escape
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from reception import clock, tracking_codes
 from reception.deadlines import Light, traffic_light
@@ -213,6 +213,7 @@ def staff_list(request: Request) -> Response:
     return _page(
         "诉求处理",
         f"""<h1>诉求处理</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
+<p><a href="/staff/devices">接访笔记本（令牌）</a></p>
 <div class="card"><table><tr><th>编号</th><th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
 {lines}</table></div>""",
     )
@@ -294,3 +295,76 @@ def staff_action(
     defaults = {"accept": "街道已受理", "progress": "正在办理", "close": "已办结"}
     platform.store.add_update(row["id"], ACTION_STATUS[action], text or defaults[action], "staff")
     return RedirectResponse(f"/staff/requests/{request_id}", status_code=303)
+
+
+# --- the laptops' tokens (privacy issue): a lost laptop's token is revoked at once --------------
+
+def _device_state(d: dict[str, Any]) -> str:
+    return "已吊销" if d["revoked_at"] else ("已登记" if d["enrolled_at"] else "待登记")
+
+
+@router.get("/staff/devices", response_class=HTMLResponse)
+def staff_devices(request: Request) -> Response:
+    session = _staff(request)
+    if session is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    csrf = escape(session["csrf"])
+    rows = "".join(
+        f"<tr><td>{d['id']}</td><td>{escape(d['name'] or '')}</td><td>{escape(d['prefix'] or '-')}</td>"
+        f"<td>{_device_state(d)}</td><td>{_when(d['enrolled_at'])}</td><td>"
+        + ("" if d["revoked_at"] else
+           f"<form method='post' action='/staff/devices/{d['id']}/revoke'><input type='hidden' name='csrf' value='{csrf}'>"
+           f"<button>吊销令牌</button></form>")
+        + "</td></tr>"
+        for d in request.app.state.platform.store.list_devices()
+    )
+    return _page(
+        "接访笔记本",
+        f"""<p><a href="/staff">← 返回列表</a></p><h1>接访笔记本</h1>
+<div class="card"><p>笔记本丢失或停用时，立即吊销它的令牌：它将无法再同步，已同步的诉求不受影响。</p>
+<table><tr><th>编号</th><th>名称</th><th>本机编号</th><th>状态</th><th>登记时间</th><th></th></tr>{rows}</table></div>""",
+    )
+
+
+@router.post("/staff/devices/{device_id}/revoke")
+def staff_revoke_device(request: Request, device_id: int, csrf: Annotated[str, Form(max_length=100)]) -> Response:
+    session = _staff(request)
+    if session is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    if not hmac.compare_digest(csrf.encode(), session["csrf"].encode()):
+        return _page("操作无效", "<h1>页面已过期</h1><div class='card'>请刷新页面后重新提交。</div>", 403)
+    request.app.state.platform.store.revoke_device(device_id)
+    return RedirectResponse("/staff/devices", status_code=303)
+
+
+def _staff_api(request: Request) -> dict[str, Any] | None:
+    """A staff session (cookie) whose CSRF token came back in the X-CSRF-Token header."""
+    session = _staff(request)
+    sent = request.headers.get("X-CSRF-Token", "")
+    if session is None or not hmac.compare_digest(sent.encode(), session["csrf"].encode()):
+        return None
+    return session
+
+
+@router.get("/staff/api/devices")
+def staff_api_devices(request: Request) -> Response:
+    session = _staff(request)
+    if session is None:
+        return JSONResponse({"error": "需要工作人员登录"}, status_code=401)
+    devices = [
+        {"id": d["id"], "name": d["name"], "prefix": d["prefix"], "state": _device_state(d),
+         "enrolled_at": d["enrolled_at"], "revoked_at": d["revoked_at"]}
+        for d in request.app.state.platform.store.list_devices()
+    ]
+    # The CSRF value a script sends back in X-CSRF-Token to revoke (a cookie alone is not enough).
+    return JSONResponse(devices, headers={"Cache-Control": "no-store", "X-CSRF-Token": session["csrf"]})
+
+
+@router.post("/staff/api/devices/{device_id}/revoke")
+def staff_api_revoke(request: Request, device_id: int) -> Response:
+    if _staff_api(request) is None:
+        return JSONResponse({"error": "需要工作人员登录，并在 X-CSRF-Token 中带上会话的 csrf 值"}, status_code=401)
+    if not request.app.state.platform.store.revoke_device(device_id):
+        return JSONResponse({"error": "没有这台笔记本，或它的令牌已经吊销"}, status_code=404)
+    return JSONResponse({"id": device_id, "revoked": True})
+
