@@ -7,7 +7,8 @@ from pathlib import Path
 
 from forms import LoadedForm, load_form
 from reception.desk import ReceptionDesk
-from reception.privacy import audit, keyfile
+from reception.privacy import audit, keyfile, retention
+from reception.privacy import settings as privacy_settings
 from reception.privacy.keyfile import DEFAULT_COST, KdfCost
 from reception.privacy.roles import Access
 from reception.privacy.vault import open_vault
@@ -59,6 +60,8 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
         audit.append(desk.db, "unlock", audit.Actor(), detail="设置口令并首次解锁" if unlocked.created else "")
     access = Access(desk)
     access.reset_failures()
+    # Personal fields of cases the platform closed long enough ago leave the laptop at each unlock.
+    retention.purge(desk, privacy_settings.load(desk.db).retention_days, role="system")
     return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access)
 
 

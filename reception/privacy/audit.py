@@ -47,7 +47,7 @@ ACTIONS = {
     "passphrase": "更换口令",
     "idle_lock": "闲置锁屏",
 }
-ROLE_WORDS = {"volunteer": "志愿者", "leader": "队长"}
+ROLE_WORDS = {"volunteer": "志愿者", "leader": "队长", "system": "系统"}
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,11 @@ def due(desk, retention_days: int, now: datetime | None = None) -> list[str]:
     return [r["tracking_code"] for r in repo.cases_due_for_purge(desk.db, clock.to_text(cutoff))]
 
 
-def purge(desk, retention_days: int, now: datetime | None = None) -> PurgeReport:
-    """Purge every case closed on the platform more than ``retention_days`` ago, in one transaction."""
+def purge(desk, retention_days: int, now: datetime | None = None, role: str | None = None) -> PurgeReport:
+    """Purge every case closed on the platform more than ``retention_days`` ago, in one transaction.
+
+    The desk runs it at every unlock (role "system"); the team leader can run it at any time
+    (``xinan-desk purge``)."""
     moment = now or desk.now()
     cutoff = clock.to_text(moment - timedelta(days=retention_days))
     with desk._writing():
@@ -37,5 +40,5 @@ def purge(desk, retention_days: int, now: datetime | None = None) -> PurgeReport
         for row in rows:
             repo.purge_case_personal_fields(desk.db, row["id"], clock.to_text(moment), PURGED_DESCRIPTION)
         if rows:
-            audit.append(desk.db, "purge", audit.Actor(desk.role), detail=f"{len(rows)} 条（办结超过 {retention_days} 天）", at=moment)
+            audit.append(desk.db, "purge", audit.Actor(role or desk.role), detail=f"{len(rows)} 条（办结超过 {retention_days} 天）", at=moment)
     return PurgeReport(tuple(r["tracking_code"] for r in rows))

@@ -124,3 +124,30 @@ def test_changing_the_passphrase_keeps_the_cases(cli):
     assert cli.run("case", "show", code).returncode == 2  # the old one no longer opens it
     again = Desk(cli.data_dir, passphrase="新口令 2027 夜话")
     assert again.json("case", "show", code, "--json")["tracking_code"] == code
+
+
+def test_each_unlock_purges_what_the_platform_closed_longer_ago_than_the_retention(cli):
+    from datetime import timedelta
+
+    from forms import load_form
+    from reception import clock
+    from reception.desk import ReceptionDesk
+    from reception.storage import repository as repo
+
+    old, recent = cli.add(cli.json("case", "template")), cli.add(cli.json("case", "template"))
+    db = open_test_database(cli.data_dir)
+    try:
+        desk = ReceptionDesk(db, load_form(None).form)
+        for code, days in ((old, 91), (recent, 89)):
+            case_id = desk.find_case(code).id
+            closed = clock.to_text(clock.now() - timedelta(days=days))
+            with db.atomic():
+                repo.mark_case_synced(db, case_id, closed, "closed")
+                repo.set_platform_status(db, case_id, "closed", closed, True)
+    finally:
+        db.conn.close()
+    purged = cli.json("case", "show", old, "--json")
+    assert (purged["resident_name"], purged["phone"], purged["address"]) == ("", "", "")
+    assert purged["category"] and purged["community"]  # what the reports count stays
+    assert cli.json("case", "show", recent, "--json")["resident_name"] == "张先生"
+    assert "到期清除个人信息" in cli.leader("audit") and "系统" in cli.leader("audit")

@@ -104,3 +104,13 @@ def test_export_needs_the_team_leader_and_is_logged(desk, make_case, tmp_path):
         export_cases(desk, access, tmp_path / "data" / "x.csv", "csv", tmp_path / "data")
     exports = [e for e in audit.entries(desk.db) if e["action"] == "export"]
     assert [e["detail"] for e in exports] == ["1 条，CSV", "1 条，JSON"] and exports[0]["role"] == "leader"
+
+
+def test_the_purge_can_be_run_by_the_system_role_and_is_logged_as_such(desk, make_case, clock):
+    case = desk.record_case(make_case(resident_name="貂蝉"))
+    _synced_and_closed(desk, case, clock.now())
+    clock.advance(days=91)
+    assert retention.purge(desk, 90, role="system").purged == (case.tracking_code,)
+    entry = audit.entries(desk.db)[-1]
+    assert (entry["action"], entry["role"]) == ("purge", "system")
+    assert "系统" in audit.describe(entry)
