@@ -18,6 +18,7 @@ from typing import Any
 from desktop import privacy_cli, slip_cli
 from reception import clock, tracking_codes
 from reception.cases import Case
+from reception.desk import example_case
 from reception.errors import DeskError, UnknownCase, ValidationFailed
 from reception.paths import default_data_dir
 from reception.privacy.keyfile import PassphraseError
@@ -99,12 +100,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_desk(data_dir, [sys.argv[0]])
     try:
+        form_only = _FORM_ONLY_HANDLERS.get((args.command, getattr(args, "action", None)))
+        if form_only is not None:
+            # Reads the form definition only: no database, so no passphrase to ask for.
+            from forms import load_form
+
+            loaded = load_form(data_dir)
+            _warn_about(loaded)
+            return form_only(loaded, args)
         from desktop.composition import open_services
 
         args.unlocked_with = privacy_cli.passphrase_for(data_dir)
         services = open_services(data_dir, args.unlocked_with)
-        for problem in services.loaded_form.problems:
-            print(f"警告：定义文件有误，已改用上一个可用版本：{problem}", file=sys.stderr)
+        _warn_about(services.loaded_form)
         handler = _HANDLERS[(args.command, getattr(args, "action", None))]
         try:
             privacy_cli.authorise(services, args)
@@ -118,6 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeskError as error:
         print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _warn_about(loaded) -> None:
+    for problem in loaded.problems:
+        print(f"警告：定义文件有误，已改用上一个可用版本：{problem}", file=sys.stderr)
 
 
 def _print_problem(error: Exception) -> None:
@@ -201,8 +214,8 @@ def _dump(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _case_template(services, args) -> int:
-    _dump(services.desk.template())
+def _case_template(loaded, args) -> int:
+    _dump(example_case(loaded.form))
     return EXIT_OK
 
 
@@ -309,8 +322,7 @@ def _device(services, args) -> int:
     return EXIT_OK
 
 
-def _forms(services, args) -> int:
-    loaded = services.loaded_form
+def _forms(loaded, args) -> int:
     for name, path in loaded.sources.items():
         print(f"{name}: {path}")
     if loaded.problems:
@@ -373,7 +385,6 @@ def _sync(services, args) -> int:
 
 
 _HANDLERS = {
-    ("case", "template"): _case_template,
     ("case", "add"): _case_add,
     ("case", "list"): _case_list,
     ("case", "show"): _case_show,
@@ -383,8 +394,13 @@ _HANDLERS = {
     ("session", "show"): _session_show,
     ("session", "close"): _session_close,
     ("device", None): _device,
-    ("forms", None): _forms,
     ("sync", None): _sync,
     **slip_cli.HANDLERS,
     **privacy_cli.HANDLERS,
+}
+
+# Commands that need only the form definition (no database, no passphrase).
+_FORM_ONLY_HANDLERS = {
+    ("case", "template"): _case_template,
+    ("forms", None): _forms,
 }

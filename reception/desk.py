@@ -334,25 +334,7 @@ class ReceptionDesk:
     # --- helpers ---------------------------------------------------------------------------------
 
     def template(self) -> dict[str, Any]:
-        """A valid example case, field names as in the form definition."""
-        major, item = self.form.taxonomy.find("CTY01") or self.form.taxonomy.items()[0]
-        example = {
-            "category": item.code,
-            "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
-            "anonymous": False,
-            "resident_name": "张先生",
-            "phone": "13812345678",
-            "community": self.form.communities[0],
-            "address": "地铁站C出口",
-            "urgency": item.urgency.value,
-            "outcome": "转平台办理",
-            "outcome_note": "",
-            "receptionist": "志愿者 李明",
-            "photos": [],
-            "consent": True,  # after the volunteer read out the notice (xinan-desk notice)
-        }
-        # A street's own form may lack a field (photos, address, consent...): leave those out.
-        return {name: value for name, value in example.items() if name in self.form.field_names}
+        return example_case(self.form)
 
     def _category(self, values: CaseInput):
         found = self.form.taxonomy.find(values.category_code)
@@ -410,30 +392,86 @@ class ReceptionDesk:
         return _WriteTransaction(self.db)
 
 
+
+def example_case(form: FormDefinition) -> dict[str, Any]:
+    """A valid example case, field names as in the form definition.
+
+    Needs no database: ``xinan-desk case template`` runs before the desk is unlocked.
+    """
+    major, item = form.taxonomy.find("CTY01") or form.taxonomy.items()[0]
+    example = {
+        "category": item.code,
+        "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",
+        "anonymous": False,
+        "resident_name": "张先生",
+        "phone": "13812345678",
+        "community": form.communities[0],
+        "address": "地铁站C出口",
+        "urgency": item.urgency.value,
+        "outcome": "转平台办理",
+        "outcome_note": "",
+        "receptionist": "志愿者 李明",
+        "photos": [],
+        "consent": True,  # after the volunteer read out the notice (xinan-desk notice)
+    }
+    # A street's own form may lack a field (photos, address, consent...): leave those out.
+    return {name: value for name, value in example.items() if name in form.field_names}
+
+
 class _WriteTransaction:
-    """``db.atomic()`` that turns known SQLite failures into StorageError for the volunteer."""
+    """A write transaction that turns known SQLite failures into StorageError for the volunteer.
+
+    The outermost one starts with BEGIN IMMEDIATE: a deferred transaction that reads and then
+    writes fails at once with "database is locked" when another process (the command line beside
+    the open desk) wrote in between, whereas IMMEDIATE takes the write lock first and waits on
+    the busy timeout. Nested ones are sqlite-utils savepoints.
+    """
+
+    _ERRORS = (*DATABASE_ERRORS, OSError)
 
     def __init__(self, db: Database) -> None:
+        self._db = db
+        self._outer = False
         self._atomic = db.atomic()
 
     def __enter__(self):
         try:
+            if not self._db.conn.in_transaction:
+                self._db.conn.execute("BEGIN IMMEDIATE")
+                self._outer = True
             return self._atomic.__enter__()
-        except (*DATABASE_ERRORS, OSError) as error:
+        except self._ERRORS as error:
+            self._end(commit=False)
             raise storage_error(error) from error
 
     def __exit__(self, exc_type, exc, tb):
+        failure = None
         try:
             suppressed = self._atomic.__exit__(exc_type, exc, tb)
-        except (*DATABASE_ERRORS, OSError) as error:
-            if exc is not None and not isinstance(exc, (*DATABASE_ERRORS, OSError)):
-                raise
-            raise storage_error(error) from error
+        except self._ERRORS as error:
+            suppressed, failure = False, error
+        try:
+            self._end(commit=exc is None and failure is None)
+        except self._ERRORS as error:  # the COMMIT itself failed (disk full, I/O error)
+            self._end(commit=False)
+            failure = failure or error
+        if exc is not None and not isinstance(exc, self._ERRORS):
+            return False  # a bug or an expected DeskError: let it through as it is
+        if failure is not None:
+            raise storage_error(failure) from failure
         # A statement inside the block failed (disk full, locked, ...): the transaction has been
         # rolled back; say so in words, not as a raw sqlite3 traceback.
-        if not suppressed and isinstance(exc, (*DATABASE_ERRORS, OSError)):
+        if not suppressed and exc is not None:
             raise storage_error(exc) from exc
         return suppressed
+
+    def _end(self, commit: bool) -> None:
+        if not self._outer:
+            return
+        if self._db.conn.in_transaction:
+            # A failed COMMIT leaves the transaction open (and _outer set) for the ROLLBACK.
+            self._db.conn.execute("COMMIT" if commit else "ROLLBACK")
+        self._outer = False
 
 
 def case_from_row(row: Mapping[str, Any], photos: tuple[PhotoInfo, ...] = ()) -> Case:

@@ -188,3 +188,18 @@ def test_absurdly_nested_json(cli, tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = cli.run("case", "add", "--json", str(path))
     assert result.returncode == 2 and "嵌套层数太多" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_template_and_forms_need_no_passphrase_and_touch_no_database(tmp_path):
+    # Someone writing a script starts with the template, before anyone has unlocked the desk.
+    from cli_runner import Desk
+
+    fresh = Desk(tmp_path / "fresh", passphrase=None)
+    template = fresh.json("case", "template")
+    assert template["category"] and template["consent"] is True
+    assert "80 个小类" in fresh.ok("forms")
+    assert not (tmp_path / "fresh" / "desk.db").exists()
+    # Recording does need the street's passphrase, and says how to give it.
+    result = fresh.run("case", "add", "--json", "-", stdin=json.dumps(template, ensure_ascii=False))
+    assert result.returncode == 2
+    assert "XINAN_DESK_PASSPHRASE" in result.stderr
