@@ -101,6 +101,7 @@ class DisplayMenu(QObject):
             i18n.switch_language(wanted.language)
         if (wanted.night, wanted.text_scale) != (self.current.night, self.current.text_scale):
             theme.apply(QApplication.instance(), night=wanted.night, scale=wanted.text_scale)
+            self.window.fit_text_scale(wanted.text_scale)
         self.current = wanted
         self.language_actions[wanted.language].setChecked(True)
         self.night_action.setChecked(wanted.night)
@@ -111,5 +112,7 @@ class DisplayMenu(QObject):
 def install_display_menu(window, current: Display) -> DisplayMenu:
     """Add 语言, 夜间模式 and 文字大小 to the window's 设置 menu."""
     menu = DisplayMenu(window, window.operations.submit, current)
+    if current.text_scale != 100:
+        window.fit_text_scale(current.text_scale)
     window.display_menu = menu  # kept with the window; tests reach the actions here
     return menu

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.error_bar):
             column.addWidget(bar)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self.form = IntakeForm(self.definition)
         self.form.edited.connect(self._form_edited)
@@ -215,7 +215,9 @@ class MainWindow(QMainWindow):
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(self.form)
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Normally the form fits its column; with large text a long checkbox line may not, and
+        # then a scroll bar beats cutting it off (the focused field is scrolled into view).
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +250,7 @@ class MainWindow(QMainWindow):
         buttons = QHBoxLayout()
         self.list_hint = QLabel()
         self.list_hint.setProperty("role", "muted")
+        self.list_hint.setWordWrap(True)
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -277,6 +280,12 @@ class MainWindow(QMainWindow):
         status.addWidget(self.busy_label, 1)
         status.addPermanentWidget(self.pending_label)
         status.addPermanentWidget(self.prefix_label)
+
+    def fit_text_scale(self, percent: int) -> None:
+        """With large text the form needs the room more than tonight's list does."""
+        total = sum(self.splitter.sizes()) or self.width()
+        share = 0.55 if percent < 150 else 0.68
+        self.splitter.setSizes([round(total * share), total - round(total * share)])
 
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language (at start and after 设置 → 语言)."""
@@ -314,7 +323,32 @@ class MainWindow(QMainWindow):
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.form.isAncestorOf(new):
-            self.form_scroll.ensureWidgetVisible(new, 10, 30)
+            self._show_focused(new)
+            # Once Qt is done (a scroll bar may appear; Tab centres a field wider than the view),
+            # look again.
+            QTimer.singleShot(0, lambda: self._show_focused(new))
+
+    def _show_focused(self, widget: QWidget) -> None:
+        """Scroll the form so the whole height of the focused field shows, and where its text
+        begins (Qt's ensureWidgetVisible keeps only the text cursor in view, and centres a field
+        wider than the view)."""
+        if self._closed or not widget.hasFocus() or not self.form.isAncestorOf(widget):
+            return
+        view = self.form_scroll.viewport().size()
+        at = widget.mapTo(self.form, QPoint(0, 0))
+        vbar, hbar = self.form_scroll.verticalScrollBar(), self.form_scroll.horizontalScrollBar()
+        x_margin, y_margin = 10, 30
+        if at.y() - y_margin < vbar.value() or widget.height() + 2 * y_margin > view.height():
+            vbar.setValue(at.y() - y_margin)
+        elif at.y() + widget.height() + y_margin > vbar.value() + view.height():
+            vbar.setValue(at.y() + widget.height() + y_margin - view.height())
+        if widget.width() + 2 * x_margin > view.width():
+            # Too wide to show whole: its start, and its label too while that leaves room.
+            hbar.setValue(0 if at.x() < view.width() // 2 else at.x() - x_margin)
+        elif at.x() - x_margin < hbar.value():
+            hbar.setValue(at.x() - x_margin)
+        elif at.x() + widget.width() + x_margin > hbar.value() + view.width():
+            hbar.setValue(at.x() + widget.width() + x_margin - view.width())
 
     # --- state from the database -----------------------------------------------------------------
 

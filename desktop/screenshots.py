@@ -59,7 +59,7 @@ def _seed(desk: ReceptionDesk) -> None:
         desk.count_visitor()
     for _ in range(7):
         desk.count_household_visit()
-    base = {"anonymous": False, "community": "海旺社区", "receptionist": "李明", "photos": [],
+    base = {"anonymous": False, "consent": True, "community": "海旺社区", "receptionist": "李明", "photos": [],
             "outcome_note": "", "address": ""}
     cases = [
         (10, {"category": "CTY01", "description": "地铁C出口共享单车乱停放，挡住盲道，老人推车过不去",

@@ -22,6 +22,7 @@ class SavedCodePanel(QFrame):
         self.caption = QLabel()
         self.caption.setObjectName("savedCaption")
         self.caption.setProperty("role", "muted")
+        self.caption.setWordWrap(True)
         self.code = QLabel("—")
         self.code.setObjectName("savedCode")
         self.code.setProperty("role", "code")
