@@ -115,6 +115,7 @@ class _CreateJob:
     fields: dict[str, str]
     photos: tuple[tuple[str, bytes], ...]
     known_request_id: str | None
+    earlier_attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ class SyncService:
             return None
         photos = tuple((p.sha256, self.desk.photo_data(p.id)) for p in case.photos)
         return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case)), photos,
-                          state["request_id"] if state else None)
+                          state["request_id"] if state else None, row["attempts"] or 0)
 
     def _deliver(self, job: _CreateJob) -> _Sent:
         """Runs on a worker thread: HTTP only, no database."""
@@ -304,6 +305,10 @@ class SyncService:
                 return CaseResult(case.id, case.tracking_code, SYNCED)
             if isinstance(error, Rejected):
                 reason = str(error)
+                if error.status_code == 409 and job.earlier_attempts:
+                    # The usual story: an earlier try reached the platform but its answer was
+                    # lost, and the case was corrected on this laptop before this try.
+                    reason += "（这条诉求在上次同步中断后又在本机修改过：平台保留的是修改前的版本，请在平台上补充更正）"
                 repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
                 repo.note_outbox_attempt(self.db, job.outbox_id, reason)
                 return CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)

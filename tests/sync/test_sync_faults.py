@@ -117,6 +117,7 @@ def test_a_rejected_case_is_set_aside_with_the_reason_and_does_not_block_others(
     report = SyncService(desk, client_factory(proxy.url, device_token), workers=2).run()
     [aside] = report.set_aside
     assert aside.case_id == edited.id and "409" in aside.reason and "内容不同的版本" in aside.reason
+    assert "本机修改过" in aside.reason
     assert {r.case_id for r in report.synced} == {c.id for c in cases[1:]}
     assert repo.sync_case(desk.db, edited.id)["set_aside_reason"] == aside.reason
     assert_consistent(desk, platform)
