@@ -13,7 +13,7 @@ from cli_runner import Desk, cli  # noqa: F401  (cli is the fixture)
 
 def test_without_a_passphrase_or_a_terminal_nothing_opens_and_the_variable_is_named(tmp_path):
     fresh = Desk(tmp_path / "data", passphrase=None)
-    result = fresh.run("case", "template")
+    result = fresh.run("case", "list")
     assert result.returncode == 2
     assert "XINAN_DESK_PASSPHRASE" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "data" / "desk.db").exists()
@@ -27,7 +27,7 @@ def test_a_fresh_directory_takes_its_passphrase_from_the_environment(tmp_path):
     assert key["kdf"]["n"] >= 2**17, "a directory the desk creates gets the full scrypt cost"
     assert fresh.json("case", "show", code, "--json")["resident_name"] == template["resident_name"]
     short = Desk(tmp_path / "other", passphrase="1234")
-    result = short.run("case", "template")
+    result = short.run("case", "list")
     assert result.returncode == 2 and "口令太短" in result.stderr
 
 
