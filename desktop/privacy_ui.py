@@ -377,9 +377,12 @@ class PrivacyActions(QObject):
         self.notice_action = self._action("noticeAction", self.show_notice, "F1")
         self.audit_action = self._action("auditAction", self.open_audit)
         self.export_action = self._action("exportAction", self.export)
+        # The leader hands the laptop back to a volunteer without waiting for the idle lock.
+        self.leave_leader_action = self._action("leaveLeaderAction", self.leave_leader)
         window.add_action(self.notice_action, "case", toolbar=False)
         window.add_action(self.audit_action, "settings", toolbar=False)
         window.add_action(self.export_action, "settings", toolbar=False)
+        window.add_action(self.leave_leader_action, "settings", toolbar=False)
         window.leader_label = QLabel()
         window.leader_label.setObjectName("leaderLabel")
         window.leader_label.setProperty("role", "required")
@@ -394,6 +397,7 @@ class PrivacyActions(QObject):
         self.notice_action.setText(QCoreApplication.translate("Privacy", "个人信息告知书 (F1)"))
         self.audit_action.setText(QCoreApplication.translate("Privacy", "操作日志…"))
         self.export_action.setText(QCoreApplication.translate("Privacy", "导出诉求…"))
+        self.leave_leader_action.setText(QCoreApplication.translate("Privacy", "退出队长模式"))
         self.window.leader_label.setText(QCoreApplication.translate("Privacy", "队长模式"))
 
     def _action(self, name: str, slot, shortcut: str | None = None) -> QAction:
@@ -404,6 +408,10 @@ class PrivacyActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         return action
+
+    def leave_leader(self) -> None:
+        self.services.access.drop_to_volunteer()
+        leader_gate.leader_mode_changed(self.window)
 
     def show_notice(self) -> None:
         form = self.services.loaded_form.form

@@ -139,6 +139,13 @@ def test_a_volunteer_is_asked_for_the_pin_before_the_audit_log_and_a_wrong_pin_o
     qtbot.waitUntil(lambda: dialog.verdict.text() != "")
     assert "操作日志完整" in dialog.verdict.text()
 
+    # The leader hands the laptop back: the next leader's action asks for the PIN again.
+    dialog.reject()
+    window.privacy.leave_leader_action.trigger()
+    assert not window.leader_label.isVisible() and not window.services.access.is_leader
+    window.privacy.audit_action.trigger()
+    qtbot.waitUntil(lambda: any(p.isVisible() for p in window.findChildren(PinDialog)))
+
 
 def test_a_tampered_log_is_shown_by_the_verify_button(window, volunteer, qtbot, data_dir):
     set_leader_pin(data_dir)
