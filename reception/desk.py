@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 from uuid6 import uuid7
 
-from reception import clock, tracking_codes
+from reception import clock, text_rules, tracking_codes
 from reception.cases import Case, CaseInput, PhotoInfo, PhotoInput
 from reception.deadlines import due_times
 from reception.errors import CaseLocked, SessionError, UnknownCase, ValidationFailed, FieldError
@@ -27,6 +27,9 @@ from reception.storage.connection import DATABASE_ERRORS, storage_error
 from reception.validation import validate
 
 INTAKE_DRAFT = "intake"
+_AMEND_HOW = "请用“补充更正”写明更正内容，它会作为更正说明发送到平台"
+AMEND_INSTEAD = "该诉求已开始同步到街道平台，不能再直接修改：" + _AMEND_HOW
+AMEND_SYNCED = "该诉求已同步到街道平台，平台为准，不能再直接修改：" + _AMEND_HOW
 MAX_COUNT_STEP = 1000
 
 
@@ -230,8 +233,10 @@ class ReceptionDesk:
         current = self.case(case_id)
         if not current.is_editable:
             raise CaseLocked(
-                "该诉求已同步到街道平台，只能在平台上更正" if current.is_synced else "该诉求已作废，不能修改"
+                AMEND_SYNCED if current.is_synced else "该诉求已作废，不能修改"
             )
+        if repo.create_sending_started(self.db, case_id):
+            raise CaseLocked(AMEND_INSTEAD)
         values = validate(raw, self.form)
         major, item = self._category(values)
         due = due_times(current.created_at, values.urgency, item.complexity, self.form.deadlines)
@@ -249,6 +254,8 @@ class ReceptionDesk:
             row = repo.get_case(self.db, case_id)
             if row is None or row["synced_at"] or row["voided_at"]:
                 raise CaseLocked("该诉求刚刚已同步或作废，不能再修改")
+            if repo.create_sending_started(self.db, case_id):
+                raise CaseLocked(AMEND_INSTEAD)
             if not repo.update_case(self.db, case_id, changes, row["revision"]):
                 raise CaseLocked("该诉求刚被别处修改过，请重新打开后再改")
             repo.delete_photos(self.db, case_id)
@@ -262,6 +269,42 @@ class ReceptionDesk:
             if discard_draft:
                 repo.delete_draft(self.db, discard_draft)
         return self.case(case_id)
+
+    def can_edit(self, case_id: str) -> bool:
+        """Whether the case may still be corrected in place (else: amend_case)."""
+        case = self.case(case_id)
+        return case.is_editable and not repo.create_sending_started(self.db, case_id)
+
+    def amend_case(self, case_id: str, note: str, receptionist: str = "") -> Case:
+        """Record a correction to a case the platform may already hold, and queue it to be sent.
+
+        The platform owns a synced case, so the laptop never overwrites it: the correction travels
+        as an update on the platform's case, after its create, in the words the volunteer wrote.
+        """
+        note, problem = text_rules.clean(note, multiline=True)
+        if problem:
+            raise ValidationFailed([FieldError("note", "更正说明", problem)])
+        if len(note) < 4:
+            raise ValidationFailed([FieldError("note", "更正说明", "太短：至少 4 字，写清楚更正了什么")])
+        if len(note) > 1000:
+            raise ValidationFailed([FieldError("note", "更正说明", f"太长：最多 1000 字，现有 {len(note)} 字")])
+        with self._writing():
+            row = repo.get_case(self.db, case_id)
+            if row is None:
+                raise UnknownCase("找不到该诉求")
+            if row["voided_at"]:
+                raise CaseLocked("该诉求已作废，不能再更正")
+            if not row["synced_at"] and not repo.create_sending_started(self.db, case_id):
+                raise CaseLocked("该诉求还没有同步，直接修改即可")
+            now = clock.to_text(self.now())
+            outbox_id = repo.enqueue(self.db, case_id, "amend", now)
+            repo.insert_amendment(self.db, outbox_id, case_id, note, now)
+            audit.append(self.db, "amend", audit.Actor(self.role, receptionist),
+                         case_code=row["tracking_code"], at=now)
+        return self.case(case_id)
+
+    def amendments(self, case_id: str) -> list[dict[str, Any]]:
+        return repo.list_amendments(self.db, case_id)
 
     def void_case(self, case_id: str, reason: str) -> Case:
         """Void a case (never delete it): it stays on the list, greyed, with the reason."""

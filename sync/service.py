@@ -235,6 +235,10 @@ class SyncService:
                 repo.finish_outbox(self.db, row["id"], clock.to_text(self.now()))
             return None
         photos = tuple((p.sha256, self.desk.photo_data(p.id)) for p in case.photos)
+        # Committed before the first byte leaves: from here on the platform may hold the case
+        # even if its answer is lost, so the desk stops editing it in place (amendments instead).
+        with self.db.atomic():
+            repo.mark_create_started(self.db, row["id"], clock.to_text(self.now()))
         return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case)), photos,
                           state["request_id"] if state else None, row["attempts"] or 0)
 
@@ -340,7 +344,8 @@ class SyncService:
             if row["kind"] == "void":
                 description, status = f"接访台作废：{case.void_reason}", "voided"
             else:
-                description, status = f"接访台更正：{case.category_name}；{case.outcome.value}", ""
+                note = repo.amendment_note(self.db, row["id"])
+                description, status = f"接访台更正：{note or case.category_name}", ""
             try:
                 self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}")
             except Rejected as error:

@@ -33,6 +33,7 @@ HEAD_SETTING = "audit_head"
 ACTIONS = {
     "create": "登记",
     "edit": "修改",
+    "amend": "补充更正",
     "void": "作废",
     "print": "打印凭条",
     "sync": "同步",

@@ -215,10 +215,45 @@ def get_photo_data(db: Database, photo_id: str) -> bytes | None:
 
 # --- outbox -------------------------------------------------------------------------------------
 
-def enqueue(db: Database, case_id: str, kind: str, created_at: str) -> None:
-    db.execute(
+def enqueue(db: Database, case_id: str, kind: str, created_at: str) -> int:
+    cursor = db.execute(
         "INSERT INTO outbox (case_id, kind, created_at, attempts) VALUES (?, ?, ?, 0)",
         (case_id, kind, created_at),
+    )
+    return cursor.lastrowid
+
+
+def mark_create_started(db: Database, outbox_id: int, at: str) -> None:
+    db.execute("UPDATE outbox SET started_at = COALESCE(started_at, ?) WHERE id = ?", (at, outbox_id))
+
+
+def create_sending_started(db: Database, case_id: str) -> bool:
+    """Whether this case's create may already have reached the platform."""
+    row = db.execute(
+        "SELECT 1 FROM outbox WHERE case_id = ? AND kind = 'create' AND started_at IS NOT NULL",
+        (case_id,),
+    ).fetchone()
+    return row is not None
+
+
+def insert_amendment(db: Database, outbox_id: int, case_id: str, note: str, created_at: str) -> None:
+    db.execute(
+        "INSERT INTO amendments (outbox_id, case_id, note, created_at) VALUES (?, ?, ?, ?)",
+        (outbox_id, case_id, note, created_at),
+    )
+
+
+def amendment_note(db: Database, outbox_id: int) -> str | None:
+    row = db.execute("SELECT note FROM amendments WHERE outbox_id = ?", (outbox_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def list_amendments(db: Database, case_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        "SELECT a.note, a.created_at, o.done_at AS sent_at FROM amendments a "
+        "JOIN outbox o ON o.id = a.outbox_id WHERE a.case_id = ? ORDER BY a.outbox_id",
+        (case_id,),
     )
 
 
@@ -431,6 +466,8 @@ def purge_case_personal_fields(db: Database, case_id: str, purged_at: str, place
     )
     db.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
     db.execute("DELETE FROM sync_updates WHERE case_id = ?", (case_id,))
+    # A correction's words may repeat the resident's details; that it was made stays.
+    db.execute("UPDATE amendments SET note = ? WHERE case_id = ?", (placeholder, case_id))
 
 
 def list_cases_for_export(db: Database) -> list[dict[str, Any]]:

@@ -194,3 +194,18 @@ def m004_privacy(db: Database) -> None:
     db["cases"].add_column("consent", int)
     db["cases"].add_column("id_number", str)
     db["cases"].add_column("purged_at", str)
+
+
+@MIGRATIONS()
+def m005_amendments(db: Database) -> None:
+    # When the first attempt to send a case's create began. From then on the platform may hold
+    # the case (an answer can be lost after the platform committed), so the laptop no longer
+    # edits it in place: a later correction travels as an amendment, never as an overwrite.
+    db["outbox"].add_column("started_at", str)
+    # The words of each correction (one per 'amend' outbox entry), sent as a platform update.
+    db["amendments"].create(
+        {"outbox_id": int, "case_id": str, "note": str, "created_at": str},
+        pk="outbox_id",
+        not_null={"case_id", "note", "created_at"},
+        foreign_keys=[("outbox_id", "outbox", "id"), ("case_id", "cases", "id")],
+    )

@@ -1,0 +1,66 @@
+"""Corrections after the platform may hold a case travel as amendments, never as overwrites."""
+
+from __future__ import annotations
+
+import pytest
+
+from reception.errors import CaseLocked
+from reception.storage import repository as repo
+from sync.service import SYNCED, WAITING, SyncService
+from sync_fault_proxy import Fault
+from sync_support import case_raw, client_factory
+
+CREATE = "POST /open311/v2/requests.json"
+UPDATES_POST = "POST /open311/v2/servicerequestupdates.json"
+NOTE = "居民补充：问题地点是C出口东侧，不是西侧"
+
+
+def _settle(service, runs: int = 6):
+    for _ in range(runs):
+        report = service.run()
+        if report.stopped is None and not report.of(WAITING):
+            return report
+    raise AssertionError("sync did not settle")
+
+
+def _platform_request(platform, desk, case_id):
+    return platform.store.get_request(repo.sync_case(desk.db, case_id)["request_id"])
+
+
+def test_a_correction_after_sync_goes_up_once_in_the_volunteers_words(desk, platform, device_token, proxy):
+    case = desk.record_case(case_raw())
+    service = SyncService(desk, client_factory(proxy.url, device_token))
+    service.run()
+    with pytest.raises(CaseLocked, match="补充更正"):
+        desk.edit_case(case.id, case_raw(description="改成另一件事，不应覆盖平台上的内容"))
+    desk.amend_case(case.id, NOTE)
+    # The platform commits the update but its answer is lost: the retry must not add a second.
+    proxy.plan(Fault("drop_after_commit", UPDATES_POST))
+    assert _settle(service).of(SYNCED)
+    request = _platform_request(platform, desk, case.id)
+    assert request["description"] == case.description  # never overwritten
+    notes = [u["description"] for u in platform.store.updates_of(request["id"]) if NOTE in (u["description"] or "")]
+    assert len(notes) == 1
+    assert [a["note"] for a in desk.amendments(case.id)] == [NOTE]
+    assert desk.amendments(case.id)[0]["sent_at"] is not None
+    assert desk.pending_sync_count() == 0
+
+
+def test_after_an_interrupted_create_the_case_is_amended_not_overwritten(desk, platform, device_token, proxy):
+    case = desk.record_case(case_raw())
+    service = SyncService(desk, client_factory(proxy.url, device_token))
+    # The platform stores the case, then the connection drops before the laptop hears so.
+    # (as often as the client retries within one run).
+    proxy.plan(Fault("drop_after_commit", CREATE, times=20))
+    first = service.run()
+    assert first.of(WAITING) and not desk.case(case.id).is_synced
+    assert desk.can_edit(case.id) is False
+    with pytest.raises(CaseLocked, match="补充更正"):
+        desk.edit_case(case.id, case_raw(description="现场改了说法，但平台可能已经收到"))
+    desk.amend_case(case.id, NOTE)
+    _settle(service)
+    assert platform.count_per_key() == {case.id: 1}
+    request = _platform_request(platform, desk, case.id)
+    assert request["description"] == case.description
+    assert any(NOTE in (u["description"] or "") for u in platform.store.updates_of(request["id"]))
+    assert desk.case(case.id).is_synced and desk.pending_sync_count() == 0
