@@ -84,11 +84,13 @@ def run(data_dir: Path, argv: list[str]) -> int:
     configure(app)
     setup_logging(data_dir)
     from desktop.privacy_ui import unlock_at_start
+    from desktop.setup_wizard import first_run
 
     try:
-        services = unlock_at_start(data_dir, open_services)
+        # A new laptop gets the setup wizard (which sets the passphrase); others the unlock dialog.
+        services = first_run(data_dir, open_services, unlock_at_start)
         if services is None:
-            return 0  # 退出 at the unlock dialog: nothing was opened
+            return 0  # 退出 at the unlock dialog or the wizard closed: nothing more to open
     except DeskError as error:
         log.error("desk did not open: %s", type(error).__name__)
         QMessageBox.critical(None, _title(), _cannot_open(error))

@@ -72,6 +72,7 @@ def build_window(services: Services):
     from desktop.operations import Operations
     from desktop.printing import install_print_actions
     from desktop.privacy_ui import install_privacy
+    from desktop.setup_wizard import install_setup_action
     from desktop.sync_dialog import install_sync_action
 
     shown = apply_saved(services.desk)  # before the worker starts: language, night mode, text size
@@ -83,6 +84,7 @@ def build_window(services: Services):
     )
     install_privacy(window, services)
     install_display_menu(window, shown)
+    install_setup_action(window, services)
     return window
 
 

@@ -93,6 +93,49 @@ once a category is chosen</translation>
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>登记到街道平台</source>
+        <translation>Enrol with the street&apos;s platform</translation>
+    </message>
+    <message>
+        <source>街道信息中心给每台笔记本一个一次性登记码。登记后，这台笔记本得到它的编号（每个查询码的开头），并能在夜话结束后把诉求同步到街道信箱平台。登记需要联网；在摊位上没有网络，可以以后再登记。</source>
+        <translation>The street&apos;s IT centre gives each laptop a one-time enrolment code. Once enrolled, the laptop gets its number (the start of every tracking code) and can sync petitions to the street&apos;s mailbox platform after the night. Enrolling needs a network; at a stall without one, enrol later.</translation>
+    </message>
+    <message>
+        <source>现在登记（需要联网）</source>
+        <translation>Enrol now (needs a network)</translation>
+    </message>
+    <message>
+        <source>以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号</source>
+        <translation>Enrol later (enter the code in “Sync”); for now type the laptop number the street assigned</translation>
+    </message>
+    <message>
+        <source>平台地址</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>本机编号</source>
+        <translation>Laptop number</translation>
+    </message>
+    <message>
+        <source>如 K7Q</source>
+        <translation>e.g. K7Q</translation>
+    </message>
+    <message>
+        <source>请填写平台地址</source>
+        <translation>Please enter the platform address</translation>
+    </message>
+    <message>
+        <source>请填写街道给的登记码</source>
+        <translation>Please enter the enrolment code from the street</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>必填</source>
@@ -394,6 +437,29 @@ Voided&#x3000;{voided}</translation>
     </message>
 </context>
 <context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>街道口令</source>
+        <translation>Street passphrase</translation>
+    </message>
+    <message>
+        <source>居民的信息在这台笔记本上加密保存，街道口令是钥匙：每晚打开接访台时输入，由队长们共同保管。至少 8 个字符，可以用一句好记的话。忘记口令就无法打开已登记的诉求，请抄在安全的地方。</source>
+        <translation>Residents&apos; information is stored encrypted on this laptop and the street passphrase is its key: it is entered each night to open the desk and kept by the team leaders together. At least 8 characters; a sentence that is easy to remember works well. Without it the recorded petitions cannot be opened, so write it down somewhere safe.</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <source>设置口令并继续</source>
+        <translation>Set passphrase and continue</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入</source>
+        <translation>The two passphrases differ; please enter them again</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>选择照片…</source>
@@ -406,6 +472,25 @@ Voided&#x3000;{voided}</translation>
     <message>
         <source>图片</source>
         <translation>Images</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>队长 PIN</source>
+        <translation>Team leader PIN</translation>
+    </message>
+    <message>
+        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。</source>
+        <translation>Only the team leader may sync, void petitions, export and change settings: the team leader enters this PIN at the desk. 4–12 digits.</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Enter it again</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN 不一致，请重新输入</source>
+        <translation>The two PINs differ; please enter them again</translation>
     </message>
 </context>
 <context>
@@ -460,6 +545,37 @@ starts with it, so codes from different stalls never clash. Codes already given 
     <message>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>Save a petition first, or select one in the list, then print its slip</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>打印机与纸张</source>
+        <translation>Printer and paper</translation>
+    </message>
+    <message>
+        <source>居民拿走的查询凭条打印在这里。热敏小票机一般用 80mm 或 58mm 卷纸；没有打印机也可以先不选，按 Ctrl+P 时会打开打印预览，可以保存 PDF。热线印在凭条上，请填街道的真实电话。</source>
+        <translation>The tracking slips residents take home are printed here. Thermal receipt printers usually take 80 mm or 58 mm rolls. Without a printer, leave it unset: Ctrl+P then opens the print preview, where the PDF can be saved. The hotline is printed on the slip: enter the street&apos;s real number.</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>（不设置：按 Ctrl+P 先打开打印预览）</source>
+        <translation>(not set: Ctrl+P opens the print preview first)</translation>
+    </message>
+    <message>
+        <source>咨询热线</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>如 0755-27891234 或 12345</source>
+        <translation>e.g. 0755-27891234 or 12345</translation>
     </message>
 </context>
 <context>
@@ -677,6 +793,17 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>心安接访台 — 设置这台笔记本</source>
+        <translation>Xin&apos;an Reception Desk — set up this laptop</translation>
+    </message>
+    <message>
+        <source>设置向导…</source>
+        <translation>Setup wizard…</translation>
+    </message>
+</context>
+<context>
     <name>SlipPreviewDialog</name>
     <message>
         <source>打印预览 — 查询凭条</source>
@@ -733,6 +860,42 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>保存凭条 PDF</source>
         <translation>Save slip as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message>
+        <source>街道与社区</source>
+        <translation>Street and community</translation>
+    </message>
+    <message>
+        <source>欢迎使用心安接访台。这几步为这台笔记本做一次设置，以后每晚打开就能接待。街道名称印在居民拿走的查询凭条上；社区是这台笔记本常去的夜话摊位所在的社区。</source>
+        <translation>Welcome to the Xin&apos;an Reception Desk. These few steps set up this laptop once; after that it is ready every night. The street&apos;s name is printed on the slips residents take home; the community is where this laptop&apos;s stall usually stands.</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>街道名称</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>所属社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>选择或输入社区名称</source>
+        <translation>Choose or type the community</translation>
+    </message>
+    <message>
+        <source>请选择这台笔记本所属的社区</source>
+        <translation>Please choose this laptop&apos;s community</translation>
+    </message>
+    <message>
+        <source>「{name}」不在本街道的社区列表中（forms/communities.toml）</source>
+        <translation>“{name}” is not in the street&apos;s list of communities (forms/communities.toml)
+</translation>
     </message>
 </context>
 <context>

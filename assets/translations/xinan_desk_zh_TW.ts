@@ -93,6 +93,49 @@
     </message>
 </context>
 <context>
+    <name>EnrolPage</name>
+    <message>
+        <source>登记到街道平台</source>
+        <translation>登記到街道平台</translation>
+    </message>
+    <message>
+        <source>街道信息中心给每台笔记本一个一次性登记码。登记后，这台笔记本得到它的编号（每个查询码的开头），并能在夜话结束后把诉求同步到街道信箱平台。登记需要联网；在摊位上没有网络，可以以后再登记。</source>
+        <translation>街道資訊中心給每檯筆記本一個一次性登記碼。登記後，這檯筆記本得到它的編號（每個查詢碼的開頭），並能在夜話結束後把訴求同步到街道信箱平台。登記需要聯網；在攤位上沒有網路，可以以後再登記。</translation>
+    </message>
+    <message>
+        <source>现在登记（需要联网）</source>
+        <translation>現在登記（需要聯網）</translation>
+    </message>
+    <message>
+        <source>以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号</source>
+        <translation>以後再登記（在「同步」裡填寫登記碼），先手動填寫街道分配的本機編號</translation>
+    </message>
+    <message>
+        <source>平台地址</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>登記碼</translation>
+    </message>
+    <message>
+        <source>本机编号</source>
+        <translation>本機編號</translation>
+    </message>
+    <message>
+        <source>如 K7Q</source>
+        <translation>如 K7Q</translation>
+    </message>
+    <message>
+        <source>请填写平台地址</source>
+        <translation>請填寫平台地址</translation>
+    </message>
+    <message>
+        <source>请填写街道给的登记码</source>
+        <translation>請填寫街道給的登記碼</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>必填</source>
@@ -394,6 +437,29 @@
     </message>
 </context>
 <context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>街道口令</source>
+        <translation>街道口令</translation>
+    </message>
+    <message>
+        <source>居民的信息在这台笔记本上加密保存，街道口令是钥匙：每晚打开接访台时输入，由队长们共同保管。至少 8 个字符，可以用一句好记的话。忘记口令就无法打开已登记的诉求，请抄在安全的地方。</source>
+        <translation>居民的資訊在這檯筆記本上加密儲存，街道口令是鑰匙：每晚開啟接訪台時輸入，由隊長們共同保管。至少 8 個字元，可以用一句好記的話。忘記口令就無法開啟已登記的訴求，請抄在安全的地方。</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>设置口令并继续</source>
+        <translation>設定口令並繼續</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请重新输入</source>
+        <translation>兩次輸入的口令不一致，請重新輸入</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>选择照片…</source>
@@ -406,6 +472,25 @@
     <message>
         <source>图片</source>
         <translation>圖片</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>队长 PIN</source>
+        <translation>隊長 PIN</translation>
+    </message>
+    <message>
+        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。</source>
+        <translation>同步、作廢訴求、匯出和修改設定只有隊長可以做：隊長在接訪台上輸入這個 PIN。4–12 位數字。</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>再輸入一次</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN 不一致，请重新输入</source>
+        <translation>兩次輸入的 PIN 不一致，請重新輸入</translation>
     </message>
 </context>
 <context>
@@ -460,6 +545,37 @@
     <message>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>請先儲存一條訴求，或在列表裡選取一條，再列印憑條</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>打印机与纸张</source>
+        <translation>印表機與紙張</translation>
+    </message>
+    <message>
+        <source>居民拿走的查询凭条打印在这里。热敏小票机一般用 80mm 或 58mm 卷纸；没有打印机也可以先不选，按 Ctrl+P 时会打开打印预览，可以保存 PDF。热线印在凭条上，请填街道的真实电话。</source>
+        <translation>居民拿走的查詢憑條列印在這裡。熱敏憑條機一般用 80mm 或 58mm 捲紙；沒有印表機也可以先不選，按 Ctrl+P 時會開啟列印預覽，可以儲存 PDF。熱線印在憑條上，請填街道的真實電話。</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>紙張</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>印表機</translation>
+    </message>
+    <message>
+        <source>（不设置：按 Ctrl+P 先打开打印预览）</source>
+        <translation>（不設定：按 Ctrl+P 先開啟列印預覽）</translation>
+    </message>
+    <message>
+        <source>咨询热线</source>
+        <translation>諮詢熱線</translation>
+    </message>
+    <message>
+        <source>如 0755-27891234 或 12345</source>
+        <translation>如 0755-27891234 或 12345</translation>
     </message>
 </context>
 <context>
@@ -676,6 +792,17 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>心安接访台 — 设置这台笔记本</source>
+        <translation>心安接訪台 — 設定這檯筆記本</translation>
+    </message>
+    <message>
+        <source>设置向导…</source>
+        <translation>設定嚮導…</translation>
+    </message>
+</context>
+<context>
     <name>SlipPreviewDialog</name>
     <message>
         <source>打印预览 — 查询凭条</source>
@@ -732,6 +859,41 @@
     <message>
         <source>保存凭条 PDF</source>
         <translation>儲存憑條 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>StreetPage</name>
+    <message>
+        <source>街道与社区</source>
+        <translation>街道與社區</translation>
+    </message>
+    <message>
+        <source>欢迎使用心安接访台。这几步为这台笔记本做一次设置，以后每晚打开就能接待。街道名称印在居民拿走的查询凭条上；社区是这台笔记本常去的夜话摊位所在的社区。</source>
+        <translation>歡迎使用心安接訪台。這幾步為這檯筆記本做一次設定，以後每晚開啟就能接待。街道名稱印在居民拿走的查詢憑條上；社區是這檯筆記本常去的夜話攤位所在的社區。</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>街道名称</source>
+        <translation>街道名稱</translation>
+    </message>
+    <message>
+        <source>所属社区</source>
+        <translation>所屬社區</translation>
+    </message>
+    <message>
+        <source>选择或输入社区名称</source>
+        <translation>選擇或輸入社區名稱</translation>
+    </message>
+    <message>
+        <source>请选择这台笔记本所属的社区</source>
+        <translation>請選擇這檯筆記本所屬的社區</translation>
+    </message>
+    <message>
+        <source>「{name}」不在本街道的社区列表中（forms/communities.toml）</source>
+        <translation>「{name}」不在本街道的社區列表中（forms/communities.toml）</translation>
     </message>
 </context>
 <context>

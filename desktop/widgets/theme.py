@@ -191,6 +191,9 @@ def apply(app: QApplication, night: bool = False, scale: int = 100) -> None:
     while the desk is open: Qt re-polishes every widget and the new font reaches them all."""
     scale = min(max(int(scale), SCALES[0]), SCALES[-1])
     c = NIGHT if night else STANDARD
+    sheet = style_sheet(c, scale)
+    if app.styleSheet() == sheet:
+        return  # already so: re-polishing every widget would only cost time
     app.setProperty(_NIGHT_PROPERTY, bool(night))
     app.setStyle(QStyleFactory.create("Fusion"))
     palette = QPalette()
@@ -216,7 +219,7 @@ def apply(app: QApplication, night: bool = False, scale: int = 100) -> None:
     font = QFont(app.font())
     font.setPointSize(round(fonts.BASE_POINT_SIZE * scale / 100))
     app.setFont(font)
-    app.setStyleSheet(style_sheet(c, scale))
+    app.setStyleSheet(sheet)
 
 
 def set_role(widget, role: str) -> None:

@@ -1,0 +1,493 @@
+"""First-run setup: the wizard a street's IT person walks through once on each laptop.
+
+Pages, in the order the data needs them:
+1. 街道与社区 — the street (printed on slips) and the community this laptop's stall serves
+2. 街道口令 — the street's passphrase: it creates the encrypted database (a commit page: no way
+   back once the database exists)
+3. 队长 PIN — the team leader's PIN (for sync, voiding, export, settings)
+4. 登记到平台 — the platform's address and the one-time enrolment code (the laptop gets its code
+   prefix and its token goes to the OS keyring); or "later", and the prefix typed by hand
+5. 打印机与纸张 — the slip printer and paper
+
+Each page checks what it was given when Next is pressed and says under the field what is wrong;
+nothing is stored until the page is right. Finishing records the setup (reception/device_setup)
+so the wizard does not come back. Left before the end, it opens again after the next unlock with
+the pages still to do. Every step can be changed later: 设置 → 设置向导… (the team leader),
+设置 → 街道与打印设置…, 设置 → 本机编号…, and `xinan-desk pin` / `xinan-desk passphrase`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop import cups, i18n
+from desktop.operations import DEVICE
+from reception import device_setup, display, street_settings
+from reception.errors import DeskError
+from reception.privacy import keyfile, roles
+from reception.slips.layout import PAPERS
+
+log = logging.getLogger(__name__)
+PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
+RunDb = Callable[[Callable[[Any], Any]], Any]  # run work(desk) where the desk's database lives
+
+
+class _Page(QWizardPage):
+    """A page with a message line under its fields for what Next refused."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.column = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.column.addWidget(self.intro)
+        self.fields = QFormLayout()
+        self.column.addLayout(self.fields)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"{name}Problem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.column.addWidget(self.problem)
+        self.column.addStretch(1)
+
+    def refuse(self, message: str) -> bool:
+        self.problem.setText(message)
+        self.problem.show()
+        return False
+
+    def accepted(self) -> bool:
+        self.problem.hide()
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def line(name: str, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+
+
+
+class StreetPage(_Page):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__("streetPage")
+        self.wizard_ = wizard
+        form = wizard.loaded_form.form
+        self.language = QComboBox()
+        self.language.setObjectName("setupLanguage")
+        for code, name in i18n.LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        self.language.activated.connect(lambda _i: i18n.switch_language(self.language.currentData()))
+        self.street = self.line("setupStreet")
+        self.street.setText(form.street)
+        self.community = QComboBox()
+        self.community.setObjectName("setupCommunity")
+        self.community.setEditable(True)
+        self.community.addItems(list(form.communities))
+        self.community.setCurrentIndex(-1)
+        self.language_label, self.street_label, self.community_label = QLabel(), QLabel(), QLabel()
+        self.fields.addRow(self.language_label, self.language)
+        self.fields.addRow(self.street_label, self.street)
+        self.fields.addRow(self.community_label, self.community)
+        self.retranslate_ui()
+
+    def initializePage(self) -> None:
+        if self.wizard_.services is None:
+            return
+        street = self.wizard_.loaded_form.form.street
+        self.street.setText(self.wizard_.run_db(lambda desk: street_settings.load(desk.db, street).street))
+        self.community.setCurrentText(self.wizard_.run_db(lambda desk: device_setup.community(desk.db)))
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("街道与社区"))
+        self.intro.setText(self.tr(
+            "欢迎使用心安接访台。这几步为这台笔记本做一次设置，以后每晚打开就能接待。"
+            "街道名称印在居民拿走的查询凭条上；社区是这台笔记本常去的夜话摊位所在的社区。"))
+        self.language_label.setText(self.tr("界面语言"))
+        self.street_label.setText(self.tr("街道名称"))
+        self.community_label.setText(self.tr("所属社区"))
+        self.community.lineEdit().setPlaceholderText(self.tr("选择或输入社区名称"))
+
+    def validatePage(self) -> bool:
+        community = self.community.currentText().strip()
+        if not community:
+            return self.refuse(self.tr("请选择这台笔记本所属的社区"))
+        if community not in self.wizard_.loaded_form.form.communities:
+            return self.refuse(self.tr("「{name}」不在本街道的社区列表中（forms/communities.toml）").format(name=community))
+        self.wizard_.chosen["street"] = self.street.text().strip()
+        self.wizard_.chosen["community"] = community
+        self.wizard_.chosen["language"] = self.language.currentData()
+        return self.accepted()
+
+
+class PassphrasePage(_Page):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__("passphrasePage")
+        self.wizard_ = wizard
+        self.passphrase = self.line("setupPassphrase", secret=True)
+        self.again = self.line("setupPassphraseAgain", secret=True)
+        self.passphrase_label, self.again_label = QLabel(), QLabel()
+        self.fields.addRow(self.passphrase_label, self.passphrase)
+        self.fields.addRow(self.again_label, self.again)
+        # Once the encrypted database exists there is no going back to choose another passphrase.
+        self.setCommitPage(True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("街道口令"))
+        self.intro.setText(self.tr(
+            "居民的信息在这台笔记本上加密保存，街道口令是钥匙：每晚打开接访台时输入，由队长们共同保管。"
+            "至少 8 个字符，可以用一句好记的话。忘记口令就无法打开已登记的诉求，请抄在安全的地方。"))
+        self.passphrase_label.setText(self.tr("街道口令"))
+        self.again_label.setText(self.tr("再输入一次"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("设置口令并继续"))
+
+    def validatePage(self) -> bool:
+        passphrase = self.passphrase.text()
+        if passphrase != self.again.text():
+            self.again.clear()
+            return self.refuse(self.tr("两次输入的口令不一致，请重新输入"))
+        try:
+            keyfile.check_new_passphrase(passphrase)
+            self.wizard_.create_database(passphrase)
+        except DeskError as error:
+            return self.refuse(str(error))
+        return self.accepted()
+
+
+class PinPage(_Page):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__("pinPage")
+        self.wizard_ = wizard
+        self.pin = self.line("setupPin", secret=True)
+        self.again = self.line("setupPinAgain", secret=True)
+        self.pin_label, self.again_label = QLabel(), QLabel()
+        self.fields.addRow(self.pin_label, self.pin)
+        self.fields.addRow(self.again_label, self.again)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("队长 PIN"))
+        self.intro.setText(self.tr(
+            "同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。"))
+        self.pin_label.setText(self.tr("队长 PIN"))
+        self.again_label.setText(self.tr("再输入一次"))
+
+    def validatePage(self) -> bool:
+        pin = self.pin.text()
+        if pin != self.again.text():
+            self.again.clear()
+            return self.refuse(self.tr("两次输入的 PIN 不一致，请重新输入"))
+        access = self.wizard_.services.access
+        try:
+            self.wizard_.run_db(lambda _desk: access.set_pin(pin))
+        except DeskError as error:
+            return self.refuse(str(error))
+        return self.accepted()
+
+
+class EnrolPage(_Page):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__("enrolPage")
+        self.wizard_ = wizard
+        self.now = QRadioButton()
+        self.now.setObjectName("enrolNow")
+        self.later = QRadioButton()
+        self.later.setObjectName("enrolLater")
+        self.now.setChecked(True)
+        self.server = self.line("setupServer")
+        self.server.setPlaceholderText("https://xinan.example.gov.cn/")
+        self.code = self.line("setupEnrolmentCode")
+        self.prefix = self.line("setupPrefix")
+        self.prefix.setMaxLength(3)
+        self.server_label, self.code_label, self.prefix_label = QLabel(), QLabel(), QLabel()
+        self.column.insertWidget(1, self.now)
+        self.fields.addRow(self.server_label, self.server)
+        self.fields.addRow(self.code_label, self.code)
+        later_box = QWidget()
+        later_fields = QFormLayout(later_box)
+        later_fields.setContentsMargins(0, 0, 0, 0)
+        later_fields.addRow(self.prefix_label, self.prefix)
+        self.column.insertWidget(3, self.later)
+        self.column.insertWidget(4, later_box)
+        self.now.toggled.connect(self._choice_changed)
+        self._choice_changed(True)
+        self.retranslate_ui()
+
+    def _choice_changed(self, _checked: bool) -> None:
+        enrol_now = self.now.isChecked()
+        for edit in (self.server, self.code):
+            edit.setEnabled(enrol_now)
+        self.prefix.setEnabled(not enrol_now)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("登记到街道平台"))
+        self.intro.setText(self.tr(
+            "街道信息中心给每台笔记本一个一次性登记码。登记后，这台笔记本得到它的编号（每个查询码的开头），"
+            "并能在夜话结束后把诉求同步到街道信箱平台。登记需要联网；在摊位上没有网络，可以以后再登记。"))
+        self.now.setText(self.tr("现在登记（需要联网）"))
+        self.later.setText(self.tr("以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号"))
+        self.server_label.setText(self.tr("平台地址"))
+        self.code_label.setText(self.tr("登记码"))
+        self.prefix_label.setText(self.tr("本机编号"))
+        self.prefix.setPlaceholderText(self.tr("如 K7Q"))
+
+    def validatePage(self) -> bool:
+        if self.now.isChecked():
+            server, code = self.server.text().strip(), self.code.text().strip()
+            if not server:
+                return self.refuse(self.tr("请填写平台地址"))
+            if not code:
+                return self.refuse(self.tr("请填写街道给的登记码"))
+            work = self.wizard_.enrol_work(server, code)
+        else:
+            prefix = self.prefix.text()
+
+            def work(desk) -> str:
+                desk.set_device_prefix(prefix)
+                return desk.device_prefix
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.wizard_.chosen["prefix"] = self.wizard_.run_db(work)
+        except DeskError as error:
+            return self.refuse(str(error))
+        finally:
+            QApplication.restoreOverrideCursor()
+        return self.accepted()
+
+
+class PrinterPage(_Page):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__("printerPage")
+        self.wizard_ = wizard
+        self.paper = QComboBox()
+        self.paper.setObjectName("setupPaper")
+        for key, paper in PAPERS.items():
+            self.paper.addItem(paper.label, key)
+        self.printer = QComboBox()
+        self.printer.setObjectName("setupPrinter")
+        self.printer.addItem("", "")
+        try:
+            printers = cups.list_printers()
+        except cups.PrintError:
+            printers = []
+        for printer in printers:
+            self.printer.addItem(printer.name, printer.name)
+        self.hotline = self.line("setupHotline")
+        self.paper_label, self.printer_label, self.hotline_label = QLabel(), QLabel(), QLabel()
+        self.fields.addRow(self.paper_label, self.paper)
+        self.fields.addRow(self.printer_label, self.printer)
+        self.fields.addRow(self.hotline_label, self.hotline)
+        self.retranslate_ui()
+
+    def initializePage(self) -> None:
+        current = self.wizard_.run_db(lambda desk: street_settings.load(desk.db, self.wizard_.chosen.get("street")))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(current.default_paper)))
+        if current.printer and self.printer.findData(current.printer) < 0:
+            self.printer.addItem(current.printer, current.printer)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
+        self.hotline.setText(current.hotline)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("打印机与纸张"))
+        self.intro.setText(self.tr(
+            "居民拿走的查询凭条打印在这里。热敏小票机一般用 80mm 或 58mm 卷纸；没有打印机也可以先不选，"
+            "按 Ctrl+P 时会打开打印预览，可以保存 PDF。热线印在凭条上，请填街道的真实电话。"))
+        self.paper_label.setText(self.tr("纸张"))
+        self.printer_label.setText(self.tr("打印机"))
+        self.printer.setItemText(0, self.tr("（不设置：按 Ctrl+P 先打开打印预览）"))
+        self.hotline_label.setText(self.tr("咨询热线"))
+        self.hotline.setPlaceholderText(self.tr("如 0755-27891234 或 12345"))
+
+    def validatePage(self) -> bool:
+        changes = {
+            "default_paper": self.paper.currentData(),
+            "printer": self.printer.currentData() or "",
+            "hotline": self.hotline.text().strip(),
+        }
+        if self.wizard_.chosen.get("street"):
+            changes["street"] = self.wizard_.chosen["street"]
+        community = self.wizard_.chosen.get("community", "")
+        display_language = self.wizard_.chosen.get("language")
+
+        def work(desk) -> None:
+            street_settings.save(desk.db, changes)
+            if community:
+                device_setup.save_community(desk.db, community)
+            if display_language:
+                display.save(desk.db, replace(display.load(desk.db), language=display_language))
+            device_setup.record_done(desk.db)
+
+        try:
+            self.wizard_.run_db(work)
+        except DeskError as error:
+            return self.refuse(str(error))
+        return self.accepted()
+
+
+class SetupWizard(QWizard):
+    """``services`` None: a fresh laptop (the passphrase page creates the database). Otherwise the
+    desk is open and ``run_db`` runs each page's work where its database lives."""
+
+    def __init__(self, data_dir: Path, loaded_form, open_services: Callable[[Path, str], Any],
+                 services: Any = None, run_db: RunDb | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.data_dir = Path(data_dir)
+        self.loaded_form = loaded_form
+        self._open_services = open_services
+        self.services = services
+        self._run_db = run_db
+        self.chosen: dict[str, Any] = {}
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(760, 560)
+        self.addPage(StreetPage(self))
+        if services is None:
+            self.addPage(PassphrasePage(self))
+        if services is None or not roles.pin_is_set(services.desk.db):
+            self.addPage(PinPage(self))
+        self.addPage(EnrolPage(self))
+        self.addPage(PrinterPage(self))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("心安接访台 — 设置这台笔记本"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def create_database(self, passphrase: str) -> None:
+        self.services = self._open_services(self.data_dir, passphrase)
+
+    def run_db(self, work: Callable[[Any], Any]) -> Any:
+        if self._run_db is not None:
+            return self._run_db(work)
+        return work(self.services.desk)
+
+    def enrol_work(self, server: str, code: str) -> Callable[[Any], str]:
+        from desktop.composition import enrol_device
+
+        services = self.services
+        return lambda _desk: enrol_device(services, server, code)
+
+
+def needed(services) -> bool:
+    """The wizard opens while this laptop's setup has not been finished."""
+    return not device_setup.is_done(services.desk.db)
+
+
+def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
+    """The desk's services for the window, after setup when this laptop needs it; None if the
+    person closed the wizard (or the unlock dialog) instead."""
+    from forms import load_form
+    from reception.privacy.vault import is_fresh
+
+    if os.environ.get(PASSPHRASE_ENV):
+        # Unattended starts (CI, the start-up benchmark, kiosk set-ups) bring their passphrase
+        # and skip the wizard; its steps are the command line's (pin, sync --enrol, settings).
+        return unlock_at_start(data_dir, open_services)
+    services = None
+    if not is_fresh(data_dir):
+        services = unlock_at_start(data_dir, open_services)
+        if services is None or not needed(services):
+            return services
+    wizard = SetupWizard(data_dir, load_form(data_dir), open_services, services)
+    finished = wizard.exec() == QWizard.DialogCode.Accepted
+    # Qt deletes it when control is back in its event loop (deleting it here, from Python,
+    # left the style sheet's caches pointing at it).
+    wizard.deleteLater()
+    if not finished:
+        # A database made on the passphrase page stays: the next start asks for its passphrase
+        # and opens the wizard again with the pages still to do.
+        if wizard.services is not None:
+            wizard.services.close()
+        return None
+    return wizard.services
+
+
+def run_on_worker(operations) -> RunDb:
+    """``run_db`` for a wizard opened from the running desk: each page's work goes through the
+    window's database worker, and the wizard waits for it (a page's Next is a short wait)."""
+    def run(work: Callable[[Any], Any]) -> Any:
+        loop = QEventLoop()
+        outcome: dict[str, Any] = {}
+
+        def done(result: Any) -> None:
+            outcome["result"] = result
+            loop.quit()
+
+        def failed(error: DeskError) -> None:
+            outcome["error"] = error
+            loop.quit()
+
+        operations.submit(work, what="setup_wizard", done=done, failed=failed)
+        if not outcome:
+            loop.exec()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome.get("result")
+
+    return run
+
+
+def install_setup_action(window, services) -> None:
+    """设置 → 设置向导…: the team leader goes through the pages again (not the passphrase)."""
+    from PySide6.QtGui import QAction
+
+    from desktop import leader_gate
+
+    action = QAction(window)
+    action.setObjectName("setupWizardAction")
+
+    def open_wizard() -> None:
+        if not leader_gate.allowed(window, "settings", open_wizard):
+            return
+        wizard = SetupWizard(services.data_dir, services.loaded_form, None, services,
+                             run_db=run_on_worker(window.operations), parent=window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _result: window.refresh({DEVICE}))
+        wizard.open()
+
+    def retranslate() -> None:
+        action.setText(QCoreApplication.translate("SetupWizard", "设置向导…"))
+
+    retranslate()
+    i18n.on_language_change(window, retranslate)
+    action.triggered.connect(open_wizard)
+    window.add_action(action, "settings", toolbar=False)

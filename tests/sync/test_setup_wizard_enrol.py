@@ -1,0 +1,94 @@
+"""设置 → 设置向导… on a running desk: the team leader enrols the laptop with the platform."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import shiboken6  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QAction  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWizard  # noqa: E402
+
+from desktop.application import configure  # noqa: E402
+from desktop.composition import build_window, open_services  # noqa: E402
+from desktop.leader_gate import PinDialog  # noqa: E402
+from desktop.setup_wizard import SetupWizard  # noqa: E402
+from reception import device_setup  # noqa: E402
+from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir  # noqa: E402
+from sync import credentials  # noqa: E402
+from sync.setup import device_id  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support raise\(\)$",
+    r"^This plugin does not support grabbing the keyboard$",
+    r"^This plugin does not support propagateSizeHints\(\)$",
+)
+
+
+@pytest.fixture
+def desk_window(qapp: QApplication, qtbot, tmp_path: Path):
+    configure(qapp)
+    prepare_data_dir(tmp_path / "desk")
+    services = open_services(tmp_path / "desk", TEST_PASSPHRASE)
+    services.access.set_pin(TEST_PIN)
+    window = build_window(services)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.is_ready)
+    yield window, services
+    if shiboken6.isValid(window):
+        window.close()
+        window.deleteLater()
+    services.close()
+
+
+def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qtbot, platform, memory_keyring):
+    window, services = desk_window
+    _, code = platform.store.add_device("新安七号", "R7T")
+    action = window.findChild(QAction, "setupWizardAction")
+    assert action in window.menus["settings"].actions()
+    action.trigger()
+    pin_dialog = window.findChild(PinDialog)
+    qtbot.keyClicks(pin_dialog.pin_edit, TEST_PIN)
+    qtbot.keyClick(pin_dialog.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.findChild(SetupWizard) is not None and window.findChild(SetupWizard).isVisible())
+    wizard = window.findChild(SetupWizard)
+    # The PIN is already set and the passphrase stays: only what may change is asked again.
+    assert [wizard.page(i).objectName() for i in wizard.pageIds()] == ["streetPage", "enrolPage", "printerPage"]
+
+    community = wizard.currentPage().findChild(QComboBox, "setupCommunity")
+    community.setFocus()
+    qtbot.keyClick(community, Qt.Key.Key_Down)  # the first community of the street's list
+    assert community.currentText() == services.loaded_form.form.communities[0]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "enrolPage")
+    page = wizard.currentPage()
+    qtbot.keyClicks(page.findChild(QLineEdit, "setupServer"), platform.url)
+    qtbot.keyClicks(page.findChild(QLineEdit, "setupEnrolmentCode"), "WRONG-CODE")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    problem = page.findChild(QLabel, "enrolPageProblem")
+    assert problem.isVisible() and problem.text()  # the platform refused it; the page says so
+    assert wizard.currentPage() is page
+    code_edit = page.findChild(QLineEdit, "setupEnrolmentCode")
+    code_edit.clear()
+    qtbot.keyClicks(code_edit, code)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "printerPage")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    qtbot.waitUntil(lambda: "R7T" in window.prefix_label.text())
+
+    desk = services.desk
+    assert desk.device_prefix == "R7T" and not desk.prefix_is_provisional
+    tokens = [(user, token) for (service, user), token in memory_keyring.passwords.items()
+              if service == credentials.SERVICE]
+    assert len(tokens) == 1 and tokens[0][0].startswith(device_id(desk)) and tokens[0][1]
+    assert device_setup.is_done(desk.db)
+    assert device_setup.community(desk.db) == services.loaded_form.form.communities[0]
