@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     show = case.add_parser("show", help="按查询码查看一条诉求")
     show.add_argument("code")
     show.add_argument("--json", action="store_true")
+    amend = case.add_parser("amend", help="补充更正已同步（或正在同步）的诉求：作为更正说明发送到平台")
+    amend.add_argument("code")
+    amend.add_argument("--note", required=True, help="更正了什么，如“地点是C出口东侧”")
+    amend.add_argument("--receptionist", default="", help="更正人（接待人姓名或工号）")
     void = case.add_parser("void", help="作废一条诉求（不会删除）")
     void.add_argument("code")
     void.add_argument("--reason", required=True)
@@ -250,11 +254,19 @@ def _case_list(services, args) -> int:
 def _case_show(services, args) -> int:
     case = services.desk.find_case(args.code)
     data = case_json(case, services.loaded_form.form.deadlines.warn_fraction)
+    data["amendments"] = services.desk.amendments(case.id)
     if args.json:
         _dump(data)
     else:
         for key, value in data.items():
             print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def _case_amend(services, args) -> int:
+    case = services.desk.find_case(args.code)
+    services.desk.amend_case(case.id, args.note, args.receptionist)
+    print(case.tracking_code)
     return EXIT_OK
 
 
@@ -388,6 +400,7 @@ _HANDLERS = {
     ("case", "add"): _case_add,
     ("case", "list"): _case_list,
     ("case", "show"): _case_show,
+    ("case", "amend"): _case_amend,
     ("case", "void"): _case_void,
     ("session", "open"): _session_open,
     ("session", "count"): _session_count,

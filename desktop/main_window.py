@@ -41,7 +41,7 @@ from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
 from desktop.widgets.cases_table import CasesModel, CasesView
-from desktop.widgets.dialogs import ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
+from desktop.widgets.dialogs import AmendDialog, ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
 from desktop.widgets.intake_form import IntakeForm
 from desktop.widgets.saved_code import SavedCodePanel
 from desktop.widgets.session_bar import HOUSEHOLDS, SessionBar
@@ -77,13 +77,15 @@ def case_to_form_values(case: Case, photos: list[PhotoInput]) -> dict[str, Any]:
     }
 
 
-def _load_case_for_edit(case_id: str) -> Callable[[ReceptionDesk], tuple[Case, list[PhotoInput]]]:
-    def work(desk: ReceptionDesk) -> tuple[Case, list[PhotoInput]]:
+def _load_case_for_edit(case_id: str) -> Callable[[ReceptionDesk], tuple[Case, list[PhotoInput], bool]]:
+    def work(desk: ReceptionDesk) -> tuple[Case, list[PhotoInput], bool]:
         case = desk.case(case_id)
+        if not desk.can_edit(case_id):
+            return case, [], False  # amended, not edited: no need to read its photos
         photos = [
             PhotoInput(desk.photo_data(p.id), p.sha256, p.mime, p.width, p.height) for p in case.photos
         ]
-        return case, photos
+        return case, photos, True
 
     return work
 
@@ -588,15 +590,14 @@ class MainWindow(QMainWindow):
         """Load a stored case into the form, in edit mode (until it is synced or voided)."""
         self.operations.submit(_load_case_for_edit(case_id), what="load_case", done=self._case_loaded)
 
-    def _case_loaded(self, loaded: tuple[Case, list[PhotoInput]]) -> None:
-        case, photos = loaded
+    def _case_loaded(self, loaded: tuple[Case, list[PhotoInput], bool]) -> None:
+        case, photos, editable = loaded
         if case.is_voided:
             self.show_error(self.tr("{code} 已作废，不能修改").format(code=case.tracking_code))
             return
-        if case.is_synced:
-            self.show_error(
-                self.tr("{code} 已同步到街道平台，只能在平台上更正").format(code=case.tracking_code)
-            )
+        if not editable:
+            # Synced, or its upload began: the platform may hold it, so no edit in place.
+            self.amend_case(case)
             return
         if self._editing_case_id is None:
             # Keep the half-typed new case (its draft is saved too) to bring it back afterwards.
@@ -665,6 +666,30 @@ class MainWindow(QMainWindow):
 
         dialog.submitted.connect(submit)
         dialog.open()
+
+    def amend_case(self, case: Case) -> None:
+        dialog = AmendDialog(case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        field = self.form.fields.get("receptionist")
+        receptionist = field.value() if field is not None else ""
+
+        def submit(note: str) -> None:
+            self.operations.submit(
+                lambda desk: desk.amend_case(case.id, note, receptionist), what="amend_case",
+                done=lambda amended: self._amended(dialog, amended),
+                failed=lambda error: self._dialog_failed(dialog, error),
+                changes={CASES, OUTBOX},
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+
+    def _amended(self, dialog: AmendDialog, case: Case) -> None:
+        dialog.accept()
+        self.statusBar().showMessage(
+            self.tr("{code} 的更正已记下，下次同步时发送到平台").format(code=case.tracking_code), 8000
+        )
+        self.cases_view.setFocus()
 
     def _voided(self, dialog: VoidDialog, case: Case) -> None:
         dialog.accept()

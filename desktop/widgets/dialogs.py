@@ -212,6 +212,36 @@ class VoidDialog(_FormDialog):
         return self.reason.toPlainText()
 
 
+class AmendDialog(_FormDialog):
+    """补充更正: the platform may already hold the case, so a correction is sent as a note."""
+
+    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("补充更正 {code}").format(code=case.tracking_code), self.tr("记下更正"), parent)
+        self.setObjectName("amendDialog")
+        self.case_id = case.id
+        state = self.tr("已同步到街道平台") if case.is_synced else self.tr("已开始同步到街道平台")
+        what = QLabel(
+            self.tr("{code}　{category}\n该诉求{state}，平台为准，不能直接修改。"
+                    "请写明更正内容，下次同步时作为更正说明发送到平台。").format(
+                code=case.tracking_code, category=case.category_name, state=state
+            )
+        )
+        what.setObjectName("amendExplanation")
+        what.setWordWrap(True)
+        self.layout_.insertWidget(0, what)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("amendNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("如：居民补充，地点是C出口东侧，不是西侧"))
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 16)
+        self.add_row("note", self.tr("更正说明 *"), self.note)
+        self.finish_layout()
+        self.note.setFocus()
+
+    def values(self) -> str:
+        return self.note.toPlainText()
+
+
 class PrefixDialog(_FormDialog):
     """设置 → 本机编号: the 3-character prefix the street assigns each laptop."""
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from desktop_driving import focused, fresh_desk, set_leader_pin
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.widgets.dialogs import VoidDialog
+from desktop.widgets.dialogs import AmendDialog, VoidDialog
 from reception.deadlines import Light
 from reception.storage import repository
 from reception_support import TEST_PIN, valid_case
@@ -113,7 +113,7 @@ def test_a_case_is_voided_with_a_reason_and_stays_on_the_list_greyed(make_window
     assert window.editing_case_id is None
 
 
-def test_a_synced_case_cannot_be_corrected(make_window, volunteer, qtbot, data_dir):
+def test_a_synced_case_is_not_edited_but_amended_with_a_note(make_window, volunteer, qtbot, data_dir):
     [case_id] = _recorded(data_dir, {})
     with fresh_desk(data_dir) as desk, desk.db.atomic():
         # What the sync feature records once the platform has the case.
@@ -123,7 +123,24 @@ def test_a_synced_case_cannot_be_corrected(make_window, volunteer, qtbot, data_d
     window.cases_view.setFocus()
     window.cases_view.selectRow(0)
     volunteer.press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.error_bar.text() != "")
-    assert "已同步到街道平台" in window.error_bar.text()
-    assert window.editing_case_id is None
-    assert QApplication.focusWidget() is window.cases_view
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AmendDialog))
+    dialog = QApplication.activeModalWidget()
+    assert window.editing_case_id is None  # the form is not opened for an edit in place
+    assert "已同步到街道平台" in dialog.findChild(QLabel, "amendExplanation").text()
+
+    # Too short: the error is named in the dialog and nothing is queued.
+    volunteer.type("改")
+    volunteer.press(Qt.Key.Key_Tab)
+    volunteer.press(Qt.Key.Key_Return)  # the 记下更正 button
+    qtbot.waitUntil(lambda: dialog.errors["note"].isVisible())
+    assert "太短" in dialog.errors["note"].text()
+
+    dialog.note.setFocus()
+    volunteer.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    volunteer.type("居民补充：地点是C出口东侧")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), AmendDialog))
+    assert "更正已记下" in window.statusBar().currentMessage()
+    with fresh_desk(data_dir) as desk:
+        assert [a["note"] for a in desk.amendments(case_id)] == ["居民补充：地点是C出口东侧"]
+        assert desk.case(case_id).description == valid_case()["description"]
