@@ -50,6 +50,7 @@ from reception.cases import Case, PhotoInput
 from reception.desk import INTAKE_DRAFT, ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
 from reception.sessions import Session
+from sync.night_summary import NightSyncSummary, night_summary
 
 AUTOSAVE_MS = 400
 RECENT_LIMIT = 200
@@ -741,12 +742,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _close_session(self) -> None:
-        self.operations.submit(
-            lambda desk: desk.close_session(), what="close_session",
-            done=self._session_closed, changes={SESSION, CASES},
-        )
+        def work(desk: ReceptionDesk) -> tuple[Session, NightSyncSummary]:
+            session = desk.close_session()
+            return session, night_summary(desk, session.id)
 
-    def _session_closed(self, session: Session) -> None:
+        self.operations.submit(work, what="close_session", done=self._session_closed, changes={SESSION, CASES})
+
+    def _session_closed(self, closed: tuple[Session, NightSyncSummary]) -> None:
+        session, sync = closed
         c = session.counts
         text = self.tr(
             "{date} {venue} 的夜话已结束，统计数已冻结：\n\n"
@@ -757,6 +760,13 @@ class MainWindow(QMainWindow):
             petitions=c.petitions, solved=c.solved_on_spot, forwarded=c.forwarded,
             explained=c.explained, voided=c.voided,
         )
+        text += "\n\n" + self.tr("同步到街道平台：已同步 {synced} 条，等待同步 {waiting} 条，搁置 {aside} 条").format(
+            synced=sync.synced, waiting=sync.waiting, aside=len(sync.set_aside)
+        )
+        for code, reason in sync.set_aside:
+            text += "\n" + self.tr("　搁置 {code}：{reason}").format(code=code, reason=reason)
+        if sync.waiting:
+            text += "\n" + self.tr("请队长按“同步”把等待的诉求送到平台。")
         dialog = ChoiceMessage(self.tr("夜话已结束"), text, [("ok", self.tr("知道了"))], "sessionSummary", self)
         dialog.open()
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from desktop.widgets.dialogs import ChoiceMessage, OpenSessionDialog
+from reception.storage import repository
 from reception_support import valid_case
 
 
@@ -58,9 +59,13 @@ def test_open_count_and_close_a_session_through_the_dialogs(window, volunteer, q
 
     with fresh_desk(data_dir) as desk:
         desk.record_case(valid_case())
+        rejected = desk.record_case(valid_case(category="FAC01"))
+        with desk.db.atomic():  # what a sync records when the platform refuses a case
+            repository.upsert_sync_case(desk.db, rejected.id, {"set_aside_reason": "平台：地址不在本辖区",
+                                        "set_aside_at": "2026-11-25T13:00:00+00:00"}, "2026-11-25T13:00:00+00:00")
     window.refresh({"session", "cases"})
-    qtbot.waitUntil(lambda: window.session_bar.petitions.text() == "1")
-    assert "今晚的诉求（1 条）" == window.list_caption.text()
+    qtbot.waitUntil(lambda: window.session_bar.petitions.text() == "2")
+    assert "今晚的诉求（2 条）" == window.list_caption.text()
 
     qtbot.mouseClick(window.session_bar.close_button, Qt.MouseButton.LeftButton)
     confirm = window.findChild(ChoiceMessage, "confirmCloseSession")
@@ -68,12 +73,15 @@ def test_open_count_and_close_a_session_through_the_dialogs(window, volunteer, q
     qtbot.mouseClick(confirm.findChild(QPushButton, "closeButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(ChoiceMessage, "sessionSummary") is not None)
     summary = window.findChild(ChoiceMessage, "sessionSummary").findChild(type(window.list_caption), "messageText").text()
-    assert "接待人次　2" in summary and "走访家数　1" in summary and "收集诉求　1 条" in summary
+    assert "接待人次　2" in summary and "走访家数　1" in summary and "收集诉求　2 条" in summary
+    # What the team leader must still do with the platform, and why a case was set aside.
+    assert "已同步 0 条，等待同步 1 条，搁置 1 条" in summary
+    assert f"搁置 {rejected.tracking_code}：平台：地址不在本辖区" in summary
 
     with fresh_desk(data_dir) as desk:
         assert desk.current_session() is None
         closed = desk.recent_sessions(1)[0]
-    assert (closed.counts.visitors, closed.counts.household_visits, closed.counts.petitions) == (2, 1, 1)
+    assert (closed.counts.visitors, closed.counts.household_visits, closed.counts.petitions) == (2, 1, 2)
     assert [(m.name, m.role) for m in closed.team] == [("陈书记", "社区党委书记"), ("李明", "志愿者")]
     qtbot.waitUntil(lambda: window.no_session_bar.isVisible())
     assert not window.session_bar.visitors.plus.isEnabled()
