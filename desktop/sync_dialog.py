@@ -11,6 +11,7 @@ and the toolbar (Ctrl+Shift+S).
 
 from __future__ import annotations
 
+import queue
 import threading
 from typing import Any
 
@@ -42,9 +43,32 @@ CASES, OUTBOX = "cases", "outbox"
 
 
 class _ProgressRelay(QObject):
-    """Carries progress from the worker thread to the dialog (a queued signal)."""
+    """Carries progress from the worker thread to the dialog.
 
-    progressed = Signal(object)
+    Only a wake-up crosses threads (a queued Signal(int)); the Progress objects wait in a Python
+    queue. PySide's handling of Python objects in queued cross-thread signals is what
+    desktop/operations.py stopped relying on after the none_dealloc aborts.
+    """
+
+    _wake = Signal(int)
+    progressed = Signal(object)  # emitted on the UI thread only
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._waiting: queue.SimpleQueue[Progress] = queue.SimpleQueue()
+        self._wake.connect(self._deliver)
+
+    def put(self, progress: Progress) -> None:
+        """Called from the worker thread."""
+        self._waiting.put(progress)
+        self._wake.emit(0)
+
+    def _deliver(self, _: int) -> None:
+        try:
+            progress = self._waiting.get_nowait()
+        except queue.Empty:
+            return
+        self.progressed.emit(progress)
 
 
 class SyncDialog(QDialog):
@@ -175,7 +199,7 @@ class SyncDialog(QDialog):
                 if code:
                     enrol_device(services, server, code)
                 service = sync_service(services, server)
-                return "report", service.run(progress=relay.progressed.emit, cancel=cancel)
+                return "report", service.run(progress=relay.put, cancel=cancel)
             except SyncError as error:
                 return "error", str(error)
 
