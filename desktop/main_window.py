@@ -345,9 +345,11 @@ class MainWindow(QMainWindow):
             vbar.setValue(at.y() - y_margin)
         elif at.y() + widget.height() + y_margin > vbar.value() + view.height():
             vbar.setValue(at.y() + widget.height() + y_margin - view.height())
-        if widget.width() + 2 * x_margin > view.width():
-            # Too wide to show whole: its start, and its label too while that leaves room.
-            hbar.setValue(0 if at.x() < view.width() // 2 else at.x() - x_margin)
+        if at.x() + min(widget.width(), view.width() // 2) + x_margin <= view.width():
+            # The field's label and the start of the field (at least half the view) both show.
+            hbar.setValue(0)
+        elif widget.width() + 2 * x_margin > view.width():
+            hbar.setValue(at.x() - x_margin)
         elif at.x() - x_margin < hbar.value():
             hbar.setValue(at.x() - x_margin)
         elif at.x() + widget.width() + x_margin > hbar.value() + view.width():

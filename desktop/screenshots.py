@@ -3,7 +3,9 @@
 Builds the window through the composition root on a temporary data directory holding a session
 and a few realistic cases (with older ones, so the list shows every traffic light), then saves:
 docs/main-window.png, docs/filled-form.png, docs/saved-code.png and docs/editing-case.png at
-1366×768.
+1366×768; then the same window in English (english.png), in night mode (night-mode.png) and with
+text at 200 % (large-text-200.png), and the first-run setup wizard on a fresh laptop
+(setup-wizard.png, setup-wizard-enrol.png).
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def _fill_form(window, photo: Path) -> None:
         "category": "TRF02" if window.definition.taxonomy.find("TRF02") else "CTY03",
         "description": "宝民路口红绿灯时间太短，老人过马路走不到一半就变红灯，希望延长行人绿灯",
         "anonymous": False,
+        "consent": True,
         "resident_name": "陈伯",
         "phone": "138 2233 4455",
         "community": "海旺社区",
@@ -158,8 +161,64 @@ def take(out_dir: Path) -> list[Path]:
         window.edit_selected()
         _wait(app, lambda: window.editing_case_id is not None)
         grab("editing-case.png")
+        window.cancel_edit()
+        window.cases_view.selectRow(1)
+
+        menu = window.display_menu
+        menu.language_actions["en"].trigger()
+        grab("english.png")
+        menu.language_actions["zh_CN"].trigger()
+        menu.night_action.trigger()
+        grab("night-mode.png")
+        menu.night_action.trigger()
+        menu.scale_actions[200].trigger()
+        window.resize(*SIZE)
+        window.form.focus_field("description")
+        grab("large-text-200.png")
+        menu.scale_actions[100].trigger()
         window.close()
         services.close()
+        written += _setup_wizard(app, Path(tmp) / "new-laptop", out_dir)
+    return written
+
+
+def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path]:
+    """The wizard a new laptop opens with: its first page filled in, then the enrolment page."""
+    from functools import partial
+
+    from desktop.setup_wizard import SetupWizard
+    from forms import load_form
+
+    cheap = partial(open_services, kdf_cost=KdfCost(n=2**10))
+    wizard = SetupWizard(data_dir, load_form(data_dir), cheap)
+    wizard.show()
+    written = []
+
+    def grab(name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.02)
+        path = out_dir / name
+        if not wizard.grab().save(str(path)):
+            raise SystemExit(f"screenshot: could not write {path}")
+        written.append(path)
+
+    page = wizard.currentPage()
+    page.community.setCurrentText("海旺社区")
+    grab("setup-wizard.png")
+    wizard.next()
+    wizard.currentPage().passphrase.setText("screenshots only")
+    wizard.currentPage().again.setText("screenshots only")
+    wizard.next()
+    wizard.currentPage().pin.setText("2468")
+    wizard.currentPage().again.setText("2468")
+    wizard.next()
+    wizard.currentPage().server.setText("https://xinan.example.gov.cn/")
+    wizard.currentPage().code.setFocus()
+    grab("setup-wizard-enrol.png")
+    wizard.reject()
+    wizard.services.close()
+    wizard.deleteLater()
     return written
 
 

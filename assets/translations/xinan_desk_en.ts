@@ -699,6 +699,11 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>Export petitions…</translation>
     </message>
     <message>
+        <source>退出队长模式</source>
+        <translation>Leave team leader mode
+</translation>
+    </message>
+    <message>
         <source>队长模式</source>
         <translation>Team leader mode</translation>
     </message>

@@ -699,6 +699,10 @@
         <translation>匯出訴求…</translation>
     </message>
     <message>
+        <source>退出队长模式</source>
+        <translation>退出隊長模式</translation>
+    </message>
+    <message>
         <source>队长模式</source>
         <translation>隊長模式</translation>
     </message>

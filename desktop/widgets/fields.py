@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -99,16 +99,31 @@ class TextField(Field):
         self._edit.setCompleter(completer)
 
 
+class _LinesEdit(QPlainTextEdit):
+    """A text box exactly ``lines`` lines tall, at whatever text size the desk is showing."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self._lines = lines
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 16)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+
 class MultilineField(Field):
     def __init__(self, spec: FieldSpec, parent: QObject | None = None, lines: int = 3) -> None:
         super().__init__(spec, parent)
-        self._edit = QPlainTextEdit()
+        self._edit = _LinesEdit(lines)
         self._edit.setObjectName(f"field_{spec.name}")
         self._edit.setPlaceholderText(spec.help)
         # Tab moves on to the next field, as everywhere else in the form.
         self._edit.setTabChangesFocus(True)
-        line = self._edit.fontMetrics().lineSpacing()
-        self._edit.setFixedHeight(line * lines + 16)
         self._edit.textChanged.connect(self._text_changed)
         self._loading = False
 

@@ -122,8 +122,9 @@ def text_pairs(c: Colours) -> list[tuple[str, str, str]]:
 
 
 def style_sheet(c: Colours, scale: int = 100) -> str:
-    def pt(size: float) -> str:
-        return f"{round(size * scale / 100)}pt"
+    def pt(size: float, cap: float | None = None) -> str:
+        scaled = size * scale / 100
+        return f"{round(min(scaled, cap) if cap else scaled)}pt"
 
     return f"""
 QWidget {{ color: {c.text}; }}
@@ -153,12 +154,14 @@ QCheckBox, QRadioButton {{ padding: 3px; border: 3px solid transparent; border-r
 QCheckBox::indicator {{ width: 18px; height: 18px; border: 2px solid {c.muted}; border-radius: 3px; background: {c.input}; }}
 QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.text}; }}
 QCheckBox::indicator:disabled {{ border-color: {c.disabled}; }}
+QRadioButton::indicator {{ width: 16px; height: 16px; border: 2px solid {c.muted}; border-radius: 10px; background: {c.input}; }}
+QRadioButton::indicator:checked {{ background: {c.accent}; border-color: {c.text}; }}
 QFrame[choice="true"] {{ border: 3px solid transparent; border-radius: 6px; }}
 QLabel[role="error"] {{ color: {c.error}; }}
 QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="required"] {{ color: {c.error}; font-weight: bold; }}
-QLabel[role="count"] {{ font-size: {pt(20)}; font-weight: bold; color: {c.accent}; }}
-QLabel[role="code"] {{ font-size: {pt(40)}; font-weight: bold; color: {c.code}; }}
+QLabel[role="count"] {{ font-size: {pt(20, cap=30)}; font-weight: bold; color: {c.accent}; }}
+QLabel[role="code"] {{ font-size: {pt(40, cap=52)}; font-weight: bold; color: {c.code}; }}
 QLabel#sessionTitle {{ font-size: {pt(14)}; font-weight: bold; }}
 QLabel#savedDetail, QLabel#editingLabel {{ font-size: {pt(13)}; }}
 QFrame[role="panel"] {{ background: {c.surface}; border-radius: 6px; }}
