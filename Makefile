@@ -67,6 +67,9 @@ $(DOMAIN_VENV)/.installed: pyproject.toml
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 	$(BIN)/python -m bench.slips
+	$(BIN)/python -m bench.sync_night
+	$(BIN)/python -m bench.sync_laptops
+	$(BIN)/python -m bench.privacy
 
 screenshots: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs
