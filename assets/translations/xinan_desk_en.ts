@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>补充更正 {code}</source>
+        <translation>Add a correction to {code}</translation>
+    </message>
+    <message>
+        <source>记下更正</source>
+        <translation>Record correction</translation>
+    </message>
+    <message>
+        <source>已同步到街道平台</source>
+        <translation>synced to the street&apos;s platform</translation>
+    </message>
+    <message>
+        <source>已开始同步到街道平台</source>
+        <translation>being synced to the street&apos;s platform</translation>
+    </message>
+    <message>
+        <source>{code}&#x3000;{category}
+该诉求{state}，平台为准，不能直接修改。请写明更正内容，下次同步时作为更正说明发送到平台。</source>
+        <translation>{code}&#x3000;{category}
+This petition is {state}; the platform&apos;s copy counts and it cannot be changed here. Write down the correction: the next sync sends it to the platform as a correction note.</translation>
+    </message>
+    <message>
+        <source>如：居民补充，地点是C出口东侧，不是西侧</source>
+        <translation>e.g. the resident adds: it is the east side of exit C, not the west</translation>
+    </message>
+    <message>
+        <source>更正说明 *</source>
+        <translation>Correction *</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>心安接访台</source>
@@ -335,16 +368,16 @@ once a category is chosen</translation>
         <translation>{code} is voided and cannot be corrected</translation>
     </message>
     <message>
-        <source>{code} 已同步到街道平台，只能在平台上更正</source>
-        <translation>{code} is synced to the street platform; correct it there</translation>
-    </message>
-    <message>
         <source>请先在右侧列表中选中要作废的诉求</source>
         <translation>First select the case to void in the list on the right</translation>
     </message>
     <message>
         <source>{code} 已经作废</source>
         <translation>{code} is already voided</translation>
+    </message>
+    <message>
+        <source>{code} 的更正已记下，下次同步时发送到平台</source>
+        <translation>The correction to {code} is recorded; the next sync sends it to the platform</translation>
     </message>
     <message>
         <source>结束夜话</source>
@@ -373,6 +406,19 @@ Visitors received&#x3000;{visitors}
 Household visits&#x3000;{households}
 Petitions&#x3000;{petitions} (solved on the spot {solved}, forwarded {forwarded}, explained {explained})
 Voided&#x3000;{voided}</translation>
+    </message>
+    <message>
+        <source>同步到街道平台：已同步 {synced} 条，等待同步 {waiting} 条，搁置 {aside} 条</source>
+        <translation>Sync to the street&apos;s platform: {synced} synced, {waiting} waiting, {aside} set aside</translation>
+    </message>
+    <message>
+        <source>&#x3000;搁置 {code}：{reason}</source>
+        <translation>&#x3000;Set aside {code}: {reason}</translation>
+    </message>
+    <message>
+        <source>请队长按“同步”把等待的诉求送到平台。</source>
+        <translation>Team leader: press “Sync” to send the waiting petitions to the platform.
+</translation>
     </message>
     <message>
         <source>夜话已结束</source>

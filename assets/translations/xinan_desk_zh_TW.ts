@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>补充更正 {code}</source>
+        <translation>補充更正 {code}</translation>
+    </message>
+    <message>
+        <source>记下更正</source>
+        <translation>記下更正</translation>
+    </message>
+    <message>
+        <source>已同步到街道平台</source>
+        <translation>已同步到街道平台</translation>
+    </message>
+    <message>
+        <source>已开始同步到街道平台</source>
+        <translation>已開始同步到街道平台</translation>
+    </message>
+    <message>
+        <source>{code}&#x3000;{category}
+该诉求{state}，平台为准，不能直接修改。请写明更正内容，下次同步时作为更正说明发送到平台。</source>
+        <translation>{code}&#x3000;{category}
+該訴求{state}，平台為準，不能直接修改。請寫明更正內容，下次同步時作為更正說明傳送到平台。</translation>
+    </message>
+    <message>
+        <source>如：居民补充，地点是C出口东侧，不是西侧</source>
+        <translation>如：居民補充，地點是C出口東側，不是西側</translation>
+    </message>
+    <message>
+        <source>更正说明 *</source>
+        <translation>更正說明 *</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>心安接访台</source>
@@ -335,16 +368,16 @@
         <translation>{code} 已作廢，不能修改</translation>
     </message>
     <message>
-        <source>{code} 已同步到街道平台，只能在平台上更正</source>
-        <translation>{code} 已同步到街道平台，只能在平台上更正</translation>
-    </message>
-    <message>
         <source>请先在右侧列表中选中要作废的诉求</source>
         <translation>請先在右側列表中選取要作廢的訴求</translation>
     </message>
     <message>
         <source>{code} 已经作废</source>
         <translation>{code} 已經作廢</translation>
+    </message>
+    <message>
+        <source>{code} 的更正已记下，下次同步时发送到平台</source>
+        <translation>{code} 的更正已記下，下次同步時傳送到平台</translation>
     </message>
     <message>
         <source>结束夜话</source>
@@ -373,6 +406,18 @@
 走訪家數&#x3000;{households}
 收集訴求&#x3000;{petitions} 條（當場解決 {solved}，轉平台辦理 {forwarded}，解釋說明 {explained}）
 作廢&#x3000;{voided} 條</translation>
+    </message>
+    <message>
+        <source>同步到街道平台：已同步 {synced} 条，等待同步 {waiting} 条，搁置 {aside} 条</source>
+        <translation>同步到街道平台：已同步 {synced} 條，等待同步 {waiting} 條，擱置 {aside} 條</translation>
+    </message>
+    <message>
+        <source>&#x3000;搁置 {code}：{reason}</source>
+        <translation>&#x3000;擱置 {code}：{reason}</translation>
+    </message>
+    <message>
+        <source>请队长按“同步”把等待的诉求送到平台。</source>
+        <translation>請隊長按「同步」把等待的訴求送到平台。</translation>
     </message>
     <message>
         <source>夜话已结束</source>
