@@ -146,6 +146,8 @@ class PlatformStore:
     def add_device(self, name: str, prefix: str | None) -> tuple[int, str]:
         """A device entry and its one-time enrolment code (shown once, stored only hashed)."""
         code = secrets.token_urlsafe(12)
+        while code.startswith("-"):  # `xinan-desk sync --enrol -abc` would read it as an option
+            code = secrets.token_urlsafe(12)
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO devices (name, prefix, enrolment_sha256, created_at) VALUES (?, ?, ?, ?)",
