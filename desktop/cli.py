@@ -243,7 +243,7 @@ def _case_list(services, args) -> int:
         cases = desk.recent_cases(args.limit)
     warn = services.loaded_form.form.deadlines.warn_fraction
     if args.json:
-        _dump([case_json(c, warn) for c in cases])
+        _dump([{**case_json(c, warn), "amendments": desk.amendments(c.id)} for c in cases])
     else:
         for c in cases:
             state = "已作废" if c.is_voided else c.light(clock.now(), warn).value
@@ -253,8 +253,8 @@ def _case_list(services, args) -> int:
 
 def _case_show(services, args) -> int:
     case = services.desk.find_case(args.code)
-    data = case_json(case, services.loaded_form.form.deadlines.warn_fraction)
-    data["amendments"] = services.desk.amendments(case.id)
+    data = {**case_json(case, services.loaded_form.form.deadlines.warn_fraction),
+            "amendments": services.desk.amendments(case.id)}
     if args.json:
         _dump(data)
     else:
