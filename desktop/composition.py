@@ -7,6 +7,7 @@ from pathlib import Path
 
 from forms import LoadedForm, load_form
 from reception.desk import ReceptionDesk
+from reception.paths import slips_folder
 from reception.privacy import audit, keyfile, retention
 from reception.privacy import settings as privacy_settings
 from reception.privacy.keyfile import DEFAULT_COST, KdfCost
@@ -62,6 +63,7 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
     access.reset_failures()
     # Personal fields of cases the platform closed long enough ago leave the laptop at each unlock.
     retention.purge(desk, privacy_settings.load(desk.db).retention_days, role="system")
+    retention.remove_old_fallback_slips(slips_folder(Path(data_dir)))
     return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access)
 
 

@@ -16,3 +16,11 @@ def default_data_dir() -> Path:
 
 def database_path(data_dir: Path) -> Path:
     return Path(data_dir) / DATABASE_NAME
+
+
+SLIPS_FOLDER = "slips"
+
+
+def slips_folder(data_dir: Path) -> Path:
+    """Where slips that could not be printed are kept, for the volunteer to print later."""
+    return Path(data_dir) / SLIPS_FOLDER

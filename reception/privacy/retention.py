@@ -42,3 +42,28 @@ def purge(desk, retention_days: int, now: datetime | None = None, role: str | No
         if rows:
             audit.append(desk.db, "purge", audit.Actor(role or desk.role), detail=f"{len(rows)} 条（办结超过 {retention_days} 天）", at=moment)
     return PurgeReport(tuple(r["tracking_code"] for r in rows))
+
+
+# A slip that could not be printed is saved as a PDF for the volunteer to print that night. It
+# holds what the paper slip holds (masked name and phone, but also a summary of the petition),
+# outside the encrypted database, so it is kept only until the night is over.
+FALLBACK_SLIP_HOURS = 12
+
+
+def remove_old_fallback_slips(slips_dir, now: datetime | None = None) -> int:
+    """Delete saved slip PDFs older than FALLBACK_SLIP_HOURS; returns how many went."""
+    from pathlib import Path
+
+    folder = Path(slips_dir)
+    if not folder.is_dir():
+        return 0
+    limit = (now or clock.now()).timestamp() - FALLBACK_SLIP_HOURS * 3600
+    removed = 0
+    for pdf in folder.glob("*.pdf"):
+        try:
+            if pdf.stat().st_mtime < limit:
+                pdf.unlink()
+                removed += 1
+        except OSError:
+            continue  # gone already, or locked by a viewer: next unlock tries again
+    return removed

@@ -18,9 +18,9 @@ from reception.slips import content as slip_content
 from reception.slips.layout import PAPERS, RenderedSlip, paper, render
 from reception.storage import repository as repo
 from reception.privacy import audit
+from reception.paths import SLIPS_FOLDER, slips_folder  # noqa: F401  (re-exported)
 from reception.storage.connection import DATABASE_ERRORS, storage_error
 
-SLIPS_FOLDER = "slips"
 # How much of the petition fits in two lines on a roll (three on 58 mm), one and a half on A4.
 SUMMARY_LIMITS = {"80mm": 36, "58mm": 26, "a4": 60}
 
@@ -114,11 +114,6 @@ class SlipService:
         except OSError as error:
             raise StorageError(f"无法保存凭条 PDF 到 {path}：{error.strerror}") from None
         return path
-
-
-def slips_folder(data_dir: Path) -> Path:
-    """Where slips that could not be printed are kept, for the volunteer to print later."""
-    return Path(data_dir) / SLIPS_FOLDER
 
 
 __all__ = ["PAPERS", "PreparedSlip", "SlipService", "slips_folder", "PRINTED", "SAVED", "FAILED"]
