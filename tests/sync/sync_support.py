@@ -21,6 +21,7 @@ from reception.cases import PhotoInput
 from sync.client import Open311Client, RetryPolicy
 from sync.platform.api import create_app
 from sync.platform.store import PlatformStore
+from reception_support import valid_case
 
 # Short timeouts and retries so that a fault costs the tests a fraction of a second.
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
@@ -127,23 +128,8 @@ def photo(size: int = 4000, seed: int | None = None) -> PhotoInput:
 
 
 def case_raw(**changes: Any) -> dict[str, Any]:
-    raw: dict[str, Any] = {
-        "category": "ENV03",
-        "description": "楼道里蟑螂很多，晚上到处爬，希望安排消杀",
-        "anonymous": False,
-        "resident_name": "王阿姨",
-        "phone": "13812345678",
-        "community": "安乐社区",
-        "address": "安乐村12栋",
-        "urgency": "一般",
-        "outcome": "转平台办理",
-        "outcome_note": "",
-        "receptionist": "志愿者 李明",
-        "photos": [],
-        "consent": True,  # the resident agreed to the personal fields being kept (PIPL notice)
-    }
-    raw.update(changes)
-    return raw
+    """A petition as typed at the stall (the one the domain's tests use)."""
+    return valid_case(**changes)
 
 
 def client_factory(url: str, token: str, read_timeout: float = 1.5, retry: RetryPolicy = FAST_RETRY) -> Callable[[], Open311Client]:
