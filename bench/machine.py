@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import sqlite3
@@ -10,25 +11,21 @@ from pathlib import Path
 
 
 def describe(directory: Path) -> list[str]:
+    # Each detail is read where the system offers it (Linux's /proc, df); on a system without,
+    # the description just says less: the figures themselves do not depend on it.
     cpu = "unknown CPU"
-    try:
+    with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    except OSError:
-        pass
     memory = ""
-    try:
+    with contextlib.suppress(OSError, ValueError, IndexError):
         kb = int(Path("/proc/meminfo").read_text().split()[1])
         memory = f"{kb / 1024 / 1024:.1f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
     filesystem = ""
-    try:
+    with contextlib.suppress(OSError, IndexError):
         filesystem = subprocess.run(["df", "-T", str(directory)], capture_output=True, text=True).stdout.splitlines()[-1].split()[1]
-    except (OSError, IndexError):
-        pass
     try:
         from PySide6 import QtCore
 

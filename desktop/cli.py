@@ -29,7 +29,7 @@ EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class BadInput(Exception):
-    pass
+    """Input to a command that is wrong in a way the volunteer can fix (exit status 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:

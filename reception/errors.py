@@ -30,7 +30,7 @@ class ValidationFailed(DeskError):
 
 
 class UnknownCase(DeskError):
-    pass
+    """No case on this laptop has that id or tracking code."""
 
 
 class CaseLocked(DeskError):
@@ -38,7 +38,7 @@ class CaseLocked(DeskError):
 
 
 class SessionError(DeskError):
-    pass
+    """Tonight's session is not in the state the operation needs (none open, one already open)."""
 
 
 class StorageError(DeskError):

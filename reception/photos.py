@@ -18,7 +18,7 @@ Image.MAX_IMAGE_PIXELS = 120_000_000
 
 
 class PhotoError(ValueError):
-    pass
+    """Why a photo could not be used, in words for the volunteer."""
 
 
 def downscale(source: bytes) -> PhotoInput:

@@ -33,6 +33,6 @@ def forget_token(server: str, device_id: str) -> None:
     try:
         keyring.delete_password(SERVICE, _user(server, device_id))
     except keyring.errors.PasswordDeleteError:
-        pass
+        return  # nothing stored is already the wished-for state
     except KeyringError as error:
         raise SyncError(f"无法删除系统钥匙串中的令牌：{type(error).__name__}") from None

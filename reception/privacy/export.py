@@ -28,7 +28,7 @@ COLUMNS = (
 
 
 class ExportError(DeskError):
-    pass
+    """The export could not be written where asked (or was asked into the data directory)."""
 
 
 def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> int:

@@ -48,7 +48,7 @@ class LeaderRequired(DeskError):
 
 
 class WrongPin(DeskError):
-    pass
+    """The team leader's PIN did not match (the message says how many tries are left)."""
 
 
 def check_pin_format(pin: str) -> None:

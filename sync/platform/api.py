@@ -33,7 +33,7 @@ DEVICE_STATUSES = ("voided",)  # a laptop may void (an amendment); only staff mo
 
 
 class Open311Error(HTTPException):
-    pass
+    """An error answered in Open311's own shape: [{"code": ..., "description": ...}]."""
 
 
 def fail(code: int, description: str) -> Open311Error:

@@ -104,7 +104,7 @@ class Device:
 
 
 class IdempotencyConflict(Exception):
-    pass
+    """The same idempotency key came back with different content (answered as 409)."""
 
 
 class PlatformStore:

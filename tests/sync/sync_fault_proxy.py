@@ -60,7 +60,7 @@ class Link:
 
 
 class _Closed(Exception):
-    pass
+    """One side of a proxied connection went away."""
 
 
 def _reset(sock: socket.socket) -> None:
