@@ -47,3 +47,30 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def desk_window(qapp, qtbot, tmp_path: Path):
+    """The desk window on a fresh encrypted data directory, the team leader's PIN already set.
+
+    Qt is imported here, not at the top, so the sync tests that need no window do not load it.
+    """
+    import shiboken6
+
+    from desktop.application import configure
+    from desktop.composition import build_window, open_services
+    from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
+
+    configure(qapp)
+    prepare_data_dir(tmp_path / "desk")
+    services = open_services(tmp_path / "desk", TEST_PASSPHRASE)
+    services.access.set_pin(TEST_PIN)  # the team leader's, set on an earlier night
+    window = build_window(services)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.is_ready)
+    yield window, services
+    if shiboken6.isValid(window):
+        window.close()
+        window.deleteLater()
+    services.close()

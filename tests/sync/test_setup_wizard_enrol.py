@@ -6,20 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
-
 import pytest  # noqa: E402
-import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWizard  # noqa: E402
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWizard  # noqa: E402
 
-from desktop.application import configure  # noqa: E402
-from desktop.composition import build_window, open_services  # noqa: E402
 from desktop.leader_gate import PinDialog  # noqa: E402
 from desktop.setup_wizard import SetupWizard  # noqa: E402
 from reception import device_setup  # noqa: E402
-from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir  # noqa: E402
+from reception_support import TEST_PIN  # noqa: E402
 from sync import credentials  # noqa: E402
 from sync.setup import device_id  # noqa: E402
 
@@ -28,23 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     r"^This plugin does not support grabbing the keyboard$",
     r"^This plugin does not support propagateSizeHints\(\)$",
 )
-
-
-@pytest.fixture
-def desk_window(qapp: QApplication, qtbot, tmp_path: Path):
-    configure(qapp)
-    prepare_data_dir(tmp_path / "desk")
-    services = open_services(tmp_path / "desk", TEST_PASSPHRASE)
-    services.access.set_pin(TEST_PIN)
-    window = build_window(services)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.is_ready)
-    yield window, services
-    if shiboken6.isValid(window):
-        window.close()
-        window.deleteLater()
-    services.close()
 
 
 def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qtbot, platform, memory_keyring):
