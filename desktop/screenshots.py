@@ -32,6 +32,16 @@ from reception.desk import ReceptionDesk  # noqa: E402
 SIZE = (1366, 768)
 
 
+
+def _grab(app, widget, path: Path) -> Path:
+    """Save a PNG of the widget once every pending layout pass has run (thumbnails, scroll areas)."""
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"screenshot: could not write {path}")
+    return path
+
 def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -140,14 +150,7 @@ def take(out_dir: Path) -> list[Path]:
         written = []
 
         def grab(name: str) -> None:
-            # Let every pending layout pass run (thumbnails added, scroll area resized).
-            for _ in range(5):
-                app.processEvents()
-                time.sleep(0.02)
-            path = out_dir / name
-            if not window.grab().save(str(path)):
-                raise SystemExit(f"screenshot: could not write {path}")
-            written.append(path)
+            written.append(_grab(app, window, out_dir / name))
 
         grab("main-window.png")
         _fill_form(window, _sample_photo(Path(tmp)))
@@ -195,13 +198,7 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     written = []
 
     def grab(name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-            time.sleep(0.02)
-        path = out_dir / name
-        if not wizard.grab().save(str(path)):
-            raise SystemExit(f"screenshot: could not write {path}")
-        written.append(path)
+        written.append(_grab(app, wizard, out_dir / name))
 
     page = wizard.currentPage()
     page.community.setCurrentText("海旺社区")
