@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from bench import machine
-from desktop.composition import open_services
+from composition.services import open_services
 from forms import load_form
 from reception.desk import ReceptionDesk
 from reception.paths import database_path

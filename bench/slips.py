@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from bench import machine
-from desktop.composition import open_services
+from composition.services import open_services
 from reception.privacy.keyfile import KdfCost
 from reception.slips import fonts
 from reception.slips.layout import PAPERS

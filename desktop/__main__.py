@@ -1,3 +1,3 @@
-from desktop.cli import main
+from desktop.launcher import main
 
 raise SystemExit(main())

@@ -78,7 +78,8 @@ def _cannot_open(error: Exception) -> str:
 
 
 def run(data_dir: Path, argv: list[str]) -> int:
-    from desktop.composition import build_window, open_services
+    from composition.services import open_services
+    from desktop.wiring import build_window
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composition.services import Services
 from desktop import leader_gate
-from desktop.composition import Services
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar

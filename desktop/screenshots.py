@@ -24,7 +24,8 @@ from PIL import Image, ImageDraw  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.application import configure  # noqa: E402
-from desktop.composition import build_window, open_services  # noqa: E402
+from composition.services import open_services  # noqa: E402
+from desktop.wiring import build_window  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402

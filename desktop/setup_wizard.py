@@ -401,7 +401,7 @@ class SetupWizard(QWizard):
         return work(self.services.desk)
 
     def enrol_work(self, server: str, code: str) -> Callable[[Any], str]:
-        from desktop.composition import enrol_device
+        from composition.services import enrol_device
 
         services = self.services
         return lambda _desk: enrol_device(services, server, code)

@@ -193,7 +193,7 @@ class SyncDialog(QDialog):
         services, relay, cancel = self.services, self._relay, self._cancel
 
         def work(desk: ReceptionDesk) -> tuple[str, Any]:
-            from desktop.composition import enrol_device, sync_service
+            from composition.services import enrol_device, sync_service
 
             try:
                 if code:

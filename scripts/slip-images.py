@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.composition import open_services  # noqa: E402
+from composition.services import open_services  # noqa: E402
 from reception import street_settings  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402

@@ -1,7 +1,7 @@
 """Connecting this laptop to a platform: enrolment, and a ready SyncService for a server.
 
 The server's address is remembered in the settings table (it is not a secret); the device
-token is kept in the OS keyring only. Used by the composition root (desktop/composition.py).
+token is kept in the OS keyring only. Used by the composition root (composition/services.py).
 """
 
 from __future__ import annotations

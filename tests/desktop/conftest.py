@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reception_support import TEST_PASSPHRASE, prepare_data_dir  # noqa: E402
 
 from desktop.application import configure  # noqa: E402
-from desktop.composition import Services, build_window, open_services  # noqa: E402
+from composition.services import Services, open_services  # noqa: E402
+from desktop.wiring import build_window  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 
 

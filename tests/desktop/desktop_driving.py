@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.composition import Services
+from composition.services import Services
 from desktop.main_window import MainWindow
 from forms import load_form
 from reception.desk import ReceptionDesk

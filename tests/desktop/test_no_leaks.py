@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from slip_tools import pdf_text
 
 from desktop.application import setup_logging
-from desktop.cli import main
+from cli.main import main
 from reception import phones, street_settings
 from reception.privacy import audit
 from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir

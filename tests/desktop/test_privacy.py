@@ -7,7 +7,7 @@ from desktop_driving import Volunteer, focused, fresh_desk, set_leader_pin, sett
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.composition import open_services
+from composition.services import open_services
 from desktop.leader_gate import PinDialog
 from desktop.privacy_ui import AuditDialog, NoticeDialog, UnlockDialog
 from reception.privacy import audit

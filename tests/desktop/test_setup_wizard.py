@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QRadioButton, QWizard
 from reception_support import TEST_KDF_COST
 
-from desktop.composition import open_services
+from composition.services import open_services
 from desktop.setup_wizard import SetupWizard, first_run
 from forms import load_form
 from reception import device_setup, street_settings

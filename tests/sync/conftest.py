@@ -58,7 +58,8 @@ def desk_window(qapp, qtbot, tmp_path: Path):
     import shiboken6
 
     from desktop.application import configure
-    from desktop.composition import build_window, open_services
+    from composition.services import open_services
+    from desktop.wiring import build_window
     from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
 
     configure(qapp)

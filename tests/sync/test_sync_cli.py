@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop.cli import main
+from cli.main import main
 from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
 from sync import credentials
 from sync_support import case_raw

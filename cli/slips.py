@@ -1,4 +1,4 @@
-"""The ``slip`` and ``settings`` commands of ``xinan-desk`` (registered by desktop/cli.py).
+"""The ``slip`` and ``settings`` commands of ``xinan-desk`` (registered by cli/main.py).
 
     xinan-desk --data-dir DIR slip K7Q-00A3-7 --paper 80mm --out slip.pdf
     xinan-desk settings                       # show the street settings
@@ -11,12 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.errors import EXIT_OK, BadInput
 from reception import street_settings
 from reception.errors import ValidationFailed
 from reception.slips.layout import PAPERS, UnknownPaper
 from reception.slips.service import SAVED, SlipService
-
-EXIT_OK = 0
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -33,8 +32,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _bad_input(message: str) -> Exception:
-    from desktop.cli import BadInput  # imported late: desktop.cli imports this module
-
     return BadInput(message)
 
 

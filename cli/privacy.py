@@ -1,4 +1,4 @@
-"""The privacy side of ``xinan-desk`` (registered by desktop/cli.py): the passphrase, the team
+"""The privacy side of ``xinan-desk`` (registered by cli/main.py): the passphrase, the team
 leader's PIN, and the commands notice, export, audit, purge, pin, passphrase and privacy.
 
     XINAN_DESK_PASSPHRASE=... xinan-desk case list            # or typed at the prompt
@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
 from reception.privacy import audit, keyfile, retention
 from reception.privacy import settings as privacy_settings
 from reception.privacy.export import FORMATS, export_cases
@@ -27,12 +28,9 @@ PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
 PIN_ENV = "XINAN_DESK_PIN"
 NEW_PIN_ENV = "XINAN_DESK_NEW_PIN"
 NEW_PASSPHRASE_ENV = "XINAN_DESK_NEW_PASSPHRASE"
-EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def _bad_input(message: str) -> Exception:
-    from desktop.cli import BadInput  # imported late: desktop.cli imports this module
-
     return BadInput(message)
 
 

@@ -1,4 +1,4 @@
-"""``xinan-desk``: opens the desk, or runs a headless command for administration and scripts.
+"""``xinan-desk COMMAND``: the headless commands, for administration and scripts (no Qt).
 
 Exit status: 0 done, 2 bad input (the message names the field), 1 anything else the desk knows
 how to explain (disk full, database locked, ...). Messages go to stderr; stdout carries only the
@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop import privacy_cli, slip_cli
+from cli import privacy as privacy_cli
+from cli import slips as slip_cli
+from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from reception import clock, tracking_codes
 from reception.cases import Case
 from reception.desk import example_case
@@ -24,13 +26,6 @@ from reception.paths import default_data_dir
 from reception.privacy.keyfile import PassphraseError
 from reception.privacy.roles import LeaderRequired, WrongPin
 from reception.sessions import TEAM_ROLES, Session, TeamMember
-
-EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class BadInput(Exception):
-    """Input to a command that is wrong in a way the volunteer can fix (exit status 2)."""
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -98,11 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    data_dir = args.data_dir or default_data_dir()
     if args.command is None:
-        from desktop.composition import run_desk
+        parser.print_usage(sys.stderr)
+        print("错误：请给出一个命令（见 --help）；打开接访台窗口请运行 xinan-desk，不带命令", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return run_command(args)
 
-        return run_desk(data_dir, [sys.argv[0]])
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; the exit status says how it went (module docstring)."""
+    data_dir = args.data_dir or default_data_dir()
     try:
         form_only = _FORM_ONLY_HANDLERS.get((args.command, getattr(args, "action", None)))
         if form_only is not None:
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             loaded = load_form(data_dir)
             _warn_about(loaded)
             return form_only(loaded, args)
-        from desktop.composition import open_services
+        from composition.services import open_services
 
         args.unlocked_with = privacy_cli.passphrase_for(data_dir)
         services = open_services(data_dir, args.unlocked_with)
@@ -364,13 +364,13 @@ def _sync(services, args) -> int:
         if args.enrol:
             if not args.server:
                 raise BadInput("登记时必须用 --server 指明平台地址")
-            from desktop.composition import enrol_device
+            from composition.services import enrol_device
 
             prefix = enrol_device(services, args.server, args.enrol, args.ca_bundle)
             print(f"已登记，本机编号 {prefix}；令牌已存入系统钥匙串", file=sys.stderr)
             print(prefix)
             return EXIT_OK
-        from desktop.composition import sync_service
+        from composition.services import sync_service
 
         service = sync_service(services, args.server, args.ca_bundle)
 

@@ -1,4 +1,8 @@
-"""The composition root: the one place that builds the desk's parts and wires them together."""
+"""The composition root: the one place that builds the desk's services and wires them together.
+
+Qt-free: the command line (cli/) uses these services as they are; the window (desktop/wiring.py)
+builds its widgets from them.
+"""
 
 from __future__ import annotations
 
@@ -67,29 +71,6 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
     return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access)
 
 
-def build_window(services: Services):
-    """The desk window wired to its services and its database worker (needs a QApplication)."""
-    from desktop.display_menu import apply_saved, install_display_menu
-    from desktop.main_window import MainWindow
-    from desktop.operations import Operations
-    from desktop.printing import install_print_actions
-    from desktop.privacy_ui import install_privacy
-    from desktop.setup_wizard import install_setup_action
-    from desktop.sync_dialog import install_sync_action
-
-    shown = apply_saved(services.desk)  # before the worker starts: language, night mode, text size
-    window = MainWindow(services, Operations(services.desk))
-    install_sync_action(window, services)
-    install_print_actions(
-        window, window.operations.submit,
-        lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,
-    )
-    install_privacy(window, services)
-    install_display_menu(window, shown)
-    install_setup_action(window, services)
-    return window
-
-
 def sync_service(services: Services, server: str | None, ca_bundle: str | None = None):
     """The end-of-night sync for this desk (Qt-free: the command line and the Sync dialog)."""
     from sync.setup import build_service
@@ -102,10 +83,3 @@ def enrol_device(services: Services, server: str, code: str, ca_bundle: str | No
     from sync.setup import enrol
 
     return enrol(services.desk, server, code, ca_bundle=ca_bundle)
-
-
-def run_desk(data_dir: Path, argv: list[str] | None = None) -> int:
-    """Open the desk window and run until it is closed."""
-    from desktop.application import run
-
-    return run(data_dir, argv or [])
