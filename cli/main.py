@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cli import privacy as privacy_cli
+from cli import reports as report_cli
 from cli import slips as slip_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from reception import clock, tracking_codes
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--status", action="store_true", help="只查看还在等待和被搁置的诉求，不联网")
     sync.add_argument("--ca-bundle", default=None, help="街道自有证书机构的证书文件（证书始终校验）")
     slip_cli.add_commands(sub)
+    report_cli.add_commands(sub)
     privacy_cli.add_commands(sub)
     return parser
 
@@ -409,6 +411,7 @@ _HANDLERS = {
     ("device", None): _device,
     ("sync", None): _sync,
     **slip_cli.HANDLERS,
+    **report_cli.HANDLERS,
     **privacy_cli.HANDLERS,
 }
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from composition.services import Services
 from desktop import leader_gate
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
+from desktop.report_dialog import ReportActions
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
 from desktop.widgets.cases_table import CasesModel, CasesView
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
         self.open_session_action = action("openSessionAction", self.open_session_dialog)
         self.close_session_action = action("closeSessionAction", self.confirm_close_session)
         self.menus["session"].addActions([self.open_session_action, self.close_session_action])
+        self.reports = ReportActions(self, self.operations.submit, lambda: clock.local(self._now()).date())
+        self.menus["session"].addSeparator()
+        self.menus["session"].addActions([self.reports.night_action, self.reports.range_action])
 
         self.new_case_action = action("newCaseAction", self.new_case, "Ctrl+N")
         self.save_case_action = action("saveCaseAction", self.save)
@@ -308,6 +312,7 @@ class MainWindow(QMainWindow):
             (self.prefix_action, self.tr("本机编号…")),
         ):
             act.setText(text)
+        self.reports.retranslate_ui()
         self.no_session_bar.action.setText(self.tr("开始夜话"))
         self.list_hint.setText(self.tr("回车或双击：修改　Delete：作废"))
         self.edit_button.setText(self.tr("修改"))
@@ -769,7 +774,10 @@ class MainWindow(QMainWindow):
             text += "\n" + self.tr("　搁置 {code}：{reason}").format(code=code, reason=reason)
         if sync.waiting:
             text += "\n" + self.tr("请队长按“同步”把等待的诉求送到平台。")
-        dialog = ChoiceMessage(self.tr("夜话已结束"), text, [("ok", self.tr("知道了"))], "sessionSummary", self)
+        dialog = ChoiceMessage(self.tr("夜话已结束"), text,
+                               [("report", self.tr("当晚报表：打印或保存…")), ("ok", self.tr("知道了"))],
+                               "sessionSummary", self)
+        dialog.chosen.connect(lambda key: self.reports.show_night(session.id) if key == "report" else None)
         dialog.open()
 
     def count(self, which: str, delta: int) -> None:

@@ -332,6 +332,10 @@ once a category is chosen</translation>
         <translation>Device prefix {prefix}</translation>
     </message>
     <message>
+        <source>当晚报表：打印或保存…</source>
+        <translation>Tonight&apos;s report: print or save…</translation>
+    </message>
+    <message>
         <source>待同步 {n} 项</source>
         <translation>{n} to sync</translation>
     </message>
@@ -765,6 +769,99 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
         <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use
 </translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <source>阶段报表</source>
+        <translation>Report for a period</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>生成报表</source>
+        <translation>Make the report</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>截止日期早于起始日期：请改一下。</source>
+        <translation>The end date is before the start date: please correct it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>当晚报表…</source>
+        <translation>Tonight&apos;s report…</translation>
+    </message>
+    <message>
+        <source>阶段报表…</source>
+        <translation>Report for a period…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>当晚报表</source>
+        <translation>Tonight&apos;s report</translation>
+    </message>
+    <message>
+        <source>阶段报表</source>
+        <translation>Report for a period</translation>
+    </message>
+    <message>
+        <source>报表不含居民姓名、电话、地址和诉求原文，可以交给街道。</source>
+        <translation>The report holds no resident&apos;s name, phone, address or words: it may be handed to the street.</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存报表</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>报表已保存：{path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <source>这台电脑上的接访台不能直接打印报表：请按“保存 PDF…”，再用 PDF 阅读器打印。</source>
+        <translation>This desk cannot print the report directly: press “Save PDF…” and print it from a PDF reader.</translation>
+    </message>
+    <message>
+        <source>打印机没有准备好：请检查打印机后再试，或先保存 PDF。</source>
+        <translation>The printer is not ready: check it and try again, or save the PDF first.</translation>
+    </message>
+    <message>
+        <source>报表已送到打印机：{name}</source>
+        <translation>Report sent to the printer: {name}</translation>
     </message>
 </context>
 <context>

@@ -427,6 +427,10 @@
         <source>知道了</source>
         <translation>知道了</translation>
     </message>
+    <message>
+        <source>当晚报表：打印或保存…</source>
+        <translation>當晚報表：列印或儲存…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -762,6 +766,99 @@
     <message>
         <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
         <translation>已匯出 {n} 條訴求：檔案含居民個人資訊，請妥善保管，用完刪除</translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <source>阶段报表</source>
+        <translation>階段報表</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>生成报表</source>
+        <translation>生成報表</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>截止日期早于起始日期：请改一下。</source>
+        <translation>截止日期早於起始日期：請改一下。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>当晚报表…</source>
+        <translation>當晚報表…</translation>
+    </message>
+    <message>
+        <source>阶段报表…</source>
+        <translation>階段報表…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>当晚报表</source>
+        <translation>當晚報表</translation>
+    </message>
+    <message>
+        <source>阶段报表</source>
+        <translation>階段報表</translation>
+    </message>
+    <message>
+        <source>报表不含居民姓名、电话、地址和诉求原文，可以交给街道。</source>
+        <translation>報表不含居民姓名、電話、地址和訴求原文，可以交給街道。</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation>儲存 PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>匯出 Excel…</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>保存报表</source>
+        <translation>儲存報表</translation>
+    </message>
+    <message>
+        <source>报表已保存：{path}</source>
+        <translation>報表已儲存：{path}</translation>
+    </message>
+    <message>
+        <source>这台电脑上的接访台不能直接打印报表：请按“保存 PDF…”，再用 PDF 阅读器打印。</source>
+        <translation>這台電腦上的接訪台不能直接列印報表：請按「儲存 PDF…」，再用 PDF 閱讀器列印。</translation>
+    </message>
+    <message>
+        <source>打印机没有准备好：请检查打印机后再试，或先保存 PDF。</source>
+        <translation>印表機沒有準備好：請檢查印表機後再試，或先儲存 PDF。</translation>
+    </message>
+    <message>
+        <source>报表已送到打印机：{name}</source>
+        <translation>報表已送到印表機：{name}</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,14 @@ def list_sessions(db: Database, limit: int) -> list[dict[str, Any]]:
     return _rows(db, f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY opened_at DESC LIMIT ?", (limit,))
 
 
+def list_sessions_between(db: Database, first_date: str, last_date: str) -> list[dict[str, Any]]:
+    """Sessions dated from ``first_date`` to ``last_date`` (YYYY-MM-DD, both included), oldest first."""
+    return _rows(
+        db, f"SELECT {SESSION_COLUMNS} FROM sessions WHERE date BETWEEN ? AND ? ORDER BY date, opened_at",
+        (first_date, last_date),
+    )
+
+
 def add_to_counter(db: Database, session_id: str, column: str, delta: int) -> None:
     if column not in ("visitors", "household_visits"):
         raise ValueError(column)
