@@ -11,7 +11,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 HYPOTHESIS_SEED ?= 20261123
 PYTEST_ARGS ?= --hypothesis-seed=$(HYPOTHESIS_SEED)
 
-.PHONY: run test test-domain test-all lint-imports system-deps-run system-deps-test bench screenshots clean dist dist-smoke
+# The tests that need neither Qt nor the platform server: they run once, in the venv without Qt
+# (test-domain), and test-desk runs every other test folder.
+QT_FREE_TESTS := tests/reception tests/forms tests/cli
+
+.PHONY: run test test-domain test-desk test-all lint-imports system-deps-run system-deps-test bench screenshots clean dist dist-smoke
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/xinan-desk $(ARGS)
@@ -19,13 +23,19 @@ run: system-deps-run $(VENV)/.installed
 test: system-deps-test $(VENV)/.installed $(DOMAIN_VENV)/.installed
 	$(BIN)/lint-imports
 	$(MAKE) test-domain
-	$(MAKE) test-all
+	$(MAKE) test-desk
 	$(MAKE) dist-smoke
 
-# The domain's tests in an environment without Qt, proving the domain does not need it.
+# The domain's, the forms' and the command line's tests in an environment without Qt, proving
+# that none of them needs it.
 test-domain: $(DOMAIN_VENV)/.installed
-	$(DOMAIN_VENV)/bin/python -m pytest -c tests/pytest-domain.ini --rootdir=. $(PYTEST_ARGS) tests/reception tests/forms
+	$(DOMAIN_VENV)/bin/python -m pytest -c tests/pytest-domain.ini --rootdir=. $(PYTEST_ARGS) $(QT_FREE_TESTS)
 
+# Every other test: the Qt desk, sync and the platform.
+test-desk: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) tests $(addprefix --ignore=,$(QT_FREE_TESTS))
+
+# Every test once, all in the full environment (what `make test` runs, without the second venv).
 test-all: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) tests
 
@@ -61,7 +71,7 @@ $(VENV)/.installed-dist: $(VENV)/.installed
 $(DOMAIN_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(DOMAIN_VENV)
 	$(DOMAIN_VENV)/bin/python -m pip install -q --upgrade pip
-	$(DOMAIN_VENV)/bin/python -m pip install -q -e '.[domain-test]'
+	$(DOMAIN_VENV)/bin/python -m pip install -q -e '.[sync,domain-test]'
 	touch $@
 
 bench: $(VENV)/.installed

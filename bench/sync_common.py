@@ -16,14 +16,13 @@ from typing import Any
 
 import requests
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "sync"))  # the fault proxy lives with the tests
+from forms import load_form
+from reception.cases import PhotoInput
+from reception.desk import ReceptionDesk
+from reception.storage import open_database
+from sync.client import Open311Client, SyncError
 
-from forms import load_form  # noqa: E402
-from reception.cases import PhotoInput  # noqa: E402
-from reception.desk import ReceptionDesk  # noqa: E402
-from reception.storage import open_database  # noqa: E402
-from sync.client import Open311Client, SyncError  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 PLATFORM = str(Path(sys.executable).with_name("xinan-platform"))
 

@@ -21,7 +21,7 @@ from bench.sync_common import REPO, PlatformProcess, TimedClient, night_desk, p9
 from reception.storage import repository as repo
 from sync.client import RetryPolicy
 from sync.service import SyncService
-from sync_fault_proxy import FaultProxy, Link
+from tests.sync.sync_fault_proxy import FaultProxy, Link  # the tests' fault proxy, from the repository root
 
 RATE_BITS = 8_000_000
 ONE_WAY = 0.050

@@ -1,20 +1,26 @@
-"""Running the real entry point, ``python -m desktop``, in a subprocess (no Qt involved).
+"""Running the command line as ``xinan-desk`` does, in this process (``cli.main.main``) or, for the
+entry point itself, in a subprocess (``python -m desktop``). No Qt either way.
 
 Test modules import the ``cli`` fixture from here (``from cli_runner import cli``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from reception_support import TEST_PASSPHRASE, TEST_PIN, open_test_database, prepare_data_dir
+
+from cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,6 +43,26 @@ class Desk:
 
     def run(self, *args: str, stdin: str | None = None, cwd: Path | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """The command in this process: its exit status, stdout and stderr, as a subprocess's.
+
+        An exception the command line lets escape fails the test (a person would see a traceback).
+        """
+        argv = ["--data-dir", str(self.data_dir), *args]
+        out, err = io.StringIO(), io.StringIO()
+        variables = dict(env or {})
+        if self.passphrase is not None:
+            variables.setdefault("XINAN_DESK_PASSPHRASE", self.passphrase)
+        with _environment(variables), _working_directory(cwd), \
+                contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _stdin(stdin):
+            try:
+                status = main(argv)
+            except SystemExit as exit_:  # argparse refusing the arguments
+                status = exit_.code if isinstance(exit_.code, int) else 2
+        return subprocess.CompletedProcess(["xinan-desk", *argv], status, out.getvalue(), err.getvalue())
+
+    def run_process(self, *args: str, stdin: str | None = None, cwd: Path | None = None,
+                    env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """The command through the real entry point, in its own process."""
         base = {k: v for k, v in os.environ.items() if not k.startswith("XINAN_DESK_")}
         env = {**base, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO), **(env or {})}
         if self.passphrase is not None:
@@ -87,3 +113,42 @@ class Desk:
 @pytest.fixture
 def cli(tmp_path: Path) -> Desk:
     return Desk(tmp_path / "data")
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    """Only these XINAN_DESK_* variables set, as in a fresh shell; the rest restored after."""
+    saved = {k: v for k, v in os.environ.items() if k.startswith("XINAN_DESK_")}
+    for name in saved:
+        del os.environ[name]
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name in [k for k in os.environ if k.startswith("XINAN_DESK_")]:
+            del os.environ[name]
+        os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _working_directory(path: Path | None) -> Iterator[None]:
+    if path is None:
+        yield
+        return
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextlib.contextmanager
+def _stdin(text: str | None) -> Iterator[None]:
+    """Standard input as a pipe would give it (not a terminal, so nothing is asked for)."""
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text or "")
+    try:
+        yield
+    finally:
+        sys.stdin = saved

@@ -19,7 +19,7 @@ def test_template_add_list_show(cli, tmp_path):
     template = cli.json("case", "template")
     assert {"category", "description", "phone", "community", "urgency", "outcome", "receptionist"} <= set(template)
 
-    result = cli.run("case", "add", "--json", "-", stdin=json.dumps(template, ensure_ascii=False))
+    result = cli.run_process("case", "add", "--json", "-", stdin=json.dumps(template, ensure_ascii=False))
     assert result.returncode == 0, result.stderr
     code = result.stdout.strip()
     assert result.stdout == code + "\n"  # stdout is exactly the tracking code

@@ -24,9 +24,7 @@ from cli.main import main
 from reception import phones, street_settings
 from reception.privacy import audit
 from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from sync_support import MemoryKeyring, PlatformServer  # noqa: E402
+from sync_support import MemoryKeyring, PlatformServer
 
 FROM_CLI = {
     "resident_name": "欧阳春晓",

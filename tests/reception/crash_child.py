@@ -13,15 +13,13 @@ from __future__ import annotations
 import os
 import random
 import sys
-from pathlib import Path
 
-# tests/ for reception_support: the example case follows the form as it evolves.
-sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
-
-from forms import load_form  # noqa: E402
-from reception.desk import ReceptionDesk  # noqa: E402
-from reception.storage import open_database  # noqa: E402
-from reception_support import valid_case  # noqa: E402
+# reception_support comes from tests/, which the test puts on PYTHONPATH: the example case
+# follows the form as it evolves.
+from forms import load_form
+from reception.desk import ReceptionDesk
+from reception.storage import open_database
+from reception_support import valid_case
 
 FORM = load_form(None).form
 OUTCOMES = [("转平台办理", ""), ("当场解决", "电话联系物业，已当场处理"), ("解释说明", "属私人纠纷，已解释相关政策")]

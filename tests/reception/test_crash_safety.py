@@ -33,7 +33,8 @@ class Zygote:
     def __init__(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, str(CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+            cwd=REPO, # The repository and tests/ (reception_support), as pytest has them.
+            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])},
         )
         self._buffer = b""
 

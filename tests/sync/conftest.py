@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sync_fault_proxy import FaultProxy  # noqa: E402
-from sync_support import MemoryKeyring, PlatformServer  # noqa: E402
+from sync_fault_proxy import FaultProxy
+from sync_support import MemoryKeyring, PlatformServer
 
 
 @pytest.fixture
