@@ -85,6 +85,7 @@ class Case:
     consent: bool = False
     id_number: str = ""
     purged_at: datetime | None = None  # personal fields removed after the platform closed it
+    follows_code: str = ""  # the earlier case this petition follows up (same matter)
 
     @property
     def is_purged(self) -> bool:

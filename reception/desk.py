@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 from uuid6 import uuid7
 
-from reception import clock, text_rules, tracking_codes
+from reception import case_search, clock, text_rules, tracking_codes
 from reception.cases import Case, CaseInput, PhotoInfo, PhotoInput
 from reception.deadlines import due_times
 from reception.errors import CaseLocked, SessionError, UnknownCase, ValidationFailed, FieldError
@@ -184,11 +184,13 @@ class ReceptionDesk:
 
     # --- cases -----------------------------------------------------------------------------------
 
-    def record_case(self, raw: Mapping[str, Any], *, discard_draft: str | None = None) -> Case:
+    def record_case(self, raw: Mapping[str, Any], *, discard_draft: str | None = None,
+                    follows: str | None = None) -> Case:
         """Validate and store a new case with its photos and its outbox entry, atomically.
 
         ``discard_draft`` names the autosaved draft this case came from; it is deleted in the
         same transaction, so a crash can leave either the draft or the case, never both.
+        ``follows`` is the id of an earlier case about the same matter (a returning resident).
         """
         values = validate(raw, self.form)
         major, item = self._category(values)
@@ -196,6 +198,12 @@ class ReceptionDesk:
         due = due_times(created, values.urgency, item.complexity, self.form.deadlines)
         case_id = str(uuid7())
         with self._writing():
+            follows_code = None
+            if follows is not None:
+                earlier = repo.get_case(self.db, follows)
+                if earlier is None:
+                    raise UnknownCase("找不到要续办的前次诉求")
+                follows_code = earlier["tracking_code"]
             session = repo.get_open_session(self.db)
             prefix, sequence = repo.take_sequence(self.db)
             code = tracking_codes.TrackingCode.make(prefix, sequence)
@@ -218,9 +226,12 @@ class ReceptionDesk:
                     "platform_status": "",
                     "revision": 1,
                     "purged_at": None,
+                    "follows_code": follows_code,
                 },
             )
             self._store_photos(case_id, values.photos)
+            case_search.index_case(self.db, case_id, values.resident_name, values.phone,
+                                   values.anonymous, clock.to_text(created))
             repo.enqueue(self.db, case_id, "create", clock.to_text(created))
             audit.append(self.db, "create", audit.Actor(self.role, values.receptionist),
                          case_code=code.display, at=created)
@@ -260,6 +271,8 @@ class ReceptionDesk:
                 raise CaseLocked("该诉求刚被别处修改过，请重新打开后再改")
             repo.delete_photos(self.db, case_id)
             self._store_photos(case_id, values.photos)
+            case_search.index_case(self.db, case_id, values.resident_name, values.phone,
+                                   values.anonymous, row["created_at"])
             # Which fields changed, by name: the values may be a resident's details.
             changed = [k for k, v in changes.items() if k in row and row[k] != v and not k.endswith(("_at", "_by"))]
             if [p.sha256 for p in current.photos] != [p.sha256 for p in values.photos]:
@@ -556,4 +569,5 @@ def case_from_row(row: Mapping[str, Any], photos: tuple[PhotoInfo, ...] = ()) ->
         consent=bool(row.get("consent")),
         id_number=row.get("id_number") or "",
         purged_at=moment("purged_at") if row.get("purged_at") else None,
+        follows_code=row.get("follows_code") or "",
     )

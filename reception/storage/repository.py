@@ -13,7 +13,8 @@ CASE_COLUMNS = (
     "major_name, department, description, anonymous, resident_name, phone, community, address, "
     "urgency, outcome, outcome_note, receptionist, created_at, updated_at, accept_by, close_by, "
     "closed_at, voided_at, void_reason, synced_at, platform_status, revision, "
-    "consent, id_number, purged_at"  # privacy (m004)
+    "consent, id_number, purged_at, "  # privacy (m004)
+    "follows_code"  # the earlier case a petition follows (m008)
 )
 
 
@@ -476,9 +477,79 @@ def purge_case_personal_fields(db: Database, case_id: str, purged_at: str, place
     )
     db.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
     db.execute("DELETE FROM sync_updates WHERE case_id = ?", (case_id,))
+    # The look-up keys are the name and phone again; the platform's notes, return visits and the
+    # resident's words in a rating may repeat them. That a rating was given stays.
+    db.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+    db.execute("DELETE FROM case_progress WHERE case_id = ?", (case_id,))
+    db.execute("UPDATE ratings SET note = '' WHERE case_id = ?", (case_id,))
     # A correction's words may repeat the resident's details; that it was made stays.
     db.execute("UPDATE amendments SET note = ? WHERE case_id = ?", (placeholder, case_id))
 
 
 def list_cases_for_export(db: Database) -> list[dict[str, Any]]:
     return _rows(db, f"SELECT {CASE_COLUMNS} FROM cases ORDER BY created_at")
+
+
+# --- return visits: ratings recorded at the stall, the platform's progress --------------------
+
+def insert_rating(db: Database, outbox_id: int, case_id: str, rating: str, note: str,
+                  receptionist: str, created_at: str) -> None:
+    db.execute(
+        "INSERT INTO ratings (outbox_id, case_id, rating, note, receptionist, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (outbox_id, case_id, rating, note, receptionist, created_at),
+    )
+
+
+def rating_of(db: Database, outbox_id: int) -> dict[str, Any] | None:
+    return _row(db, "SELECT rating, note FROM ratings WHERE outbox_id = ?", (outbox_id,))
+
+
+def unsent_rating(db: Database, case_id: str) -> bool:
+    return db.execute(
+        "SELECT 1 FROM ratings r JOIN outbox o ON o.id = r.outbox_id WHERE r.case_id = ? AND o.done_at IS NULL",
+        (case_id,),
+    ).fetchone() is not None
+
+
+def list_ratings(db: Database, case_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        "SELECT r.rating, r.note, r.created_at, o.done_at AS sent_at FROM ratings r "
+        "JOIN outbox o ON o.id = r.outbox_id WHERE r.case_id = ? ORDER BY r.outbox_id",
+        (case_id,),
+    )
+
+
+def get_case_progress(db: Database, case_id: str) -> dict[str, Any] | None:
+    return _row(
+        db,
+        "SELECT case_id, status, department, due_at, light, notes, visits, ratings, fetched_at "
+        "FROM case_progress WHERE case_id = ?",
+        (case_id,),
+    )
+
+
+def upsert_case_progress(db: Database, row: dict[str, Any]) -> None:
+    db.execute(
+        "INSERT INTO case_progress (case_id, status, department, due_at, light, notes, visits, ratings, fetched_at, "
+        "update_mark) VALUES (:case_id, :status, :department, :due_at, :light, :notes, :visits, :ratings, "
+        ":fetched_at, (SELECT MAX(id) FROM sync_updates WHERE case_id = :case_id)) "
+        "ON CONFLICT(case_id) DO UPDATE SET status = excluded.status, department = excluded.department, "
+        "due_at = excluded.due_at, light = excluded.light, notes = excluded.notes, visits = excluded.visits, "
+        "ratings = excluded.ratings, fetched_at = excluded.fetched_at, update_mark = excluded.update_mark",
+        row,
+    )
+
+
+def cases_with_news(db: Database) -> list[tuple[str, str]]:
+    """(case_id, request_id) of synced cases whose updates arrived after their progress was last
+    fetched: only those are asked for again, not the 100,000 cases of past years."""
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT s.case_id, s.request_id FROM sync_cases s "
+            "LEFT JOIN case_progress p ON p.case_id = s.case_id "
+            "WHERE s.request_id IS NOT NULL AND EXISTS (SELECT 1 FROM sync_updates u WHERE u.case_id = s.case_id "
+            "AND u.id > COALESCE(p.update_mark, 0))"
+        ).fetchall()
+    ]

@@ -219,3 +219,43 @@ def m006_purge_index(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS cases_purge_due ON cases (closed_at) "
         "WHERE purged_at IS NULL AND synced_at IS NOT NULL"
     )
+
+
+@MIGRATIONS()
+def m007_case_search(db: Database) -> None:
+    # Normalised look-up keys for finding a returning resident's case by phone or name (see
+    # reception/case_search.py). The keys are personal data: they stay inside the encrypted file
+    # and go with the personal fields at purge. The primary key is the index the look-up uses.
+    from reception import case_search
+
+    db.execute(
+        "CREATE TABLE case_search (key TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES cases(id), "
+        "created_at TEXT NOT NULL, PRIMARY KEY (key, case_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX case_search_case ON case_search (case_id)")
+    case_search.rebuild(db)
+
+
+@MIGRATIONS()
+def m008_return_visits(db: Database) -> None:
+    # A new petition about the same matter as an earlier case names that case (its tracking code).
+    db["cases"].add_column("follows_code", str)
+    # The resident's verdict recorded at the stall, one per 'rate' outbox entry, sent to the
+    # platform like an amendment.
+    db["ratings"].create(
+        {"outbox_id": int, "case_id": str, "rating": str, "note": str, "receptionist": str, "created_at": str},
+        pk="outbox_id",
+        not_null={"case_id", "rating", "created_at"},
+        foreign_keys=[("outbox_id", "outbox", "id"), ("case_id", "cases", "id")],
+    )
+    db["ratings"].create_index(["case_id", "outbox_id"])
+    # The platform's view of a case as of the last sync that brought news of it: status,
+    # department, due time, light, notes, return visits and ratings (JSON lists, as received).
+    db["case_progress"].create(
+        {"case_id": str, "status": str, "department": str, "due_at": str, "light": str, "notes": str,
+         "visits": str, "ratings": str, "fetched_at": str,
+         "update_mark": int},  # the last sync_updates.id seen when it was fetched
+        pk="case_id",
+        not_null={"fetched_at"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )

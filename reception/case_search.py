@@ -1,0 +1,235 @@
+"""Finding a returning resident's case offline: by tracking code, phone number, or name in
+characters, full pinyin or initials.
+
+The database is SQLCipher-encrypted, so SQLite's FTS over decrypted text is no help and a scan
+of 100,000 cases decrypts every page. Instead each case has a few normalised keys in its own
+table ``case_search`` (WITHOUT ROWID, primary key (key, case_id), so the keys are the index):
+
+- ``h`` + the name as written (NFKC, no spaces, lower case), and + the name without its first
+  character, so 小明 finds 王小明;
+- ``p`` + each full-pinyin reading of the name (wangxiaoming), ``i`` + its initials (wxm);
+- ``d`` + the phone's national digits (13812345678), ``r`` + those digits reversed, so the last
+  four digits a resident reads out are a prefix search too.
+
+A query is a prefix range on that index (``key >= q AND key < q || U+10FFFF``), newest cases
+first. The keys are personal data and live only inside the encrypted file; they are removed
+with the personal fields when a case is purged, and never logged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import phonenumbers
+from pypinyin import Style, pinyin
+from sqlite_utils import Database
+
+from reception import clock, phones, tracking_codes
+from reception.errors import FieldError, ValidationFailed
+from reception.slips.content import mask_name as _mask_name
+
+_MAX_READINGS = 8  # heteronyms: 单 shan/dan, 曾 zeng/ceng... a few readings per name at most
+_TOP = "\U0010ffff"  # sorts after every character: the end of a prefix range
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"[\s\-_.·()（）]+")
+DEFAULT_LIMIT = 20
+MIN_DIGITS = 4  # fewer digits match thousands of phones and say nothing
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One case found, with only what a stranger at the stall may see."""
+
+    case_id: str
+    tracking_code: str
+    created_at: datetime
+    category_name: str
+    community: str
+    name: str  # masked: 王*
+    phone: str  # masked: 138****5678
+    purged: bool  # its personal fields were removed after the platform closed it
+    voided: bool
+    platform_status: str
+    matched: str  # code | phone | name | pinyin
+
+
+def _fold(text: str) -> str:
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _readings(name: str) -> tuple[set[str], set[str]]:
+    syllables = pinyin(name, style=Style.NORMAL, heteronym=True, errors="default")
+    full, initials = set(), set()
+    for combo in itertools.islice(itertools.product(*syllables), _MAX_READINGS):
+        words = [_fold(s) for s in combo if s.strip()]
+        full.add("".join(words))
+        initials.add("".join(w[0] for w in words if w))
+    return full, initials
+
+
+def _phone_digits(e164: str) -> str:
+    """National digits as a resident says them: 13812345678, 075523456789 (leading 0 kept)."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:  # stored phones are E.164; anything else as digits
+        return re.sub(r"\D", "", e164)
+    digits = str(number.national_number)
+    if number.country_code == 86 and not digits.startswith("1"):
+        digits = "0" + digits  # landlines are read with their trunk 0: 0755...
+    return digits
+
+
+def search_keys(name: str, phone: str, anonymous: bool) -> set[str]:
+    """The keys under which a case is found; none for an anonymous resident."""
+    if anonymous:
+        return set()
+    keys: set[str] = set()
+    folded = _fold(name)
+    if folded:
+        keys.add("h" + folded)
+        if len(folded) > 1:
+            keys.add("h" + folded[1:])
+        if _HAN.search(folded):
+            full, initials = _readings(folded)
+            keys.update("p" + f for f in full if f)
+            keys.update("i" + i for i in initials if i)
+    if phone:
+        digits = _phone_digits(phone)
+        if digits:
+            keys.add("d" + digits)
+            keys.add("r" + digits[::-1])
+    return keys
+
+
+# --- keeping the index ------------------------------------------------------------------------
+
+def index_case(db: Database, case_id: str, name: str, phone: str, anonymous: bool, created_at: str) -> None:
+    """Replace a case's keys (inside the caller's transaction)."""
+    db.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO case_search (key, case_id, created_at) VALUES (?, ?, ?)",
+        [(key, case_id, created_at) for key in sorted(search_keys(name, phone, anonymous))],
+    )
+
+
+def drop_case(db: Database, case_id: str) -> None:
+    db.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+
+
+def rebuild(db: Database) -> int:
+    """Index every case that still holds personal fields (the migration, and after a bulk load)."""
+    db.execute("DELETE FROM case_search")
+    rows = db.execute(
+        "SELECT id, resident_name, phone, anonymous, created_at FROM cases WHERE purged_at IS NULL"
+    ).fetchall()
+    batch: list[tuple[str, str, str]] = []
+    for case_id, name, phone, anonymous, created_at in rows:
+        batch.extend((key, case_id, created_at) for key in search_keys(name or "", phone or "", bool(anonymous)))
+        if len(batch) > 20_000:
+            db.conn.executemany("INSERT OR IGNORE INTO case_search (key, case_id, created_at) VALUES (?, ?, ?)", batch)
+            batch.clear()
+    db.conn.executemany("INSERT OR IGNORE INTO case_search (key, case_id, created_at) VALUES (?, ?, ?)", batch)
+    return len(rows)
+
+
+# --- looking up -------------------------------------------------------------------------------
+
+def _prefix_ids(db: Database, prefixes: Iterable[tuple[str, str]], limit: int) -> dict[str, str]:
+    """case_id -> how it matched, newest cases first, over the union of the prefix ranges."""
+    found: dict[str, tuple[str, str]] = {}
+    for prefix, how in prefixes:
+        for case_id, created_at in db.execute(
+            "SELECT case_id, MAX(created_at) FROM case_search WHERE key >= ? AND key < ? "
+            "GROUP BY case_id ORDER BY MAX(created_at) DESC LIMIT ?",
+            (prefix, prefix + _TOP, limit),
+        ):
+            if case_id not in found:
+                found[case_id] = (created_at, how)
+    newest = sorted(found.items(), key=lambda item: item[1][0], reverse=True)[:limit]
+    return {case_id: how for case_id, (_, how) in newest}
+
+
+def _code_ids(db: Database, text: str, limit: int) -> dict[str, str]:
+    """A whole code (its check character verified), or the start of one: K7Q-00A."""
+    try:
+        code = tracking_codes.parse(text)
+    except tracking_codes.TrackingCodeError:
+        pass
+    else:
+        row = db.execute("SELECT id FROM cases WHERE tracking_code = ?", (code.display,)).fetchone()
+        return {row[0]: "code"} if row else {}
+    compact = _fold(text).upper()
+    if len(compact) < tracking_codes.PREFIX_LENGTH or any(ch not in tracking_codes.ALPHABET for ch in compact):
+        return {}
+    body = tracking_codes.PREFIX_LENGTH + tracking_codes.MIN_SEQUENCE_LENGTH
+    shown = compact[:3] + ("-" + compact[3:body] if len(compact) > 3 else "") + ("-" + compact[body:] if len(compact) > body else "")
+    rows = db.execute(
+        "SELECT id FROM cases WHERE tracking_code >= ? AND tracking_code < ? ORDER BY tracking_code DESC LIMIT ?",
+        (shown, shown + _TOP, limit),
+    ).fetchall()
+    return {r[0]: "code" for r in rows}
+
+
+def find(db: Database, query: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+    """Cases matching what the volunteer typed, newest first, masked."""
+    text = _fold(query)
+    if not text:
+        raise ValidationFailed([FieldError("query", "查找", "请输入查询码、电话号码或姓名（汉字或拼音）")])
+    if len(text) > 40:
+        raise ValidationFailed([FieldError("query", "查找", "太长：最多 40 个字符")])
+    ids: dict[str, str] = {}
+    digits = re.sub(r"^(\+?86|0086)(?=1\d{10}$)", "", text)
+    if digits.isdigit():
+        if len(digits) < MIN_DIGITS:
+            raise ValidationFailed([FieldError("query", "查找", f"电话号码至少输入 {MIN_DIGITS} 位（如尾号）")])
+        ids = _prefix_ids(db, [("d" + digits, "phone"), ("r" + digits[::-1], "phone")], limit)
+    elif _HAN.search(text):
+        ids = _prefix_ids(db, [("h" + text, "name")], limit)
+    else:
+        ids = _code_ids(db, text, limit)
+        if text.isalpha() and text.isascii():
+            for case_id, how in _prefix_ids(db, [("p" + text, "pinyin"), ("i" + text, "pinyin"),
+                                                  ("h" + text, "name")], limit).items():
+                ids.setdefault(case_id, how)
+    return _hits(db, ids)[:limit]
+
+
+def _hits(db: Database, ids: dict[str, str]) -> list[SearchHit]:
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(
+        "SELECT id, tracking_code, created_at, category_name, community, resident_name, phone, "
+        f"anonymous, purged_at, voided_at, platform_status FROM cases WHERE id IN ({marks}) "
+        "ORDER BY created_at DESC, sequence DESC",
+        tuple(ids),
+    ).fetchall()
+    return [
+        SearchHit(
+            case_id=r[0], tracking_code=r[1], created_at=clock.from_text(r[2]), category_name=r[3],
+            community=r[4] or "", name=mask_name(r[5] or "", bool(r[7]), purged=bool(r[8])),
+            phone=mask_phone(r[6] or "", bool(r[7]), purged=bool(r[8])), purged=bool(r[8]),
+            voided=bool(r[9]), platform_status=r[10] or "", matched=ids[r[0]],
+        )
+        for r in rows
+    ]
+
+
+def mask_name(name: str, anonymous: bool, purged: bool = False) -> str:
+    return "（已清除）" if purged else _mask_name(name, anonymous)
+
+
+def mask_phone(phone: str, anonymous: bool, purged: bool = False) -> str:
+    if purged:
+        return "（已清除）"
+    if anonymous or not phone:
+        return "未留"
+    try:
+        return phones.masked(phone)
+    except phonenumbers.NumberParseException:  # never shown whole, even when unreadable
+        return "****"
