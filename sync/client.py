@@ -263,8 +263,11 @@ class Open311Client:
             raise Transient(str(error)) from None
         return updates, answer.headers.get(protocol.NEXT_CURSOR_HEADER)
 
-    def post_update(self, request_id: str, description: str, status: str, key: str) -> str:
-        data = {"service_request_id": request_id, "description": description}
+    def post_update(self, request_id: str, description: str, status: str, key: str,
+                    extra: dict[str, str] | None = None) -> str:
+        # extra: our extensions' fields (a rating); a third-party server ignores them and keeps
+        # the description, which says the same in words.
+        data = {"service_request_id": request_id, "description": description, **(extra or {})}
         if status:
             data["status"] = status
         answer = self.call("POST", "servicerequestupdates.json", data=data, headers={protocol.IDEMPOTENCY_HEADER: key})

@@ -24,7 +24,7 @@ from reception.cases import Case
 from reception.desk import ReceptionDesk
 from reception.privacy import audit
 from reception.storage import repository as repo
-from sync import protocol
+from sync import progress, protocol
 from sync.client import AuthFailed, NotSupported, Open311Client, Rejected, RetryPolicy, SyncError, Transient
 
 CLOCK_WARNING_SECONDS = 300
@@ -171,6 +171,7 @@ class SyncService:
                 if report.stopped is None and not cancel.is_set():
                     notify(Progress(len(report.results), total, None, "updates"))
                     self._pull_updates(report)
+                    self._refresh_progress(report)
             except AuthFailed as error:
                 report.stopped = str(error)
             self._finish_report(report, pending)
@@ -341,13 +342,16 @@ class SyncService:
             if not case.is_synced or not state or not state["request_id"]:
                 continue  # its create has not gone through yet; the amendment waits behind it
             now = clock.to_text(self.now())
+            extra = None
             if row["kind"] == "void":
                 description, status = f"接访台作废：{case.void_reason}", "voided"
+            elif row["kind"] == "rate":
+                (description, extra), status = progress.rating_update(self.db, row["id"]), ""
             else:
                 note = repo.amendment_note(self.db, row["id"])
                 description, status = f"接访台更正：{note or case.category_name}", ""
             try:
-                self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}")
+                self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}", extra)
             except Rejected as error:
                 with self.db.atomic():
                     repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": str(error), "set_aside_at": now}, now)
@@ -411,6 +415,12 @@ class SyncService:
             if not updates or new == saved:
                 return
             saved = new
+
+    def _refresh_progress(self, report: SyncReport) -> None:
+        """The platform's view of each case with news: department, due time, visits, ratings."""
+        _, note = progress.refresh(self._client(), self.db, clock.to_text(self.now()))
+        if note and not report.updates_note:
+            report.updates_note = note
 
     # --- the summary -------------------------------------------------------------------------------
 

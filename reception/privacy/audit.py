@@ -34,6 +34,7 @@ ACTIONS = {
     "create": "登记",
     "edit": "修改",
     "amend": "补充更正",
+    "rate": "记录居民评价",
     "void": "作废",
     "print": "打印凭条",
     "sync": "同步",
