@@ -80,6 +80,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.sync_night
 	$(BIN)/python -m bench.sync_laptops
 	$(BIN)/python -m bench.privacy
+	$(BIN)/python -m bench.case_search
 
 screenshots: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs

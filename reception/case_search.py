@@ -143,10 +143,12 @@ def _prefix_ids(db: Database, prefixes: Iterable[tuple[str, str]], limit: int) -
     """case_id -> how it matched, newest cases first, over the union of the prefix ranges."""
     found: dict[str, tuple[str, str]] = {}
     for prefix, how in prefixes:
+        # A case can hold several keys in one range (two readings of 单): ask for a few more rows
+        # than needed rather than GROUP BY, which would sort every match by case first.
         for case_id, created_at in db.execute(
-            "SELECT case_id, MAX(created_at) FROM case_search WHERE key >= ? AND key < ? "
-            "GROUP BY case_id ORDER BY MAX(created_at) DESC LIMIT ?",
-            (prefix, prefix + _TOP, limit),
+            "SELECT case_id, created_at FROM case_search WHERE key >= ? AND key < ? "
+            "ORDER BY created_at DESC LIMIT ?",
+            (prefix, prefix + _TOP, limit * 4),
         ):
             if case_id not in found:
                 found[case_id] = (created_at, how)
