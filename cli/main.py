@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cli import loop as loop_cli
 from cli import privacy as privacy_cli
 from cli import reports as report_cli
 from cli import slips as slip_cli
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     case.add_parser("template", help="打印一条有效的示例诉求（JSON）")
     add = case.add_parser("add", help="登记一条诉求；标准输出只打印查询码")
     add.add_argument("--json", dest="json_file", required=True, help="JSON 文件路径，或 - 表示标准输入")
+    add.add_argument("--follows", metavar="查询码", default=None, help="同一件事的前次诉求的查询码：新诉求接续它，凭条上注明")
     lst = case.add_parser("list", help="列出诉求")
     lst.add_argument("--json", action="store_true", help="以 JSON 输出")
     lst.add_argument("--session", choices=["current", "all"], default="all")
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     void = case.add_parser("void", help="作废一条诉求（不会删除）")
     void.add_argument("code")
     void.add_argument("--reason", required=True)
+    loop_cli.add_case_commands(case)
 
     session = sub.add_parser("session", help="夜话场次：开始、计数、查看、结束").add_subparsers(dest="action", required=True)
     open_ = session.add_parser("open", help="开始今晚的夜话")
@@ -199,6 +202,7 @@ def case_json(case: Case, warn_fraction: float) -> dict[str, Any]:
         "platform_status": case.platform_status or None,
         "light": light.value,
         "revision": case.revision,
+        "follows_code": case.follows_code or None,
     }
 
 
@@ -231,7 +235,8 @@ def _case_add(services, args) -> int:
         # Photo paths in a file are relative to that file, as a person writing it would expect.
         base = Path(args.json_file).resolve().parent
         raw["photos"] = [str(base / p) if isinstance(p, str) else p for p in raw["photos"]]
-    case = services.desk.record_case(raw)
+    follows = services.desk.find_case(args.follows).id if args.follows else None
+    case = services.desk.record_case(raw, follows=follows)
     print(case.tracking_code)
     return EXIT_OK
 
@@ -245,7 +250,8 @@ def _case_list(services, args) -> int:
         cases = desk.recent_cases(args.limit)
     warn = services.loaded_form.form.deadlines.warn_fraction
     if args.json:
-        _dump([{**case_json(c, warn), "amendments": desk.amendments(c.id)} for c in cases])
+        _dump([{**case_json(c, warn), "amendments": desk.amendments(c.id), **loop_cli.loop_json(desk, c.id)}
+               for c in cases])
     else:
         for c in cases:
             state = "已作废" if c.is_voided else c.light(clock.now(), warn).value
@@ -256,7 +262,7 @@ def _case_list(services, args) -> int:
 def _case_show(services, args) -> int:
     case = services.desk.find_case(args.code)
     data = {**case_json(case, services.loaded_form.form.deadlines.warn_fraction),
-            "amendments": services.desk.amendments(case.id)}
+            "amendments": services.desk.amendments(case.id), **loop_cli.loop_json(services.desk, case.id)}
     if args.json:
         _dump(data)
     else:
@@ -413,6 +419,7 @@ _HANDLERS = {
     **slip_cli.HANDLERS,
     **report_cli.HANDLERS,
     **privacy_cli.HANDLERS,
+    **loop_cli.HANDLERS,
 }
 
 # Commands that need only the form definition (no database, no passphrase).

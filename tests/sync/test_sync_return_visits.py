@@ -1,0 +1,62 @@
+"""At sync a verdict recorded at the stall goes up exactly once, and the platform's view of each
+case with news (department, due time, notes) comes back onto the case."""
+
+from __future__ import annotations
+
+from reception import return_visits
+from reception.storage import repository as repo
+from sync.service import SYNCED, WAITING, SyncService
+from sync_fault_proxy import Fault
+from sync_support import case_raw, client_factory
+
+UPDATES_POST = "POST /open311/v2/servicerequestupdates.json"
+
+
+def _settle(service, runs: int = 6):
+    for _ in range(runs):
+        report = service.run()
+        if report.stopped is None and not report.of(WAITING):
+            return report
+    raise AssertionError("sync did not settle")
+
+
+def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_token, proxy):
+    case = desk.record_case(case_raw())
+    service = SyncService(desk, client_factory(proxy.url, device_token))
+    service.run()
+    request_id = repo.sync_case(desk.db, case.id)["request_id"]
+    progress = return_visits.case_loop(desk, case.id).progress
+    assert progress is not None and progress.status == "open"
+    assert progress.department == case.department and progress.due_at == case.close_by
+
+    stored = platform.store.get_request(request_id)
+    platform.store.add_update(stored["id"], "closed", "已安排消杀，楼道已清理", "staff")
+    service.run()
+    progress = return_visits.case_loop(desk, case.id).progress
+    assert (progress.status, progress.notes) == ("closed", "已安排消杀，楼道已清理")
+    assert desk.case(case.id).platform_status == "closed"
+
+    return_visits.rate_case(desk, case.id, "不满意", "蟑螂还是很多")
+    # The platform commits the rating but its answer is lost: the resend must not add a second.
+    proxy.plan(Fault("drop_after_commit", UPDATES_POST))
+    assert _settle(service).of(SYNCED)
+    words = [u["description"] for u in platform.store.updates_of(stored["id"]) if "居民评价" in (u["description"] or "")]
+    assert words == ["接访台记录居民评价：不满意。居民说：蟑螂还是很多"]
+    [local] = return_visits.case_loop(desk, case.id).local_ratings
+    assert local.sent_at is not None and desk.pending_sync_count() == 0
+
+
+def test_only_cases_with_news_are_asked_again(desk, platform, device_token):
+    first = desk.record_case(case_raw())
+    second = desk.record_case(case_raw(resident_name="李伯"))
+    service = SyncService(desk, client_factory(platform.url, device_token))
+    service.run()
+    assert repo.cases_with_news(desk.db) == []
+    request_id = repo.sync_case(desk.db, second.id)["request_id"]
+    platform.store.add_update(platform.store.get_request(request_id)["id"], "accepted", "街道已受理", "staff")
+    # A mark on the first case's stored progress shows whether it was fetched again.
+    with desk.db.atomic():
+        return_visits.store_progress(desk.db, first.id, {"status": "open", "notes": "未再取"}, "2026-11-25T12:00:00+00:00")
+    service.run()
+    assert return_visits.case_loop(desk, second.id).progress.status == "accepted"
+    assert return_visits.case_loop(desk, first.id).progress.notes == "未再取"
