@@ -29,9 +29,9 @@ import phonenumbers
 from pypinyin import Style, pinyin
 from sqlite_utils import Database
 
-from reception import clock, phones, tracking_codes
+from reception import clock, tracking_codes
 from reception.errors import FieldError, ValidationFailed
-from reception.slips.content import mask_name as _mask_name
+from reception import masking
 
 _MAX_READINGS = 8  # heteronyms: 单 shan/dan, 曾 zeng/ceng... a few readings per name at most
 _TOP = "\U0010ffff"  # sorts after every character: the end of a prefix range
@@ -223,15 +223,8 @@ def _hits(db: Database, ids: dict[str, str]) -> list[SearchHit]:
 
 
 def mask_name(name: str, anonymous: bool, purged: bool = False) -> str:
-    return "（已清除）" if purged else _mask_name(name, anonymous)
+    return masking.PURGED if purged else masking.mask_name(name, anonymous)
 
 
 def mask_phone(phone: str, anonymous: bool, purged: bool = False) -> str:
-    if purged:
-        return "（已清除）"
-    if anonymous or not phone:
-        return "未留"
-    try:
-        return phones.masked(phone)
-    except phonenumbers.NumberParseException:  # never shown whole, even when unreadable
-        return "****"
+    return masking.PURGED if purged else masking.mask_phone(phone, anonymous)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from reception import clock, phones
+from reception import clock
 from reception.cases import Case
 from reception.form_definition import Outcome
+from reception.masking import mask_name, mask_phone
 from reception.sessions import Session
 from reception.street_settings import StreetSettings
 
@@ -44,14 +45,6 @@ class SlipContent:
     @property
     def reprint_mark(self) -> str:
         return f"补打 {self.reprint}" if self.reprint else ""
-
-
-def mask_name(name: str, anonymous: bool) -> str:
-    """张* for 张先生 or 张三丰: the surname only, and one star so the length stays hidden too."""
-    name = name.strip()
-    if anonymous or not name:
-        return "匿名"
-    return f"{name[0]}*"
 
 
 def summarise(description: str, limit: int) -> str:
@@ -129,7 +122,7 @@ def build(
         category=f"{case.major_name} · {case.category_name}" if case.major_name else case.category_name,
         summary=summarise(case.description, summary_limit),
         name=mask_name(case.resident_name, case.anonymous),
-        phone=phones.masked(case.phone) if case.phone and not case.anonymous else "未留",
+        phone=mask_phone(case.phone, case.anonymous),
         outcome=case.outcome.value,
         next_steps=next_steps(case),
         follow_up=follow_up(settings.hotline),
