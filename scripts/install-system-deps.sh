@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (as root, with apt) or checks (otherwise) the system packages the desk needs.
 #   scripts/install-system-deps.sh run    Qt's runtime libraries, to open the desk
-#   scripts/install-system-deps.sh test   plus CUPS with cups-pdf, poppler, zbar, Xvfb, fonts
+#   scripts/install-system-deps.sh test   plus CUPS with cups-pdf, poppler, zbar, Xvfb, fonts, and
+#                                         PostgreSQL (the platform's tests start their own cluster)
 # A missing package is a clear error naming it, never a silent skip.
 set -euo pipefail
 profile="${1:-test}"
@@ -10,7 +11,7 @@ run_pkgs=(libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 lib
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libx11-xcb1
   fontconfig fonts-dejavu-core)
-test_pkgs=(cups cups-client cups-bsd cups-pdf poppler-utils zbar-tools xvfb xauth)
+test_pkgs=(cups cups-client cups-bsd cups-pdf poppler-utils zbar-tools xvfb xauth postgresql)
 
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")
@@ -41,9 +42,10 @@ if [ "$profile" = "test" ]; then
   for c in pdftoppm pdftotext zbarimg lpstat lp cupsd Xvfb; do
     command -v "$c" >/dev/null 2>&1 || missing+=("$c")
   done
+  command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(initdb)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "error: these commands are needed by the tests and missing: ${missing[*]}" >&2
-    echo "       install CUPS with cups-pdf, poppler-utils, zbar and Xvfb" >&2
+    echo "       install CUPS with cups-pdf, poppler-utils, zbar, Xvfb and the PostgreSQL server" >&2
     exit 1
   fi
 fi

@@ -23,7 +23,7 @@ from forms import load_form
 from reception import tracking_codes
 from reception.form_definition import FormDefinition, Outcome, Urgency
 from sync import protocol
-from sync.platform.store import Device, IdempotencyConflict, PlatformStore, decode_cursor, encode_cursor
+from sync.platform.store import Device, IdempotencyConflict, PlatformStore, StreetError, decode_cursor, encode_cursor
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 9
@@ -45,12 +45,24 @@ def open311_error_response(code: int, description: str) -> JSONResponse:
 
 
 class Platform:
-    """What the handlers share: the store and the street's form definition."""
+    """What the handlers share: the store and each street's form definition.
 
-    def __init__(self, data_dir: Path) -> None:
+    A street's own taxonomy (and communities, deadlines) sits in ``<data dir>/streets/<CODE>/forms/``,
+    as a desk's does in its data dir; a street without one uses ``<data dir>/forms/`` or the
+    shipped files. Each worker reads them when it first needs them: restart after changing one.
+    """
+
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
-        self.store = PlatformStore(self.data_dir)
+        self.store = PlatformStore(self.data_dir, database_url)
         self.form: FormDefinition = load_form(self.data_dir).form
+        self._forms: dict[str, FormDefinition] = {}
+
+    def form_of(self, street_code: str) -> FormDefinition:
+        if street_code not in self._forms:
+            own = self.data_dir / "streets" / street_code
+            self._forms[street_code] = load_form(own).form if (own / "forms").is_dir() else self.form
+        return self._forms[street_code]
 
 
 def get_platform(request: Request) -> Platform:
@@ -79,8 +91,26 @@ PlatformDep = Annotated[Platform, Depends(get_platform)]
 router = APIRouter(prefix="/open311/v2")
 
 
+def _street_form(request: Request, platform: Platform, authorization: str | None, jurisdiction_id: str | None) -> FormDefinition:
+    """The taxonomy asked for: Open311's jurisdiction_id, else the laptop's street, else the default."""
+    if jurisdiction_id:
+        try:
+            return platform.form_of(platform.store.resolve_street(jurisdiction_id)["code"])
+        except StreetError:
+            raise fail(404, f"没有编号为 {jurisdiction_id} 的街道（jurisdiction_id）") from None
+    if authorization:
+        return platform.form_of(current_device(request, authorization).street_code)
+    return platform.form
+
+
 @router.get("/services.json")
-def services(platform: PlatformDep) -> list[dict[str, Any]]:
+def services(
+    request: Request,
+    platform: PlatformDep,
+    authorization: Annotated[str | None, Header()] = None,
+    jurisdiction_id: Annotated[str | None, Query(max_length=16)] = None,
+) -> list[dict[str, Any]]:
+    form = _street_form(request, platform, authorization, jurisdiction_id)
     return [
         {
             "service_code": item.code,
@@ -92,13 +122,20 @@ def services(platform: PlatformDep) -> list[dict[str, Any]]:
             "group": category.name,
             "department": category.department,
         }
-        for category, item in platform.form.taxonomy.items()
+        for category, item in form.taxonomy.items()
     ]
 
 
 @router.get("/services/{service_code}.json")
-def service_definition(platform: PlatformDep, service_code: Annotated[str, PathParam(max_length=32)]) -> dict[str, Any]:
-    if platform.form.taxonomy.find(service_code) is None:
+def service_definition(
+    request: Request,
+    platform: PlatformDep,
+    service_code: Annotated[str, PathParam(max_length=32)],
+    authorization: Annotated[str | None, Header()] = None,
+    jurisdiction_id: Annotated[str | None, Query(max_length=16)] = None,
+) -> dict[str, Any]:
+    form = _street_form(request, platform, authorization, jurisdiction_id)
+    if form.taxonomy.find(service_code) is None:
         raise fail(404, f"没有编号为 {service_code} 的诉求类别")
     attributes = [
         ("tracking_code", "string", True, "查询码（纸条上的编号）"),
@@ -115,7 +152,7 @@ def service_definition(platform: PlatformDep, service_code: Annotated[str, PathP
         ("photos", "string", False, "照片 SHA-256，逗号分隔，按顺序"),
     ]
     values = {
-        "community": platform.form.communities,
+        "community": form.communities,
         "urgency": [u.value for u in Urgency],
         "outcome": [o.value for o in Outcome],
     }
@@ -169,7 +206,7 @@ def create_request(
     close_by: Annotated[str, Form(alias="attribute[close_by]", max_length=40)] = "",
     photos: Annotated[str, Form(alias="attribute[photos]", max_length=MAX_PHOTOS * 65)] = "",
 ) -> list[dict[str, Any]]:
-    found = platform.form.taxonomy.find(service_code)
+    found = platform.form_of(device.street_code).taxonomy.find(service_code)
     if found is None:
         raise fail(400, f"service_code {service_code!r} 不是平台的诉求类别")
     category, item = found
@@ -448,7 +485,7 @@ def post_update(
     return [{"update_id": str(update_id), "service_request_id": service_request_id, "status": new_status}]
 
 
-def create_app(data_dir: Path) -> FastAPI:
+def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
     from sync.platform import pages
 
     app = FastAPI(
@@ -456,9 +493,9 @@ def create_app(data_dir: Path) -> FastAPI:
         version="1.0",
         description="Open311 GeoReport v2 (JSON) with servicerequestupdates; see docs/protocol.md",
     )
-    app.state.platform = Platform(data_dir)
-    app.state.tracking_limiter = pages.RateLimiter(per_minute=30, burst=10)
-    app.state.login_limiter = pages.RateLimiter(per_minute=10, burst=5)
+    app.state.platform = Platform(data_dir, database_url)
+    app.state.tracking_limiter = pages.RateLimiter(app.state.platform.store, "tracking", per_minute=30, burst=10)
+    app.state.login_limiter = pages.RateLimiter(app.state.platform.store, "login", per_minute=10, burst=5)
     app.include_router(router)
     app.include_router(pages.router)
 
@@ -492,3 +529,15 @@ def create_app(data_dir: Path) -> FastAPI:
         return open311_error_response(400, "请求参数有误：" + "；".join(problems))
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """What each uvicorn worker builds (``--workers N``): the CLI passes its options as variables."""
+    import os
+
+    from sync.platform.database import DATABASE_ENV
+
+    return create_app(Path(os.environ[DATA_DIR_ENV]), os.environ.get(DATABASE_ENV) or None)
+
+
+DATA_DIR_ENV = "XINAN_PLATFORM_DATA_DIR"

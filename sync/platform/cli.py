@@ -1,85 +1,154 @@
-"""``xinan-platform``: run the reference platform, and administer its devices and staff.
+"""``xinan-platform``: run the reference platform, and administer its streets, devices and staff.
 
-    xinan-platform --data-dir DIR --port N                  serve (loopback unless --host)
-    xinan-platform --data-dir DIR device add --name 新安一号 [--prefix K7Q]
-    xinan-platform --data-dir DIR device list | device revoke ID
-    xinan-platform --data-dir DIR staff add --username NAME   (password read from stdin)
+    xinan-platform --data-dir DIR [--database postgresql://…] [--workers N] [--port N]
+                                                             serve (loopback unless --host)
+    xinan-platform --data-dir DIR street add --code XA --name 新安街道 [--hotline 0755-…]
+    xinan-platform --data-dir DIR street list
+    xinan-platform --data-dir DIR device add --name 新安一号 [--prefix K7Q] [--street XA]
+    xinan-platform --data-dir DIR device list [--street XA] | device revoke ID
+    xinan-platform --data-dir DIR staff add --username NAME [--street XA | --district]
+                                                             (password read from stdin)
+
+Without --database the rows live in DIR/platform.db (SQLite); photos always live under DIR.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reception import tracking_codes
 
+_STREET_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xinan-platform", description="心安夜话 街道信箱平台（参考实现）")
-    parser.add_argument("--data-dir", type=Path, required=True, help="平台数据目录")
+    parser.add_argument("--data-dir", type=Path, required=True, help="平台数据目录（照片；未指定 --database 时也存放数据库）")
+    parser.add_argument("--database", default=None,
+                        help="PostgreSQL 地址，如 postgresql://xinan@127.0.0.1/xinan（默认：数据目录中的 SQLite 文件）")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8311)
+    parser.add_argument("--workers", type=int, default=1, help="工作进程数（多个进程共用一个数据库）")
     parser.add_argument("--tls-cert", type=Path, default=None, help="TLS 证书（生产环境必须）")
     parser.add_argument("--tls-key", type=Path, default=None)
     sub = parser.add_subparsers(dest="command")
+    street = sub.add_parser("street", help="街道").add_subparsers(dest="action", required=True)
+    street_add = street.add_parser("add", help="添加街道；编号已存在时更新其名称和服务电话")
+    street_add.add_argument("--code", required=True, help="街道编号，2–6 位大写字母或数字，如 XA")
+    street_add.add_argument("--name", required=True, help="街道名称，如 新安街道")
+    street_add.add_argument("--hotline", default=None, help="街道服务电话，显示在查询页上")
+    street.add_parser("list")
     device = sub.add_parser("device", help="笔记本登记").add_subparsers(dest="action", required=True)
     add = device.add_parser("add", help="登记一台笔记本，打印一次性登记码")
     add.add_argument("--name", required=True)
     add.add_argument("--prefix", default=None, help="分配给它的 3 位编号")
-    device.add_parser("list")
+    add.add_argument("--street", default=None, help="所属街道编号（平台上有多个街道时必须）")
+    device_list = device.add_parser("list")
+    device_list.add_argument("--street", default=None)
     revoke = device.add_parser("revoke", help="吊销一台笔记本的令牌")
     revoke.add_argument("id", type=int)
     staff = sub.add_parser("staff", help="工作人员账号").add_subparsers(dest="action", required=True)
     sadd = staff.add_parser("add", help="添加或重设工作人员（密码从标准输入读取）")
     sadd.add_argument("--username", required=True)
+    scope = sadd.add_mutually_exclusive_group()
+    scope.add_argument("--street", default=None, help="所属街道编号：只看本街道的诉求")
+    scope.add_argument("--district", action="store_true", help="区级账号：看所有街道的诉求和汇总")
     return parser
+
+
+def _serve(args: argparse.Namespace, database_url: str) -> int:
+    import uvicorn
+
+    from sync.platform.api import DATA_DIR_ENV
+    from sync.platform.database import DATABASE_ENV
+
+    tls = {"ssl_certfile": str(args.tls_cert) if args.tls_cert else None,
+           "ssl_keyfile": str(args.tls_key) if args.tls_key else None}
+    # Each worker is a fresh process that builds the app from these (sync.platform.api.app_from_environment).
+    os.environ[DATA_DIR_ENV] = str(args.data_dir.resolve())
+    os.environ[DATABASE_ENV] = database_url
+    uvicorn.run("sync.platform.api:app_from_environment", factory=True, host=args.host, port=args.port,
+                workers=args.workers, **tls)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.data_dir.mkdir(parents=True, exist_ok=True)
-    if args.command is None:
-        import uvicorn
+    from sqlalchemy.exc import OperationalError
 
-        from sync.platform.api import create_app
+    from sync.platform.database import DatabaseUrlError, database_url, redacted
+    from sync.platform.store import PlatformStore, StreetError
 
-        uvicorn.run(
-            create_app(args.data_dir), host=args.host, port=args.port,
-            ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
-            ssl_keyfile=str(args.tls_key) if args.tls_key else None,
-        )
-        return 0
-    from sync.platform.store import PlatformStore
-
-    store = PlatformStore(args.data_dir)
     try:
-        if args.command == "device" and args.action == "add":
-            prefix = args.prefix.strip().upper() if args.prefix else None
-            if prefix is not None and not tracking_codes.is_valid_prefix(prefix):
-                print("错误：编号应为3位数字或字母（不含 I、L、O、U）", file=sys.stderr)
-                return 2
-            device_id, code = store.add_device(args.name, prefix)
-            print(f"设备 {device_id}（{args.name}）的一次性登记码：", file=sys.stderr)
-            print(code)
-        elif args.command == "device" and args.action == "list":
-            for d in store.list_devices():
-                state = "已吊销" if d["revoked_at"] else ("已登记" if d["enrolled_at"] else "待登记")
-                print(f"{d['id']}\t{d['name']}\t{d['prefix'] or '-'}\t{state}")
-        elif args.command == "device" and args.action == "revoke":
-            if not store.revoke_device(args.id):
-                print(f"错误：没有未吊销的设备 {args.id}", file=sys.stderr)
-                return 2
-            print(f"已吊销设备 {args.id}")
-        elif args.command == "staff":
-            password = getpass.getpass("密码：") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-            if len(password) < 8:
-                print("错误：密码至少 8 位", file=sys.stderr)
-                return 2
-            store.add_staff(args.username, password)
-            print(f"已设置工作人员 {args.username}")
+        url = database_url(args.data_dir, args.database)
+    except DatabaseUrlError:
+        print("错误：--database 应为 postgresql://用户@主机:端口/库名 或 sqlite:///文件路径", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("错误：--workers 至少为 1", file=sys.stderr)
+        return 2
+    try:
+        # Opening the store runs the migrations once, before any worker starts.
+        store = PlatformStore(args.data_dir, url)
+    except OperationalError:
+        print(f"错误：无法连接数据库 {redacted(url)}：请检查地址、用户和密码，以及数据库服务是否在运行", file=sys.stderr)
+        return 1
+    try:
+        if args.command is None:
+            store.close()
+            return _serve(args, url)
+        return _administer(args, store)
+    except StreetError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
     finally:
         store.close()
+
+
+def _administer(args: argparse.Namespace, store) -> int:
+    if args.command == "street" and args.action == "add":
+        code = args.code.strip().upper()
+        if not _STREET_CODE.match(code):
+            print("错误：街道编号应为 2–6 位大写字母或数字，以字母开头（如 XA）", file=sys.stderr)
+            return 2
+        _, added = store.add_street(code, args.name.strip(), args.hotline.strip() if args.hotline else None)
+        print(f"{'已添加' if added else '已更新'}街道 {code}（{args.name.strip()}）")
+    elif args.command == "street" and args.action == "list":
+        for s in store.list_streets():
+            print(f"{s['code']}\t{s['name']}\t{s['hotline'] or '-'}")
+    elif args.command == "device" and args.action == "add":
+        prefix = args.prefix.strip().upper() if args.prefix else None
+        if prefix is not None and not tracking_codes.is_valid_prefix(prefix):
+            print("错误：编号应为3位数字或字母（不含 I、L、O、U）", file=sys.stderr)
+            return 2
+        street = store.resolve_street(args.street)
+        device_id, code = store.add_device(args.name, prefix, street["id"])
+        print(f"设备 {device_id}（{args.name}，{street['name']}）的一次性登记码：", file=sys.stderr)
+        print(code)
+    elif args.command == "device" and args.action == "list":
+        street = store.resolve_street(args.street)["id"] if args.street else None
+        for d in store.list_devices(street):
+            state = "已吊销" if d["revoked_at"] else ("已登记" if d["enrolled_at"] else "待登记")
+            print(f"{d['id']}\t{d['name']}\t{d['prefix'] or '-'}\t{state}\t{d['street_code']}")
+    elif args.command == "device" and args.action == "revoke":
+        if not store.revoke_device(args.id):
+            print(f"错误：没有未吊销的设备 {args.id}", file=sys.stderr)
+            return 2
+        print(f"已吊销设备 {args.id}")
+    elif args.command == "staff":
+        street = None if args.district else store.resolve_street(args.street)
+        password = getpass.getpass("密码：") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+        if len(password) < 8:
+            print("错误：密码至少 8 位", file=sys.stderr)
+            return 2
+        store.add_staff(args.username, password, street=street["id"] if street else None, district=args.district)
+        where = "区级（所有街道）" if args.district else street["name"]
+        print(f"已设置工作人员 {args.username}（{where}）")
     return 0

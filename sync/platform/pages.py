@@ -9,8 +9,6 @@ page cannot be used to learn which codes exist.
 from __future__ import annotations
 
 import hmac
-import threading
-import time
 from datetime import datetime, timezone
 from html import escape
 from typing import Annotated, Any
@@ -30,26 +28,17 @@ LIGHT_COLOURS = {Light.GREEN: "#1b7f3b", Light.NONE: "#4a5a6a", Light.YELLOW: "#
 
 
 class RateLimiter:
-    """A token bucket per client address: enough for a family scanning slips, not for a crawler."""
+    """A token bucket per client address: enough for a family scanning slips, not for a crawler.
 
-    def __init__(self, per_minute: int = 30, burst: int = 10) -> None:
-        self.rate = per_minute / 60.0
-        self.burst = burst
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
+    The buckets live in the platform's database, so that several workers share them and a
+    restart does not refill them.
+    """
+
+    def __init__(self, store, name: str, per_minute: int = 30, burst: int = 10) -> None:
+        self.store, self.name, self.per_minute, self.burst = store, name, per_minute, burst
 
     def allow(self, key: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - last) * self.rate)
-            if len(self._buckets) > 50_000:
-                self._buckets.clear()
-            if tokens < 1:
-                self._buckets[key] = (tokens, now)
-                return False
-            self._buckets[key] = (tokens - 1, now)
-            return True
+        return self.store.take_token(f"{self.name}:{key}", self.per_minute, self.burst)
 
 
 def _page(title: str, body: str, status: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:

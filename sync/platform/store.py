@@ -1,8 +1,13 @@
-"""The reference platform's storage: its own SQLite file, and every SQL statement it runs.
+"""The reference platform's storage, and every SQL statement it runs.
 
-One connection guarded by a lock: FastAPI runs the handlers in a thread pool and SQLite allows
-one writer at a time anyway, so serialising here keeps each operation one short transaction.
-Photos live as files beside the database (``media/``), named by their SHA-256.
+The rows live in SQLite (the default: ``platform.db`` in the data dir) or PostgreSQL
+(``--database postgresql://...``), through SQLAlchemy Core: the statements below are plain SQL
+that both accept. Each operation is one short transaction; no lock is held in the process, so
+any number of threads and worker processes share one database. The schema is in migrations.py.
+
+Photos live as files under the data dir (``media/``), named by their SHA-256, and a photo being
+uploaded as ``media/partial/``: every worker of a host sees the same directory, so an upload cut
+on one worker resumes on another (several hosts need the data dir on shared storage).
 """
 
 from __future__ import annotations
@@ -10,61 +15,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import random
 import secrets
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from sqlalchemy import Connection, text
 
-MIGRATIONS = Migrations("xinan-platform")
-
-
-@MIGRATIONS()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    db["devices"].create(
-        {"id": int, "name": str, "prefix": str, "token_sha256": str, "enrolment_sha256": str,
-         "device_id": str, "created_at": str, "enrolled_at": str, "revoked_at": str},
-        pk="id", not_null={"name", "created_at"},
-    )
-    db["devices"].create_index(["token_sha256"], unique=True)
-    db["devices"].create_index(["enrolment_sha256"], unique=True)
-    db["requests"].create(
-        {"id": int, "service_request_id": str, "idempotency_key": str, "content_sha256": str,
-         "device": int, "service_code": str, "service_name": str, "group_name": str,
-         "department": str, "description": str, "address_string": str, "first_name": str,
-         "phone": str, "attributes": str, "tracking_code": str, "verifier": str,
-         "requested_datetime": str, "accept_by": str, "close_by": str, "status": str,
-         "status_notes": str, "created_at": str, "updated_at": str, "closed_at": str},
-        pk="id", not_null={"service_request_id", "idempotency_key", "content_sha256", "status"},
-        foreign_keys=[("device", "devices", "id")],
-    )
-    db["requests"].create_index(["idempotency_key"], unique=True)
-    db["requests"].create_index(["service_request_id"], unique=True)
-    db["requests"].create_index(["tracking_code"])
-    db["media"].create(
-        {"request": int, "position": int, "sha256": str, "size": int, "received": int,
-         "complete": int},
-        pk=("request", "sha256"), foreign_keys=[("request", "requests", "id")],
-    )
-    db["updates"].create(
-        {"id": int, "request": int, "status": str, "description": str, "author": str,
-         "idempotency_key": str, "created_at": str},
-        pk="id", not_null={"request", "status", "created_at"},
-        foreign_keys=[("request", "requests", "id")],
-    )
-    db["updates"].create_index(["idempotency_key"], unique=True)
-    db["updates"].create_index(["request", "id"])
-    db["staff"].create({"username": str, "salt": str, "password_sha": str, "created_at": str}, pk="username")
-    db["staff_sessions"].create(
-        {"token_sha256": str, "username": str, "csrf": str, "expires_at": str}, pk="token_sha256"
-    )
+from sync.platform import database
+from sync.platform.migrations import DEFAULT_STREET, migrate
 
 
 def now_text() -> str:
@@ -101,197 +63,280 @@ class Device:
     id: int
     name: str
     prefix: str
+    street: int = 0
+    street_code: str = DEFAULT_STREET
 
 
 class IdempotencyConflict(Exception):
     """The same idempotency key came back with different content (answered as 409)."""
 
 
+class IdempotencyConflict(Exception):
+    """The same idempotency key came back with different content (answered as 409)."""
+
+
+class StreetError(ValueError):
+    """No such street, or --street left out where there are several (the message says which)."""
+
+
+def _dicts(result) -> list[dict[str, Any]]:
+    return [dict(row) for row in result.mappings()]
+
+
 class PlatformStore:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.media_dir = self.data_dir / "media"
         self.partial_dir = self.media_dir / "partial"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            str(self.data_dir / "platform.db"), isolation_level=None, check_same_thread=False, timeout=30
-        )
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        self.db = sqlite_utils.Database(conn)
-        MIGRATIONS.apply(self.db)
-        self._lock = threading.RLock()
+        self.url = database_url or database.database_url(self.data_dir)
+        self.engine = database.open_engine(self.url)
+        self.is_postgres = self.engine.dialect.name == "postgresql"
+        migrate(self.engine)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.engine.dispose()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self._lock, self.db.atomic():
-            yield self.db
+    def transaction(self):
+        """A write transaction (a Connection): ``with store.transaction() as conn: conn.execute(text(...))``."""
+        return database.write(self.engine)
 
-    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        with self._lock:
-            cursor = self.db.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+    def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with database.read(self.engine) as conn:
+            return _dicts(conn.execute(text(sql), params or {}))
 
-    def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+    def _row(self, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
+    # --- streets ---------------------------------------------------------------------------------
+
+    def add_street(self, code: str, name: str, hotline: str | None = None) -> tuple[int, bool]:
+        """Add a street, or rename it (and set its hotline) when the code exists: (id, added now?)."""
+        with self.transaction() as conn:
+            row = conn.execute(text("SELECT id FROM streets WHERE code = :code"), {"code": code}).first()
+            if row is not None:
+                conn.execute(text("UPDATE streets SET name = :name, hotline = COALESCE(:hotline, hotline) WHERE id = :id"),
+                             {"name": name, "hotline": hotline, "id": row[0]})
+                return row[0], False
+            new = conn.execute(
+                text("INSERT INTO streets (code, name, hotline, created_at) VALUES (:code, :name, :hotline, :now) "
+                     "ON CONFLICT (code) DO NOTHING RETURNING id"),
+                {"code": code, "name": name, "hotline": hotline, "now": now_text()},
+            ).first()
+            if new is None:  # another worker added it between our two statements
+                return conn.execute(text("SELECT id FROM streets WHERE code = :code"), {"code": code}).scalar_one(), False
+            return new[0], True
+
+    def list_streets(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT id, code, name, hotline FROM streets ORDER BY id")
+
+    def street(self, street_id: int) -> dict[str, Any] | None:
+        return self._row("SELECT id, code, name, hotline FROM streets WHERE id = :id", {"id": street_id})
+
+    def resolve_street(self, code: str | None) -> dict[str, Any]:
+        """The street a command names; without a code, the only street there is."""
+        streets = self.list_streets()
+        if code is None:
+            if len(streets) == 1:
+                return streets[0]
+            raise StreetError("平台上有多个街道，请用 --street 指定（" + "、".join(s["code"] for s in streets) + "）")
+        for street in streets:
+            if street["code"] == code.strip().upper():
+                return street
+        raise StreetError(f"没有编号为 {code} 的街道：先用 street add --code {code} --name 街道名称 添加")
+
+    def street_for_prefix(self, prefix: str) -> dict[str, Any] | None:
+        """The street of the laptop a tracking code's prefix belongs to (for a case not yet synced)."""
+        return self._row(
+            "SELECT s.id, s.code, s.name, s.hotline FROM devices d JOIN streets s ON s.id = d.street "
+            "WHERE d.prefix = :prefix ORDER BY d.revoked_at IS NOT NULL, d.id DESC LIMIT 1",
+            {"prefix": prefix},
+        )
+
+    def _default_street(self, conn: Connection) -> int:
+        return conn.execute(text("SELECT MIN(id) FROM streets")).scalar_one()
+
     # --- devices ---------------------------------------------------------------------------------
 
-    def add_device(self, name: str, prefix: str | None) -> tuple[int, str]:
+    def add_device(self, name: str, prefix: str | None, street: int | None = None) -> tuple[int, str]:
         """A device entry and its one-time enrolment code (shown once, stored only hashed)."""
         code = secrets.token_urlsafe(12)
         while code.startswith("-"):  # `xinan-desk sync --enrol -abc` would read it as an option
             code = secrets.token_urlsafe(12)
-        with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO devices (name, prefix, enrolment_sha256, created_at) VALUES (?, ?, ?, ?)",
-                (name, prefix, sha256_text(code), now_text()),
-            )
-            return cursor.lastrowid, code
+        with self.transaction() as conn:
+            street = street or self._default_street(conn)
+            device_id = conn.execute(
+                text("INSERT INTO devices (name, prefix, enrolment_sha256, created_at, street) "
+                     "VALUES (:name, :prefix, :code, :now, :street) RETURNING id"),
+                {"name": name, "prefix": prefix, "code": sha256_text(code), "now": now_text(), "street": street},
+            ).scalar_one()
+            return device_id, code
+
+    _DEVICE = ("SELECT d.id, d.name, d.prefix, d.street, s.code AS street_code FROM devices d "
+               "JOIN streets s ON s.id = d.street ")
+
+    @staticmethod
+    def _device(row: dict[str, Any]) -> Device:
+        return Device(row["id"], row["name"], row["prefix"] or "", row["street"], row["street_code"])
 
     def enrol(self, code: str, device_id: str) -> tuple[Device, str] | None:
         token = secrets.token_urlsafe(32)
-        with self.transaction() as db:
-            row = db.execute(
-                "SELECT id, name, prefix FROM devices WHERE enrolment_sha256 = ? AND enrolled_at IS NULL "
-                "AND revoked_at IS NULL",
-                (sha256_text(code),),
-            ).fetchone()
+        with self.transaction() as conn:
+            # One UPDATE, so two workers given the same code at once cannot both enrol with it.
+            row = conn.execute(
+                text("UPDATE devices SET token_sha256 = :token, device_id = :device_id, enrolled_at = :now "
+                     "WHERE enrolment_sha256 = :code AND enrolled_at IS NULL AND revoked_at IS NULL RETURNING id"),
+                {"token": sha256_text(token), "device_id": device_id, "now": now_text(), "code": sha256_text(code)},
+            ).first()
             if row is None:
                 return None
-            db.execute(
-                "UPDATE devices SET token_sha256 = ?, device_id = ?, enrolled_at = ? WHERE id = ?",
-                (sha256_text(token), device_id, now_text(), row[0]),
-            )
-        return Device(row[0], row[1], row[2] or ""), token
+            found = conn.execute(text(self._DEVICE + "WHERE d.id = :id"), {"id": row[0]}).mappings().one()
+        return self._device(found), token
 
     def device_for_token(self, token: str) -> Device | None:
-        row = self._row(
-            "SELECT id, name, prefix FROM devices WHERE token_sha256 = ? AND revoked_at IS NULL",
-            (sha256_text(token),),
-        )
-        return None if row is None else Device(row["id"], row["name"], row["prefix"] or "")
+        row = self._row(self._DEVICE + "WHERE d.token_sha256 = :token AND d.revoked_at IS NULL",
+                        {"token": sha256_text(token)})
+        return None if row is None else self._device(row)
 
-    def revoke_device(self, device: int) -> bool:
-        with self.transaction() as db:
-            return db.execute(
-                "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (now_text(), device)
+    def revoke_device(self, device: int, street: int | None = None) -> bool:
+        """Revoke a token; with a street, only a device of that street (a street's staff)."""
+        # (A condition "(:street IS NULL OR ...)" would leave PostgreSQL unsure of the parameter's type.)
+        scope = "" if street is None else " AND street = :street"
+        with self.transaction() as conn:
+            return conn.execute(
+                text(f"UPDATE devices SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL{scope}"),
+                {"now": now_text(), "id": device, "street": street},
             ).rowcount == 1
 
-    def list_devices(self) -> list[dict[str, Any]]:
-        return self._rows("SELECT id, name, prefix, enrolled_at, revoked_at FROM devices ORDER BY id")
+    def list_devices(self, street: int | None = None) -> list[dict[str, Any]]:
+        scope = "" if street is None else "WHERE d.street = :street "
+        return self._rows(
+            "SELECT d.id, d.name, d.prefix, d.enrolled_at, d.revoked_at, s.code AS street_code FROM devices d "
+            f"JOIN streets s ON s.id = d.street {scope}ORDER BY d.id",
+            {"street": street},
+        )
 
     # --- requests --------------------------------------------------------------------------------
 
     def create_request(self, key: str, content: str, device: Device, row: dict[str, Any],
                        photos: list[str], initial_status: str) -> tuple[str, bool]:
-        """Store a request once per idempotency key: (service_request_id, created now?)."""
-        with self.transaction() as db:
-            existing = db.execute(
-                "SELECT service_request_id, content_sha256, device FROM requests WHERE idempotency_key = ?",
-                (key,),
-            ).fetchone()
-            if existing is not None:
+        """Store a request once per idempotency key: (service_request_id, created now?).
+
+        The INSERT says ON CONFLICT DO NOTHING: when two workers get the same key at once,
+        PostgreSQL makes the second wait for the first and then insert nothing; it then reads
+        the first one's request like any replay.
+        """
+        with self.transaction() as conn:
+            now = now_text()
+            internal = conn.execute(
+                text("INSERT INTO requests (service_request_id, idempotency_key, content_sha256, device, street, "
+                     "service_code, service_name, group_name, department, description, address_string, "
+                     "first_name, phone, attributes, tracking_code, verifier, requested_datetime, accept_by, "
+                     "close_by, status, status_notes, created_at, updated_at, closed_at) VALUES "
+                     "(:pending, :key, :content, :device, :street, :service_code, :service_name, :group_name, "
+                     ":department, :description, :address_string, :first_name, :phone, :attributes, "
+                     ":tracking_code, :verifier, :requested_datetime, :accept_by, :close_by, :status, '', :now, "
+                     ":now, :closed_at) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id"),
+                {**row, "pending": f"pending:{key}", "key": key, "content": content, "device": device.id,
+                 "street": device.street, "status": initial_status, "now": now,
+                 "closed_at": now if initial_status == "closed" else None},
+            ).scalar()
+            if internal is None:
+                existing = conn.execute(
+                    text("SELECT service_request_id, content_sha256, device FROM requests WHERE idempotency_key = :key"),
+                    {"key": key},
+                ).one()
                 if existing[1] != content or existing[2] != device.id:
                     raise IdempotencyConflict(existing[0])
                 return existing[0], False
-            now = now_text()
-            cursor = db.execute(
-                "INSERT INTO requests (service_request_id, idempotency_key, content_sha256, device, "
-                "service_code, service_name, group_name, department, description, address_string, "
-                "first_name, phone, attributes, tracking_code, verifier, requested_datetime, accept_by, "
-                "close_by, status, status_notes, created_at, updated_at, closed_at) VALUES "
-                "('', :key, :content, :device, :service_code, :service_name, :group_name, :department, "
-                ":description, :address_string, :first_name, :phone, :attributes, :tracking_code, "
-                ":verifier, :requested_datetime, :accept_by, :close_by, :status, '', :now, :now, :closed_at)",
-                {**row, "key": key, "content": content, "device": device.id, "status": initial_status,
-                 "now": now, "closed_at": now if initial_status == "closed" else None},
-            )
-            internal = cursor.lastrowid
-            request_id = f"XA{internal:06d}"
-            db.execute("UPDATE requests SET service_request_id = ? WHERE id = ?", (request_id, internal))
+            request_id = f"{device.street_code}{internal:06d}"
+            conn.execute(text("UPDATE requests SET service_request_id = :rid WHERE id = :id"),
+                         {"rid": request_id, "id": internal})
             for position, sha in enumerate(photos, start=1):
-                db.execute(
-                    "INSERT OR IGNORE INTO media (request, position, sha256, size, received, complete) "
-                    "VALUES (?, ?, ?, 0, 0, 0)",
-                    (internal, position, sha),
+                conn.execute(
+                    text("INSERT INTO media (request, position, sha256, size, received, complete) "
+                         "VALUES (:request, :position, :sha, 0, 0, 0) ON CONFLICT DO NOTHING"),
+                    {"request": internal, "position": position, "sha": sha},
                 )
-            db.execute(
-                "INSERT INTO updates (request, status, description, author, created_at) VALUES (?, ?, ?, ?, ?)",
-                (internal, initial_status, "已从夜话摊位登记并同步到平台", "desk", now),
+            conn.execute(
+                text("INSERT INTO updates (request, status, description, author, created_at) "
+                     "VALUES (:request, :status, :description, 'desk', :now)"),
+                {"request": internal, "status": initial_status, "description": "已从夜话摊位登记并同步到平台", "now": now},
             )
             return request_id, True
 
     REQUEST_COLUMNS = (
-        "id, service_request_id, device, service_code, service_name, group_name, department, "
+        "id, service_request_id, device, street, service_code, service_name, group_name, department, "
         "description, address_string, attributes, tracking_code, verifier, requested_datetime, "
         "accept_by, close_by, status, status_notes, created_at, updated_at, closed_at"
     )
 
     def get_request(self, request_id: str) -> dict[str, Any] | None:
-        return self._row(f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE service_request_id = ?", (request_id,))
+        return self._row(f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE service_request_id = :rid",
+                         {"rid": request_id})
 
     def get_request_for_staff(self, request_id: str) -> dict[str, Any] | None:
         """With the resident's name and phone: only the logged-in staff pages use this."""
         return self._row(
-            f"SELECT {self.REQUEST_COLUMNS}, first_name, phone FROM requests WHERE service_request_id = ?",
-            (request_id,),
+            f"SELECT {self.REQUEST_COLUMNS}, first_name, phone FROM requests WHERE service_request_id = :rid",
+            {"rid": request_id},
         )
 
     def requests_by_code(self, compact_code: str) -> list[dict[str, Any]]:
         return self._rows(
-            f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE REPLACE(tracking_code, '-', '') = ?",
-            (compact_code,),
+            f"SELECT {self.REQUEST_COLUMNS} FROM requests WHERE REPLACE(tracking_code, '-', '') = :code",
+            {"code": compact_code},
         )
 
-    def list_requests(self, *, device: int | None = None, ids: list[str] | None = None,
+    def list_requests(self, *, device: int | None = None, street: int | None = None, ids: list[str] | None = None,
                       service_code: str | None = None, status: str | None = None,
                       start: str | None = None, end: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-        where, params = [], []
-        if device is not None:
-            where.append("device = ?")
-            params.append(device)
+        where, params = [], {"limit": limit}
+        for column, value in (("device", device), ("street", street), ("service_code", service_code or None),
+                              ("status", status or None)):
+            if value is not None:
+                where.append(f"{column} = :{column}")
+                params[column] = value
         if ids:
-            where.append(f"service_request_id IN ({', '.join('?' for _ in ids)})")
-            params.extend(ids)
-        if service_code:
-            where.append("service_code = ?")
-            params.append(service_code)
-        if status:
-            where.append("status = ?")
-            params.append(status)
+            where.append(f"service_request_id IN ({', '.join(f':id{i}' for i in range(len(ids)))})")
+            params.update({f"id{i}": value for i, value in enumerate(ids)})
         if start:
-            where.append("requested_datetime >= ?")
-            params.append(start)
+            where.append("requested_datetime >= :start")
+            params["start"] = start
         if end:
-            where.append("requested_datetime <= ?")
-            params.append(end)
+            where.append("requested_datetime <= :end")
+            params["end"] = end
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        return self._rows(
-            f"SELECT {self.REQUEST_COLUMNS} FROM requests {clause} ORDER BY id DESC LIMIT ?", (*params, limit)
-        )
+        return self._rows(f"SELECT {self.REQUEST_COLUMNS} FROM requests {clause} ORDER BY id DESC LIMIT :limit", params)
 
     def count_requests(self) -> int:
         return self._row("SELECT COUNT(*) AS n FROM requests")["n"]
+
+    def street_sums(self) -> list[dict[str, Any]]:
+        """Per street: cases, still open, closed, past their due time (the district's view)."""
+        return self._rows(
+            "SELECT s.id, s.code, s.name, COUNT(r.id) AS total, "
+            "COALESCE(SUM(CASE WHEN r.status NOT IN ('closed', 'voided') THEN 1 ELSE 0 END), 0) AS open, "
+            "COALESCE(SUM(CASE WHEN r.status = 'closed' THEN 1 ELSE 0 END), 0) AS closed, "
+            "COALESCE(SUM(CASE WHEN r.status NOT IN ('closed', 'voided') AND r.close_by <> '' "
+            "AND r.close_by < :now THEN 1 ELSE 0 END), 0) AS overdue "
+            "FROM streets s LEFT JOIN requests r ON r.street = s.id GROUP BY s.id, s.code, s.name ORDER BY s.id",
+            {"now": now_text()},
+        )
 
     # --- media -----------------------------------------------------------------------------------
 
     def media_of(self, internal: int) -> list[dict[str, Any]]:
         return self._rows(
-            "SELECT position, sha256, size, received, complete FROM media WHERE request = ? ORDER BY position",
-            (internal,),
+            "SELECT position, sha256, size, received, complete FROM media WHERE request = :r ORDER BY position",
+            {"r": internal},
         )
 
     def media_entry(self, internal: int, sha: str) -> dict[str, Any] | None:
         return self._row(
-            "SELECT position, sha256, size, received, complete FROM media WHERE request = ? AND sha256 = ?",
-            (internal, sha),
+            "SELECT position, sha256, size, received, complete FROM media WHERE request = :r AND sha256 = :sha",
+            {"r": internal, "sha": sha},
         )
 
     def media_path(self, sha: str) -> Path:
@@ -301,10 +346,11 @@ class PlatformStore:
         return self.partial_dir / f"{internal}-{sha}.part"
 
     def record_media_progress(self, internal: int, sha: str, received: int, size: int, complete: bool) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE media SET received = ?, size = ?, complete = ? WHERE request = ? AND sha256 = ?",
-                (received, size, int(complete), internal, sha),
+        with self.transaction() as conn:
+            conn.execute(
+                text("UPDATE media SET received = :received, size = :size, complete = :complete "
+                     "WHERE request = :r AND sha256 = :sha"),
+                {"received": received, "size": size, "complete": int(complete), "r": internal, "sha": sha},
             )
 
     # --- updates ---------------------------------------------------------------------------------
@@ -312,58 +358,64 @@ class PlatformStore:
     def add_update(self, internal: int, status: str, description: str, author: str,
                    key: str | None = None) -> tuple[int, bool]:
         """Append a status change or a note; with a key, a replay returns the first one's id."""
-        with self.transaction() as db:
-            if key is not None:
-                row = db.execute("SELECT id, request FROM updates WHERE idempotency_key = ?", (key,)).fetchone()
-                if row is not None:
-                    if row[1] != internal:
-                        raise IdempotencyConflict(str(row[0]))
-                    return row[0], False
+        with self.transaction() as conn:
             now = now_text()
-            cursor = db.execute(
-                "INSERT INTO updates (request, status, description, author, idempotency_key, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (internal, status, description, author, key, now),
-            )
+            update_id = conn.execute(
+                text("INSERT INTO updates (request, status, description, author, idempotency_key, created_at) "
+                     "VALUES (:r, :status, :description, :author, :key, :now) "
+                     "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id"),
+                {"r": internal, "status": status, "description": description, "author": author, "key": key, "now": now},
+            ).scalar()
+            if update_id is None:
+                row = conn.execute(text("SELECT id, request FROM updates WHERE idempotency_key = :key"),
+                                   {"key": key}).one()
+                if row[1] != internal:
+                    raise IdempotencyConflict(str(row[0]))
+                return row[0], False
             closed = "closed_at = COALESCE(closed_at, :now)" if status == "closed" else "closed_at = NULL"
-            db.execute(
-                f"UPDATE requests SET status = :status, status_notes = :notes, updated_at = :now, {closed} "
-                "WHERE id = :id",
+            conn.execute(
+                text(f"UPDATE requests SET status = :status, status_notes = :notes, updated_at = :now, {closed} "
+                     "WHERE id = :id"),
                 {"status": status, "notes": description, "now": now, "id": internal},
             )
-            return cursor.lastrowid, True
+            return update_id, True
 
     def set_department(self, internal: int, department: str) -> None:
-        with self.transaction() as db:
-            db.execute("UPDATE requests SET department = ? WHERE id = ?", (department, internal))
+        with self.transaction() as conn:
+            conn.execute(text("UPDATE requests SET department = :d WHERE id = :id"), {"d": department, "id": internal})
 
     def updates_since(self, device: int, after: int, limit: int) -> list[dict[str, Any]]:
         return self._rows(
             "SELECT u.id AS update_id, r.service_request_id, u.status, u.description, u.created_at "
             "FROM updates u JOIN requests r ON r.id = u.request "
-            "WHERE r.device = ? AND u.id > ? ORDER BY u.id LIMIT ?",
-            (device, after, limit),
+            "WHERE r.device = :device AND u.id > :after ORDER BY u.id LIMIT :limit",
+            {"device": device, "after": after, "limit": limit},
         )
 
     def updates_of(self, internal: int) -> list[dict[str, Any]]:
         return self._rows(
-            "SELECT id, status, description, author, created_at FROM updates WHERE request = ? ORDER BY id",
-            (internal,),
+            "SELECT id, status, description, author, created_at FROM updates WHERE request = :r ORDER BY id",
+            {"r": internal},
         )
 
     # --- staff -----------------------------------------------------------------------------------
 
-    def add_staff(self, username: str, password: str) -> None:
+    def add_staff(self, username: str, password: str, street: int | None = None, district: bool = False) -> None:
+        """Add or reset a staff account: of one street (the default one if none is named), or the district's."""
         salt = secrets.token_bytes(16)
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO staff (username, salt, password_sha, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(username) DO UPDATE SET salt = excluded.salt, password_sha = excluded.password_sha",
-                (username, salt.hex(), hash_password(password, salt), now_text()),
+        with self.transaction() as conn:
+            street = None if district else (street or self._default_street(conn))
+            conn.execute(
+                text("INSERT INTO staff (username, salt, password_sha, created_at, street, role) "
+                     "VALUES (:u, :salt, :sha, :now, :street, :role) ON CONFLICT (username) DO UPDATE SET "
+                     "salt = excluded.salt, password_sha = excluded.password_sha, street = excluded.street, "
+                     "role = excluded.role"),
+                {"u": username, "salt": salt.hex(), "sha": hash_password(password, salt), "now": now_text(),
+                 "street": street, "role": "district" if district else "street"},
             )
 
     def check_staff(self, username: str, password: str) -> bool:
-        row = self._row("SELECT salt, password_sha FROM staff WHERE username = ?", (username,))
+        row = self._row("SELECT salt, password_sha FROM staff WHERE username = :u", {"u": username})
         if row is None:
             hash_password(password, b"0" * 16)  # the same work either way: no user enumeration by timing
             return False
@@ -372,22 +424,45 @@ class PlatformStore:
     def open_staff_session(self, username: str, hours: float = 12) -> tuple[str, str]:
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(16)
         expires = (datetime.now(timezone.utc) + timedelta(hours=hours)).isoformat(timespec="seconds")
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO staff_sessions (token_sha256, username, csrf, expires_at) VALUES (?, ?, ?, ?)",
-                (sha256_text(token), username, csrf, expires),
+        with self.transaction() as conn:
+            conn.execute(
+                text("INSERT INTO staff_sessions (token_sha256, username, csrf, expires_at) "
+                     "VALUES (:t, :u, :csrf, :expires)"),
+                {"t": sha256_text(token), "u": username, "csrf": csrf, "expires": expires},
             )
         return token, csrf
 
     def staff_session(self, token: str) -> dict[str, Any] | None:
+        """The session's staff member: username, csrf, role ('street' or 'district'), street (id or None)."""
         return self._row(
-            "SELECT username, csrf FROM staff_sessions WHERE token_sha256 = ? AND expires_at > ?",
-            (sha256_text(token), now_text()),
+            "SELECT ss.username, ss.csrf, st.role, st.street FROM staff_sessions ss "
+            "JOIN staff st ON st.username = ss.username WHERE ss.token_sha256 = :t AND ss.expires_at > :now",
+            {"t": sha256_text(token), "now": now_text()},
         )
 
     def close_staff_session(self, token: str) -> None:
-        with self.transaction() as db:
-            db.execute("DELETE FROM staff_sessions WHERE token_sha256 = ?", (sha256_text(token),))
+        with self.transaction() as conn:
+            conn.execute(text("DELETE FROM staff_sessions WHERE token_sha256 = :t"), {"t": sha256_text(token)})
+
+    # --- rate limits -----------------------------------------------------------------------------
+
+    def take_token(self, bucket: str, per_minute: float, burst: int) -> bool:
+        """A token bucket kept in the database, so that every worker (and a restart) counts the same."""
+        now = time.time()
+        lock = " FOR UPDATE" if self.is_postgres else ""  # SQLite's BEGIN IMMEDIATE already serialises
+        with self.transaction() as conn:
+            conn.execute(text("INSERT INTO rate_limits (bucket, tokens, updated_at) VALUES (:b, :burst, :now) "
+                              "ON CONFLICT (bucket) DO NOTHING"), {"b": bucket, "burst": float(burst), "now": now})
+            tokens, last = conn.execute(
+                text(f"SELECT tokens, updated_at FROM rate_limits WHERE bucket = :b{lock}"), {"b": bucket}
+            ).one()
+            tokens = min(float(burst), tokens + max(0.0, now - last) * per_minute / 60.0)
+            allowed = tokens >= 1
+            conn.execute(text("UPDATE rate_limits SET tokens = :t, updated_at = :now WHERE bucket = :b"),
+                         {"t": tokens - 1 if allowed else tokens, "now": now, "b": bucket})
+            if random.random() < 0.01:  # now and then, forget the clients that have long been full
+                conn.execute(text("DELETE FROM rate_limits WHERE updated_at < :old"), {"old": now - 3600})
+            return allowed
 
 
 def attributes_of(row: dict[str, Any]) -> dict[str, Any]:

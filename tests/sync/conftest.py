@@ -7,13 +7,50 @@ from pathlib import Path
 
 import keyring
 import pytest
+from postgres_cluster import PostgresCluster
 from sync_fault_proxy import FaultProxy
 from sync_support import MemoryKeyring, PlatformServer
 
+DATABASES = ("sqlite", "postgresql")
+# The desk's own tests that need a platform to talk to but do not test it: SQLite only.
+DESK_SIDE_MODULES = {"test_sync_dialog", "test_setup_wizard_enrol", "test_sync_cli"}
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "desk_side: a desk test that needs a platform, not a test of it: SQLite only")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    # Every test of the platform runs on both databases; the desk's own tests that merely need a
+    # platform to talk to (the sync dialog, the wizard) run on the embedded default.
+    if "platform_database" in metafunc.fixturenames:
+        desk_side = (metafunc.module.__name__.rpartition(".")[2] in DESK_SIDE_MODULES
+                     or metafunc.definition.get_closest_marker("desk_side") is not None)
+        kinds = DATABASES[:1] if desk_side else DATABASES
+        metafunc.parametrize("platform_database", kinds, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """One throwaway cluster for the session, started by the first test that needs it."""
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
 
 @pytest.fixture
-def platform(tmp_path: Path) -> Iterator[PlatformServer]:
-    server = PlatformServer(tmp_path / "platform").start()
+def platform_database(request) -> str | None:
+    """The database URL under test: None for SQLite in the data dir, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("postgres").fresh_schema()
+
+
+@pytest.fixture
+def platform(tmp_path: Path, platform_database: str | None) -> Iterator[PlatformServer]:
+    server = PlatformServer(tmp_path / "platform", database_url=platform_database).start()
     try:
         yield server
     finally:

@@ -21,7 +21,7 @@ import socket
 import struct
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 PORTAL_PAGE = (
     b"<!DOCTYPE html><html><head><title>Wi-Fi login</title></head>"
@@ -170,8 +170,9 @@ class FaultProxy:
         return f"http://127.0.0.1:{self.port}/"
 
     def plan(self, *faults: Fault) -> None:
+        # Copies: a fault counts down as it fires, and a schedule is planned once per database.
         with self._lock:
-            self._faults.extend(faults)
+            self._faults.extend(replace(f) for f in faults)
 
     def clear(self) -> None:
         with self._lock:

@@ -30,9 +30,9 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 class PlatformServer:
     """uvicorn serving the reference platform in a thread, on a port the OS picked."""
 
-    def __init__(self, data_dir: Path, tls: tuple[Path, Path] | None = None) -> None:
+    def __init__(self, data_dir: Path, tls: tuple[Path, Path] | None = None, database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
-        self.app = create_app(self.data_dir)
+        self.app = create_app(self.data_dir, database_url)
         self.store: PlatformStore = self.app.state.platform.store
         self._socket = socket.create_server(("127.0.0.1", 0))
         self.port = self._socket.getsockname()[1]
@@ -85,7 +85,7 @@ class PlatformServer:
         return {r["idempotency_key"] for r in rows}
 
     def media_files_ok(self, key: str) -> bool:
-        row = self.store._row("SELECT id FROM requests WHERE idempotency_key = ?", (key,))
+        row = self.store._row("SELECT id FROM requests WHERE idempotency_key = :key", {"key": key})
         for m in self.store.media_of(row["id"]):
             path = self.store.media_path(m["sha256"])
             if not m["complete"] or not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != m["sha256"]:
