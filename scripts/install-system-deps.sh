@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs (as root, with apt) or checks (otherwise) the system packages the desk needs.
 #   scripts/install-system-deps.sh run    Qt's runtime libraries, to open the desk
-#   scripts/install-system-deps.sh test   plus CUPS with cups-pdf, poppler, zbar, Xvfb, fonts, and
+#   scripts/install-system-deps.sh test   plus CUPS with cups-pdf, poppler, zbar, Xvfb with the
+#                                         openbox window manager (layout tests), fonts, and
 #                                         PostgreSQL (the platform's tests start their own cluster)
 # A missing package is a clear error naming it, never a silent skip.
 set -euo pipefail
@@ -11,7 +12,7 @@ run_pkgs=(libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 lib
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libx11-xcb1
   fontconfig fonts-dejavu-core)
-test_pkgs=(cups cups-client cups-bsd cups-pdf poppler-utils zbar-tools xvfb xauth postgresql)
+test_pkgs=(cups cups-client cups-bsd cups-pdf poppler-utils zbar-tools xvfb xauth openbox x11-utils postgresql)
 
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")
@@ -39,13 +40,13 @@ fi
 # Not a Debian-like system: check the commands the tests use.
 if [ "$profile" = "test" ]; then
   missing=()
-  for c in pdftoppm pdftotext zbarimg lpstat lp cupsd Xvfb; do
+  for c in pdftoppm pdftotext zbarimg lpstat lp cupsd Xvfb openbox xprop; do
     command -v "$c" >/dev/null 2>&1 || missing+=("$c")
   done
   command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(initdb)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "error: these commands are needed by the tests and missing: ${missing[*]}" >&2
-    echo "       install CUPS with cups-pdf, poppler-utils, zbar, Xvfb and the PostgreSQL server" >&2
+    echo "       install CUPS with cups-pdf, poppler-utils, zbar, Xvfb, openbox, x11-utils and the PostgreSQL server" >&2
     exit 1
   fi
 fi
