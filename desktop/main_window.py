@@ -16,7 +16,7 @@ Hooks for other features (printing, sync):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QTimer, Qt, Signal
@@ -46,7 +46,7 @@ from desktop.widgets.dialogs import AmendDialog, ChoiceMessage, OpenSessionDialo
 from desktop.widgets.intake_form import IntakeForm
 from desktop.widgets.saved_code import SavedCodePanel
 from desktop.widgets.session_bar import HOUSEHOLDS, SessionBar
-from reception import clock, phones
+from reception import clock, device_setup, phones
 from reception.cases import Case, PhotoInput
 from reception.desk import INTAKE_DRAFT, ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
@@ -56,6 +56,7 @@ from sync.night_summary import NightSyncSummary, night_summary
 AUTOSAVE_MS = 400
 RECENT_LIMIT = 200
 LIGHTS_RETIME_MS = 60_000
+ENDED_TONIGHT = timedelta(hours=12)
 ALL_TOPICS = frozenset({SESSION, CASES, DEVICE, OUTBOX})
 
 
@@ -92,6 +93,15 @@ def _load_case_for_edit(case_id: str) -> Callable[[ReceptionDesk], tuple[Case, l
     return work
 
 
+def _ended_tonight(desk: ReceptionDesk) -> Session | None:
+    """The session closed in the last hours (a night may end after midnight), if any."""
+    recent = desk.recent_sessions(1)
+    last = recent[0] if recent else None
+    if last is None or last.closed_at is None or desk.now() - last.closed_at > ENDED_TONIGHT:
+        return None
+    return last
+
+
 class MainWindow(QMainWindow):
     case_saved = Signal(str)  # id of the case just recorded or corrected
     selection_changed = Signal(object)  # id of the case selected in the list, or None
@@ -106,6 +116,7 @@ class MainWindow(QMainWindow):
         self.definition = services.loaded_form.form
         self._now = now
         self.session: Session | None = None
+        self._ended_session: Session | None = None  # tonight's, once closed: its counts stay shown
         self.last_saved_case_id: str | None = None
         self._editing_case_id: str | None = None
         self._stashed_new_case: dict[str, Any] | None = None
@@ -114,6 +125,8 @@ class MainWindow(QMainWindow):
         self._is_ready = False
         self._select_after_load: str | None = None
         self._device = ("", False)
+        self._home_community = ""  # the setup wizard's 所属社区: where this laptop's stall is
+        self._prefilled_community = ""
         self._closed = False
 
         self.setObjectName("mainWindow")
@@ -390,10 +403,12 @@ class MainWindow(QMainWindow):
         if topics & {SESSION, CASES}:
             session = desk.current_session()
             state["session"] = session
+            state["ended"] = None if session is not None else _ended_tonight(desk)
             if CASES in topics:
                 state["cases"] = desk.session_cases(session.id) if session else desk.recent_cases(RECENT_LIMIT)
         if DEVICE in topics:
             state["device"] = (desk.device_prefix, desk.prefix_is_provisional)
+            state["community"] = device_setup.community(desk.db)
         if topics & {OUTBOX, CASES}:
             state["pending"] = desk.pending_sync_count()
         return state
@@ -412,15 +427,22 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _show_state(self, state: dict[str, Any]) -> None:
+        if "community" in state:
+            self._home_community = state["community"]
         if "session" in state:
             self.session = state["session"]
-            self.session_bar.show_session(self.session)
+            self._ended_session = state.get("ended")
+            self.session_bar.show_session(self.session or self._ended_session)
             self.open_session_action.setEnabled(self.session is None)
             self.close_session_action.setEnabled(self.session is not None)
             self._show_session_texts()
             if self.session is not None:
                 self.form.set_team([m.name for m in self.session.team])
-                self.form.set_sticky_defaults(self.session.community)
+        if "session" in state or "community" in state:
+            # Tonight's community, else the one the laptop was set up for: most residents at the
+            # stall live there (a volunteer changes it for the others).
+            community = self.session.community if self.session is not None else self._home_community
+            self._prefill_community(community)
         if "cases" in state:
             selected = self._select_after_load or self.selected_case_id()
             self.cases_model.set_cases(state["cases"])
@@ -437,9 +459,24 @@ class MainWindow(QMainWindow):
         if "cases" in state:
             self.state_loaded.emit()
 
+    def _prefill_community(self, community: str) -> None:
+        """Put ``community`` in the form unless the volunteer chose another one there."""
+        field = self.form.fields.get("community")
+        if field is None or not community or field.value() not in ("", self._prefilled_community):
+            return
+        self.form.load({"community": community})  # a default, not an edit: no draft is saved
+        self._prefilled_community = community
+
     def _show_session_texts(self) -> None:
-        self.session_bar.show_session(self.session)
-        if self.session is None:
+        self.session_bar.show_session(self.session or self._ended_session)
+        ended = self._ended_session
+        if self.session is None and ended is not None:
+            self.no_session_bar.show_message(
+                self.tr("{venue} 的夜话已于 {time} 结束，统计数已冻结。之后登记的诉求不计入这场夜话；"
+                        "还要接待，请组长点「开始夜话」开一场新的。").format(
+                    venue=ended.venue, time=clock.local_text(ended.closed_at, with_date=False))
+            )
+        elif self.session is None:
             self.no_session_bar.show_message(
                 self.tr("今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。"
                         "现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。")
@@ -449,10 +486,13 @@ class MainWindow(QMainWindow):
 
     def _show_list_caption(self) -> None:
         count = self.cases_model.rowCount()
-        self.list_caption.setText(
-            self.tr("今晚的诉求（{n} 条）").format(n=count) if self.session is not None
-            else self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
-        )
+        if self.session is not None:
+            caption = self.tr("今晚的诉求（{n} 条）").format(n=count)
+        elif self._ended_session is not None:
+            caption = self.tr("最近登记的诉求（{n} 条，今晚的夜话已结束）").format(n=count)
+        else:
+            caption = self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
+        self.list_caption.setText(caption)
 
     def _show_pending(self) -> None:
         if self._pending is not None:
@@ -719,7 +759,8 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             return
         today = clock.local(self._now()).date()
-        community = self.form.fields["community"].value() if "community" in self.form.fields else ""
+        typed = self.form.fields["community"].value() if "community" in self.form.fields else ""
+        community = self._home_community or typed
         dialog = OpenSessionDialog(self.definition.communities, today, community, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

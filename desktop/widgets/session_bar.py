@@ -136,7 +136,10 @@ class SessionBar(QFrame):
             self.households.number.setText("–")
             self.petitions.setText("–" if petitions_without_session is None else str(petitions_without_session))
             return
-        self.title.setText(self.tr("今晚夜话 {date}").format(date=session.date))
+        self.title.setText(
+            self.tr("今晚夜话 {date}").format(date=session.date) if open_
+            else self.tr("夜话 {date} 已结束").format(date=session.date)
+        )
         self.details.setText(
             self.tr("{venue} · {community} · 接访团 {n} 人").format(
                 venue=session.venue, community=session.community or "—", n=len(session.team)

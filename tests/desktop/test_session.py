@@ -85,3 +85,35 @@ def test_open_count_and_close_a_session_through_the_dialogs(window, volunteer, q
     assert [(m.name, m.role) for m in closed.team] == [("陈书记", "社区党委书记"), ("李明", "志愿者")]
     qtbot.waitUntil(lambda: window.no_session_bar.isVisible())
     assert not window.session_bar.visitors.plus.isEnabled()
+    # After closing, the desk says the night has ended (not that it has not begun), and keeps
+    # showing the frozen counts.
+    assert "已于" in window.no_session_bar.text() and "结束" in window.no_session_bar.text()
+    assert "新安广场" in window.no_session_bar.text()
+    assert "还没开始" not in window.no_session_bar.text() + window.session_bar.title.text()
+    assert "已结束" in window.session_bar.title.text()
+    assert window.session_bar.visitors.number.text() == "2"
+    assert "今晚的夜话已结束" in window.list_caption.text()
+
+
+def test_the_community_chosen_in_the_setup_wizard_fills_the_form_and_the_session(make_window, qtbot, data_dir):
+    from reception import device_setup
+    from reception_support import prepare_data_dir
+
+    prepare_data_dir(data_dir)
+    with fresh_desk(data_dir) as desk:
+        device_setup.save_community(desk.db, "灵芝园社区")  # what the wizard's 所属社区 saved
+    window = make_window()
+    assert window.form.values()["community"] == "灵芝园社区"
+    assert window.form.is_blank(), "a default, not something typed for a resident"
+
+    qtbot.mouseClick(window.session_bar.open_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(OpenSessionDialog)
+    assert dialog.community.currentText() == "灵芝园社区"
+    dialog.reject()
+
+    # A session elsewhere tonight: the form follows it, unless the volunteer chose another.
+    with fresh_desk(data_dir) as desk:
+        desk.open_session(date="2026-11-25", venue="海旺广场", community="海旺社区",
+                          team=[{"name": "李明", "role": "志愿者"}])
+    window.refresh({"session"})
+    qtbot.waitUntil(lambda: window.form.values()["community"] == "海旺社区")
