@@ -88,10 +88,14 @@ def next_steps(case: Case) -> str:
         return "今晚已当面向您解释说明有关政策规定，此事已办结。如有疑问，请凭查询码咨询。"
     accept_hours = (case.accept_by - case.created_at).total_seconds() / 3600
     close_hours = (case.close_by - case.created_at).total_seconds() / 3600
-    accept = "街道立即受理" if accept_hours <= 0 else f"街道将在{duration_words(accept_hours)}内受理"
+    # The stall has no network: a forwarded case reaches the platform at the end-of-night sync,
+    # and the street's acceptance limit runs from then. The closing time was fixed tonight and
+    # travels with the case, so the slip can name it.
+    reached = "已录入街道平台" if case.is_synced else "今晚已登记，夜话结束后录入街道平台"
+    accept = "录入后立即受理" if accept_hours <= 0 else f"录入后{duration_words(accept_hours)}内受理"
     close = f"{duration_words(close_hours)}内（{moment_words(case.close_by)}前）办结"
     tell = "，并打电话告诉您结果。" if case.phone and not case.anonymous else "。结果请扫码查看。"
-    return f"{accept}，{close}{tell}"
+    return f"{reached}；{accept}，{close}{tell}"
 
 
 def follow_up(hotline: str) -> str:

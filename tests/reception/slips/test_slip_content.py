@@ -34,20 +34,32 @@ def test_durations_read_the_way_the_street_promises_them():
 
 def test_a_forwarded_simple_case_is_accepted_in_an_hour_and_closed_in_24_hours(desk, clock):
     case = desk.record_case(valid_case())  # ENV03: simple, 一般
-    # Recorded Wednesday 19:30 in Shenzhen; due Thursday 19:30.
+    # Recorded Wednesday 19:30 in Shenzhen; due Thursday 19:30. The stall is offline: the slip
+    # does not promise acceptance within the hour from now, but from the end-of-night sync.
     assert content.next_steps(case) == (
-        "街道将在1小时内受理，24小时内（11月26日晚上7点30分前）办结，并打电话告诉您结果。"
+        "今晚已登记，夜话结束后录入街道平台；录入后1小时内受理，24小时内（11月26日晚上7点30分前）办结，"
+        "并打电话告诉您结果。"
     )
+
+
+def test_a_slip_reprinted_after_the_sync_says_the_case_is_on_the_platform(desk, clock):
+    from dataclasses import replace
+
+    case = desk.record_case(valid_case())
+    synced = replace(case, synced_at=case.created_at)
+    assert content.next_steps(synced).startswith("已录入街道平台；录入后1小时内受理，24小时内")
 
 
 def test_a_forwarded_complex_case_says_three_days(desk, clock):
     case = desk.record_case(valid_case(category="ENV07"))
-    assert content.next_steps(case).startswith("街道将在1小时内受理，3天内（11月28日晚上7点30分前）办结")
+    assert content.next_steps(case).startswith(
+        "今晚已登记，夜话结束后录入街道平台；录入后1小时内受理，3天内（11月28日晚上7点30分前）办结")
 
 
 def test_an_extra_urgent_case_is_accepted_at_once(desk, clock):
     case = desk.record_case(valid_case(urgency="特急"))
-    assert content.next_steps(case).startswith("街道立即受理，2小时内（11月25日晚上9点30分前）办结")
+    assert content.next_steps(case).startswith(
+        "今晚已登记，夜话结束后录入街道平台；录入后立即受理，2小时内（11月25日晚上9点30分前）办结")
 
 
 def test_an_anonymous_resident_is_told_to_scan_not_to_wait_for_a_call(desk, clock):
