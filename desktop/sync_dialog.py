@@ -168,6 +168,12 @@ class SyncDialog(QDialog):
         waiting, aside = state["overview"]["waiting"], state["overview"]["set_aside"]
         self.summary.setText(self.tr("待同步 {waiting} 条，上次被平台搁置 {aside} 条。").format(
             waiting=len(waiting), aside=len(aside)))
+        # The bar counts what this sync will send (as the service does: each case with something
+        # in the outbox, set aside or not), not a percentage.
+        to_send = len(waiting) + sum(1 for row in aside if row["pending"])
+        self.progress.setMaximum(max(to_send, 1))
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v / %m 条") if to_send else self.tr("没有要发送的诉求"))
         for row in aside:
             self._add_row(row["tracking_code"], self.tr("搁置"), row["set_aside_reason"] or "")
 
@@ -186,6 +192,7 @@ class SyncDialog(QDialog):
         self.table.setRowCount(0)
         self.progress.setMaximum(0)
         self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v / %m 条"))
         self.clock_warning.hide()
         self.summary.setText(self.tr("正在同步…"))
         self.start_button.setEnabled(False)

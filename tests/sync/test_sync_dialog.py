@@ -44,11 +44,13 @@ def test_the_team_leader_enrols_and_syncs_from_the_dialog(desk_window, qtbot, pl
 
     dialog = _open_dialog(window, qtbot)
     qtbot.waitUntil(lambda: "待同步 3 条" in dialog.summary.text())
+    assert dialog.progress.text() == "0 / 3 条", "the bar counts the cases waiting, not percent"
     server = dialog.findChild(QLineEdit, "syncServer")
     qtbot.keyClicks(server, proxy.url)
     qtbot.keyClicks(dialog.findChild(QLineEdit, "syncEnrolmentCode"), code)
     qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已同步 3 条" in dialog.summary.text(), timeout=30_000)
+    assert dialog.progress.text() == "3 / 3 条"
 
     assert dialog.table.rowCount() == 3
     shown = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(3)}
