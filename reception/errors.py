@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reception.local_text import in_language
+
 
 class DeskError(Exception):
     """An expected failure with a message fit to show a person."""
@@ -21,6 +23,13 @@ class FieldError:
 
     def __str__(self) -> str:
         return f"「{self.label}」{self.message}"
+
+    def in_(self, language: str) -> str:
+        """The error in a window's language (label and message carry their translations)."""
+        label, message = in_language(self.label, language), in_language(self.message, language)
+        if language == "en":
+            return f"{label}: {message}"
+        return f"「{label}」{message}"
 
 
 class ValidationFailed(DeskError):

@@ -16,6 +16,8 @@ from reception.privacy import id_cards
 from reception.cases import CaseInput, PhotoInput
 from reception.errors import FieldError, ValidationFailed
 from reception.form_definition import FieldSpec, FormDefinition, Outcome, Urgency
+from reception.local_text import LocalText, join
+from reception.messages import t
 
 _DIGITS = re.compile(r"\d")
 
@@ -38,23 +40,23 @@ def validate(raw: Mapping[str, Any], form: FormDefinition) -> CaseInput:
     values: dict[str, Any] = {}
 
     if not isinstance(raw, Mapping):
-        raise ValidationFailed([FieldError("-", "登记内容", "应为一个对象（JSON 的 {...}）")])
+        raise ValidationFailed([FieldError("-", t("登记内容"), t("应为一个对象（JSON 的 {...}）"))])
     for key in raw:
         if key not in form.field_names:
-            errors.append(FieldError(str(key)[:40], str(key)[:40], "不是登记表中的字段"))
+            errors.append(FieldError(str(key)[:40], str(key)[:40], t("不是登记表中的字段")))
 
     for spec in form.fields:
         value = raw.get(spec.name)
         try:
             values[spec.name] = _check_field(spec, value, raw, form)
         except _Problem as problem:
-            errors.append(FieldError(spec.name, spec.label, str(problem)))
+            errors.append(FieldError(spec.name, spec.label, problem.message))
 
     if not errors and values.get("anonymous"):
         for name in ("resident_name", "phone"):
             if name in values and values[name]:
                 spec = form.field(name)
-                errors.append(FieldError(name, spec.label, "匿名反映时不应填写，请清空或取消匿名"))
+                errors.append(FieldError(name, spec.label, t("匿名反映时不应填写，请清空或取消匿名")))
     if errors:
         raise ValidationFailed(errors)
     return CaseInput(
@@ -76,7 +78,10 @@ def validate(raw: Mapping[str, Any], form: FormDefinition) -> CaseInput:
 
 
 class _Problem(Exception):
-    pass
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        # A message from the catalogue keeps its translations; any other is looked up there.
+        self.message = message if isinstance(message, LocalText) else t(message)
 
 
 def _check_field(spec: FieldSpec, value: Any, raw: Mapping[str, Any], form: FormDefinition) -> Any:
@@ -85,7 +90,7 @@ def _check_field(spec: FieldSpec, value: Any, raw: Mapping[str, Any], form: Form
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise _Problem("应为 true 或 false")
+            raise _Problem(t("应为 true 或 false"))
         return value
     if spec.type == "photos":
         return _check_photos(spec, value)
@@ -94,51 +99,51 @@ def _check_field(spec: FieldSpec, value: Any, raw: Mapping[str, Any], form: Form
         if value is None:
             value = False
         if not isinstance(value, bool):
-            raise _Problem("应为 true 或 false")
+            raise _Problem(t("应为 true 或 false"))
         if required and not value:
-            raise _Problem("须先向居民说明个人信息的用途并征得同意（按 F1 显示告知书）；不同意可改为匿名反映")
+            raise _Problem(t("须先向居民说明个人信息的用途并征得同意（按 F1 显示告知书）；不同意可改为匿名反映"))
         return value
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise _Problem("应为文字")
+        raise _Problem(t("应为文字"))
     text, problem = text_rules.clean(value, multiline=spec.type == "multiline")
     if problem:
         raise _Problem(problem)
     if not text:
         if required:
-            raise _Problem("必须填写" if spec.type not in ("choice", "category", "community") else "必须选择")
+            raise _Problem(t("必须填写") if spec.type not in ("choice", "category", "community") else t("必须选择"))
         return ""
     if spec.max_length is not None and len(text) > spec.max_length:
-        raise _Problem(f"太长：最多 {spec.max_length} 字，现有 {len(text)} 字")
+        raise _Problem(t("太长：最多 {max} 字，现有 {n} 字").fill(max=spec.max_length, n=len(text)))
     if spec.min_length is not None and len(text) < spec.min_length:
-        raise _Problem(f"太短：至少 {spec.min_length} 字，请写清楚是什么事")
+        raise _Problem(t("太短：至少 {min} 字，请写清楚是什么事").fill(min=spec.min_length))
 
     if spec.type == "category":
         found = form.taxonomy.find(text.upper())
         if found is None:
-            raise _Problem("不是分类目录中的小类代码（如 ENV03）")
+            raise _Problem(t("不是分类目录中的小类代码（如 ENV03）"))
         return found[1].code
     if spec.type == "community":
         if text not in form.communities:
-            raise _Problem("不是本街道的社区")
+            raise _Problem(t("不是本街道的社区"))
         return text
     if spec.type == "choice":
         if text not in spec.choices:
-            raise _Problem("只能是：" + " / ".join(spec.choices))
+            raise _Problem(t("只能是：{choices}").fill(choices=join(list(spec.choices), " / ")))
         return text
     if spec.type == "phone":
         try:
             return phones.normalise(text)
         except phones.PhoneError as error:
-            raise _Problem(str(error)) from None
+            raise _Problem(error.message) from None
     if spec.type == "id_card":
         try:
             return id_cards.normalise(text)
         except id_cards.IdCardError as error:
             raise _Problem(str(error)) from None
     if spec.name == "resident_name" and _DIGITS.search(text):
-        raise _Problem("不应含数字（电话请填在「联系电话」）")
+        raise _Problem(t("不应含数字（电话请填在「联系电话」）"))
     return text
 
 
@@ -146,18 +151,18 @@ def _check_photos(spec: FieldSpec, value: Any) -> tuple[PhotoInput, ...]:
     if value is None:
         return ()
     if not isinstance(value, list | tuple):
-        raise _Problem("应为图片文件路径的列表")
+        raise _Problem(t("应为图片文件路径的列表"))
     if spec.max_count is not None and len(value) > spec.max_count:
-        raise _Problem(f"最多 {spec.max_count} 张，现有 {len(value)} 张")
+        raise _Problem(t("最多 {max} 张，现有 {n} 张").fill(max=spec.max_count, n=len(value)))
     loaded = []
     for position, item in enumerate(value, start=1):
         if isinstance(item, PhotoInput):
             loaded.append(item)
             continue
         if not isinstance(item, str | Path):
-            raise _Problem(f"第 {position} 张应为文件路径")
+            raise _Problem(t("第 {n} 张应为文件路径").fill(n=position))
         try:
             loaded.append(photos.load(item))
         except photos.PhotoError as error:
-            raise _Problem(f"第 {position} 张{error}") from None
+            raise _Problem(t("第 {n} 张{problem}").fill(n=position, problem=t(str(error)))) from None
     return tuple(loaded)

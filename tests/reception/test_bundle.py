@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from forms import loader
-from reception import bundle
+from reception import bundle, messages
 from reception.slips import fonts as slip_fonts
 
 
@@ -12,7 +12,8 @@ def test_from_the_source_tree_every_shipped_file_is_found():
     assert not bundle.is_frozen()
     assert bundle.asset("fonts", "DroidSansFallbackFull.ttf").is_file()
     assert bundle.asset("translations").is_dir()
-    assert sorted(p.name for p in bundle.shipped_forms_dir().glob("*.toml")) == sorted(loader.FILES)
+    shipped = sorted(p.name for p in bundle.shipped_forms_dir().glob("*.toml"))
+    assert shipped == sorted([*loader.FILES, messages.CATALOGUE])
     assert slip_fonts.FONT_PATH == bundle.asset("fonts", "DroidSansFallbackFull.ttf")
 
 

@@ -33,20 +33,43 @@ def test_accepted_numbers_are_stored_in_e164(typed, e164):
     [
         ("", "为空"),
         ("   ", "为空"),
-        ("12345", "位数不对"),
-        ("23456789", "位数不对"),  # a Shenzhen landline without its area code
-        ("1381234567", "不是有效"),  # a mobile one digit short
-        ("abc", "不是电话号码"),
-        ("138123456789999", "不是有效"),
-        ("+852 1234", "不是有效"),
+        ("12345", "手机号应为 11 位，现在是 5 位"),
+        ("1381234567", "手机号应为 11 位，现在是 10 位"),  # a mobile one digit short
+        ("138123456789999", "手机号应为 11 位，现在是 15 位"),
+        ("+86 1381234", "手机号应为 11 位，现在是 7 位"),
+        ("12812345678", "前三位不是在用的号段"),
+        ("23456789", "固定电话要带区号"),  # a Shenzhen landline without its area code
+        ("0755-234", "区号后应为 7–8 位，现在区号后是 3 位"),
+        ("0755-234567890", "区号后应为 7–8 位，现在区号后是 9 位"),
+        ("010-123456", "区号后应为 7–8 位，现在区号后是 6 位"),
+        ("0755-2345678", "深圳的固定电话是 0755 加 8 位"),
+        ("4567", "固定电话应为区号加 7–8 位.*现在是 4 位"),
+        ("abc", "只能填数字"),
+        ("138-1234-567x", "只能填数字"),
+        ("+852 1234", r"不是有效的 \+852 号码（现在是 4 位数字）"),
     ],
 )
-def test_refused_numbers_say_why_without_repeating_the_number(typed, words):
+def test_refused_numbers_say_which_rule_and_how_many_digits_without_repeating_the_number(typed, words):
     with pytest.raises(PhoneError, match=words) as caught:
         phones.normalise(typed)
     digits = "".join(ch for ch in typed if ch.isdigit())
     if len(digits) >= 4:
         assert digits not in str(caught.value)
+        assert all(digits not in caught.value.message.in_(lang) for lang in ("zh_TW", "en"))
+
+
+def test_every_refusal_is_written_in_the_three_languages():
+    for typed in ("", "abc", "12345", "12812345678", "23456789", "0755-234", "0755-2345678", "4567",
+                  "+852 1234", "400-810-8888"):
+        with pytest.raises(PhoneError) as caught:
+            phones.normalise(typed)
+        message = caught.value.message
+        assert set(message.translations) == {"zh_CN", "zh_TW", "en"}, str(message)
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in message.in_("en")), message.in_("en")
+
+
+def test_full_width_digits_from_a_chinese_input_method_are_read():
+    assert phones.normalise("１３８　１２３４　５６７８") == "+8613812345678"
 
 
 def test_a_toll_free_number_is_not_a_resident_phone():
