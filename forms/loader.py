@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reception import bundle
+from reception.local_text import LANGUAGES, SOURCE, LocalText
 from reception.form_definition import (
     FIELD_TYPES,
     Category,
@@ -35,6 +36,9 @@ SHIPPED_DIR = bundle.shipped_forms_dir()
 FILES = ("intake.toml", "categories.toml", "deadlines.toml", "communities.toml")
 # Fields the desk's logic depends on; a street may drop the others (photos, address, ...).
 ESSENTIAL_FIELDS = ("category", "description", "community", "urgency", "outcome", "receptionist")
+# A text key of the files (label, help, name, ...) may be followed by the same key with a
+# language's suffix, label_zh_TW and label_en: the form in 繁體中文 and English.
+TRANSLATED = tuple(language for language in LANGUAGES if language != SOURCE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -167,6 +171,36 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _local(src: _Source, table: dict[str, Any], key: str, where: dict[str, Any]) -> LocalText:
+    """``key`` (Simplified Chinese) with its translations ``key_zh_TW`` and ``key_en``, if given."""
+    translations = {}
+    for language in TRANSLATED:
+        value = table.get(f"{key}_{language}")
+        if value is None:
+            continue
+        if _text(value) is None:
+            raise src.fail(f"{key}_{language} 应为文字（{key} 的译文）", near=f"{key}_{language}", **where)
+        translations[language] = value.strip()
+    return LocalText((table.get(key) or "").strip(), translations)
+
+
+def _local_list(src: _Source, table: dict[str, Any], key: str, where: dict[str, Any]) -> tuple[LocalText, ...]:
+    """A list of texts and, in ``key_zh_TW`` / ``key_en``, the same list translated item by item."""
+    items = [str(v).strip() for v in table.get(key, ())]
+    translated: dict[str, list[str]] = {}
+    for language in TRANSLATED:
+        values = table.get(f"{key}_{language}")
+        if values is None:
+            continue
+        if not isinstance(values, list) or len(values) != len(items) or not all(_text(v) for v in values):
+            raise src.fail(f"{key}_{language} 应为与 {key} 一一对应的 {len(items)} 个译文", near=f"{key}_{language}", **where)
+        translated[language] = [v.strip() for v in values]
+    return tuple(
+        LocalText(item, {language: values[i] for language, values in translated.items()})
+        for i, item in enumerate(items)
+    )
+
+
 def _load_categories(path: Path) -> Taxonomy:
     src = _Source(path)
     src.version()
@@ -213,8 +247,10 @@ def _load_categories(path: Path) -> Taxonomy:
             keywords = item.get("keywords", [])
             if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
                 raise src.fail("keywords 应为文字列表，如 [\"单车\"]", near="keywords", **where)
-            items.append(SubCategory(item_code, item["name"].strip(), complexity, urgency, tuple(keywords)))
-        categories.append(Category(code, cat["name"].strip(), cat["department"].strip(), tuple(items)))
+            name = _local(src, item, "name", where)
+            items.append(SubCategory(item_code, name, complexity, urgency, tuple(keywords)))
+        here = dict(header="category", index=index)
+        categories.append(Category(code, _local(src, cat, "name", here), _local(src, cat, "department", here), tuple(items)))
     return Taxonomy(tuple(categories))
 
 
@@ -234,7 +270,7 @@ def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
             raise src.fail(f"字段 {name} 的类型 {type_!r} 不支持（可用：{', '.join(FIELD_TYPES)}）", near="type", **where)
         if any(s.name == name for s in specs):
             raise src.fail(f"字段名 {name} 重复", near="name", **where)
-        choices = tuple(f.get("choices", ()))
+        choices = _local_list(src, f, "choices", where)
         if name == "urgency" and not set(choices) <= {u.value for u in Urgency}:
             raise src.fail("urgency 的选项只能是 一般、紧急、特急", near="choices", **where)
         if name == "outcome" and not set(choices) <= {o.value for o in Outcome}:
@@ -250,7 +286,7 @@ def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
         specs.append(
             FieldSpec(
                 name=name,
-                label=label,
+                label=_local(src, f, "label", where),
                 type=type_,
                 required=bool(f.get("required", False)),
                 required_unless=_text(f.get("required_unless")),
@@ -260,7 +296,7 @@ def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
                 max_count=f.get("max_count"),
                 choices=choices,
                 personal=bool(f.get("personal", False)),
-                help=f.get("help", ""),
+                help=_local(src, f, "help", where),
             )
         )
     names = {s.name for s in specs}
@@ -307,11 +343,11 @@ def _load_communities(path: Path) -> tuple[str, tuple[str, ...]]:
     names = src.data.get("communities")
     if not isinstance(names, list) or not names or not all(_text(n) for n in names):
         raise src.fail("communities 应为社区名称的列表", near="communities")
-    cleaned = tuple(n.strip() for n in names)
+    cleaned = _local_list(src, src.data, "communities", {})
     for name in cleaned:
         if cleaned.count(name) > 1:
             raise src.fail(f"社区 {name} 重复", near=f'"{name}"')
-    return street, cleaned
+    return _local(src, src.data, "street", {}), cleaned
 
 
 _BUILDERS: dict[str, Callable[[Path], Any]] = {
