@@ -8,7 +8,8 @@ The language is chosen in 设置 → 语言 and kept with the display settings (
 ``XINAN_DESK_LANG`` overrides it for a run. ``switch_language`` swaps the translators while the
 desk is open: Qt then sends every widget a LanguageChange event, and each widget that shows text
 sets it again in its ``retranslate_ui``. Texts the street wrote (the form's labels in
-forms/*.toml, category names) stay as written.
+forms/*.toml, category names) carry their own translations as data (``label_en`` ...) and are
+shown through ``local()``; so do the domain's validation messages (forms/messages.toml).
 
 To refresh the catalogues after changing UI strings::
 
@@ -33,6 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from reception import bundle
+from reception.local_text import in_language
 
 # The source tree (where `update` finds the code) and the catalogues (in the bundle when frozen).
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +67,11 @@ def current_language(app: QCoreApplication | None = None) -> str:
     app = app or QCoreApplication.instance()
     value = app.property(_LANGUAGE_PROPERTY) if app is not None else None
     return value or SOURCE_LANGUAGE
+
+
+def local(text: str) -> str:
+    """A text of the form files or the domain (``reception.local_text``) in the desk's language."""
+    return in_language(text, current_language())
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:

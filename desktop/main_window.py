@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
 
 from composition.services import Services
 from desktop import leader_gate
+from desktop.i18n import local
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
 from desktop.report_dialog import ReportActions
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
+from desktop.widgets.case_texts import CaseTexts
 from desktop.widgets.cases_table import CasesModel, CasesView
 from desktop.widgets.dialogs import AmendDialog, ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
 from desktop.widgets.intake_form import IntakeForm
@@ -210,7 +212,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(8, 6, 8, 4)
         column.setSpacing(5)
 
-        self.session_bar = SessionBar()
+        self.session_bar = SessionBar(definition=self.definition)
         self.session_bar.count_requested.connect(self.count)
         self.session_bar.open_requested.connect(self.open_session_dialog)
         self.session_bar.close_requested.connect(self.confirm_close_session)
@@ -251,7 +253,8 @@ class MainWindow(QMainWindow):
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(4, 0, 0, 0)
         right_column.setSpacing(5)
-        self.saved_panel = SavedCodePanel()
+        self.case_texts = CaseTexts(self.definition)
+        self.saved_panel = SavedCodePanel(self.definition)
         right_column.addWidget(self.saved_panel)
         self.list_caption = QLabel()
         self.list_caption.setObjectName("listCaption")
@@ -259,7 +262,8 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.list_caption.setFont(font)
         right_column.addWidget(self.list_caption)
-        self.cases_model = CasesModel(self.definition.deadlines.warn_fraction, now=self._now, parent=self)
+        self.cases_model = CasesModel(self.definition.deadlines.warn_fraction, now=self._now, parent=self,
+                                      texts=self.case_texts)
         self.cases_view = CasesView(self.cases_model)
         self.cases_view.open_requested.connect(self.open_case)
         self.cases_view.void_requested.connect(self.void_case)
@@ -309,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language (at start and after 设置 → 语言)."""
-        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=self.definition.street))
+        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=local(self.definition.street)))
         self.menus["session"].setTitle(self.tr("夜话(&S)"))
         self.menus["case"].setTitle(self.tr("诉求(&C)"))
         self.menus["settings"].setTitle(self.tr("设置(&T)"))
@@ -701,7 +705,7 @@ class MainWindow(QMainWindow):
             return
         if not leader_gate.allowed(self, "void", lambda: self.void_case(case_id)):
             return
-        dialog = VoidDialog(case, self)
+        dialog = VoidDialog(case, self, category=self.case_texts.category(case))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def submit(reason: str) -> None:
@@ -716,7 +720,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def amend_case(self, case: Case) -> None:
-        dialog = AmendDialog(case, self)
+        dialog = AmendDialog(case, self, category=self.case_texts.category(case))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         field = self.form.fields.get("receptionist")
         receptionist = field.value() if field is not None else ""

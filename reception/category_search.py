@@ -7,13 +7,15 @@ per taxonomy with pypinyin; heteronyms are included so 重/长/行 match either 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
 
 from reception.form_definition import Category, SubCategory, Taxonomy
 
-_MAX_READINGS = 16  # cap the product of heteronym readings per phrase
+_MAX_READINGS = 16
+_WORDS = re.compile(r"[a-z0-9']+")  # cap the product of heteronym readings per phrase
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,9 @@ class _Entry:
     category: Category
     item: SubCategory
     hanzi: str
+    names: tuple[str, ...]  # the item's name in Chinese (简体 and 繁體, as the form file gives)
+    latin: tuple[str, ...]  # its English name and its category's, without spaces, lower case
+    word_starts: tuple[frozenset[int], ...]  # where each word of those begins
     spellings: tuple[str, ...]  # full pinyin, no spaces
     initials: tuple[str, ...]
 
@@ -35,6 +40,18 @@ def _readings(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(full)), tuple(sorted(initials))
 
 
+def _translations(text: str) -> list[str]:
+    return list(dict.fromkeys([text, *getattr(text, "translations", {}).values()]))
+
+
+def _starts(words: list[str]) -> frozenset[int]:
+    starts, at = set(), 0
+    for word in words:
+        starts.add(at)
+        at += len(word)
+    return frozenset(starts)
+
+
 class CategoryIndex:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self._entries: list[_Entry] = []
@@ -46,8 +63,15 @@ class CategoryIndex:
                 f, i = _readings(word)
                 full.extend(f)
                 initials.extend(i)
+            # A volunteer at a desk in 繁體中文 or English types in that language too.
+            chinese = [n for n in _translations(item.name) if not n.isascii()]
+            latin = [_WORDS.findall(n.lower()) for n in _translations(item.name) + _translations(category.name) if n.isascii()]
+            names = tuple(dict.fromkeys(chinese))
+            others = [n for n in _translations(category.name) if n != category.name and not n.isascii()]
             self._entries.append(
-                _Entry(category, item, " ".join(words), tuple(full), tuple(initials))
+                _Entry(category, item, " ".join([*words, *names, *others]), names,
+                       tuple("".join(w) for w in latin), tuple(_starts(w) for w in latin),
+                       tuple(full), tuple(initials))
             )
 
     def search(self, query: str, limit: int | None = None) -> list[tuple[Category, SubCategory]]:
@@ -67,12 +91,16 @@ class CategoryIndex:
     def _score(e: _Entry, q: str) -> int | None:
         if e.item.code.lower() == q:
             return 0
-        name = e.item.name.lower()
-        if name.startswith(q):
+        if any(name.startswith(q) for name in e.names):
             return 1
-        if q in name:
+        if any(q in name for name in e.names):
             return 2
         if q in e.hanzi.lower():
+            return 3
+        # English: the query starts at a word ("bike", "shared bi", "noise") — not inside one, so
+        # that pinyin initials such as "dc" are not found in "chilDCare".
+        latin = "".join(_WORDS.findall(q))
+        if latin and any(any(name.startswith(latin, at) for at in starts) for name, starts in zip(e.latin, e.word_starts)):
             return 3
         if any(s.startswith(q) for s in e.spellings) or any(i.startswith(q) for i in e.initials):
             return 4

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from reception.form_definition import Complexity, DeadlinePolicy, Urgency
+from reception.local_text import LocalText
+from reception.messages import t
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,14 @@ def traffic_light(
     return Light.NONE
 
 
-def plain_words(close_by: datetime, created_at: datetime) -> str:
-    """The time limit as an elderly resident would say it: 24小时内 / 3天内 / 立即办理."""
+def plain_words(close_by: datetime, created_at: datetime) -> LocalText:
+    """The time limit as an elderly resident would say it: 24小时内 / 3天内 / 立即办理 (and in
+    繁體中文 and English: "within 3 days")."""
     hours = (close_by - created_at).total_seconds() / 3600
     if hours <= 2:
-        return "立即办理"
+        return t("立即办理")
+    if hours == 24:
+        return t("1天内")
     if hours % 24 == 0:
-        return f"{int(hours // 24)}天内"
-    return f"{int(round(hours))}小时内"
+        return t("{n}天内").fill(n=int(hours // 24))
+    return t("{n}小时内").fill(n=int(round(hours)))

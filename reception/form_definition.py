@@ -112,3 +112,13 @@ class FormDefinition:
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self.fields)
+
+    # A stored value (Simplified Chinese, as cases keep it) as the form file's text, which
+    # carries its translations; a value the form no longer has comes back as it is.
+
+    def choice_text(self, field_name: str, value: str) -> str:
+        choices = next((spec.choices for spec in self.fields if spec.name == field_name), ())
+        return next((choice for choice in choices if choice == value), value)
+
+    def community_text(self, name: str) -> str:
+        return next((community for community in self.communities if community == name), name)

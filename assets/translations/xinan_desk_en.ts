@@ -312,12 +312,20 @@ once a category is chosen</translation>
         <translation>The unsaved case from last time was restored: check it and save, or press &quot;Clear for the next resident&quot; to drop it.</translation>
     </message>
     <message>
+        <source>{venue} 的夜话已于 {time} 结束，统计数已冻结。之后登记的诉求不计入这场夜话；还要接待，请组长点「开始夜话」开一场新的。</source>
+        <translation>Tonight's session at {venue} ended at {time}; its counts are frozen. Cases recorded from now on belong to no session; to receive more residents, the team leader presses “Open session” for a new one.</translation>
+    </message>
+    <message>
         <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
         <translation>Tonight&apos;s session has not been opened: team leader, press &quot;Open session&quot; to record the date, venue and team. Cases can be recorded meanwhile (they belong to no session); the list shows the latest cases.</translation>
     </message>
     <message>
         <source>今晚的诉求（{n} 条）</source>
         <translation>Tonight&apos;s cases ({n})</translation>
+    </message>
+    <message>
+        <source>最近登记的诉求（{n} 条，今晚的夜话已结束）</source>
+        <translation>Recent cases ({n}, tonight's session has ended)</translation>
     </message>
     <message>
         <source>最近登记的诉求（{n} 条，未开始夜话）</source>
@@ -936,6 +944,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>Tonight&apos;s session {date}</translation>
     </message>
     <message>
+        <source>夜话 {date} 已结束</source>
+        <translation>Session {date} has ended</translation>
+    </message>
+    <message>
         <source>{venue} · {community} · 接访团 {n} 人</source>
         <translation>{venue} · {community} · team of {n}</translation>
     </message>
@@ -1160,6 +1172,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>{waiting} waiting to sync, {aside} set aside by the platform last time.</translation>
     </message>
     <message>
+        <source>没有要发送的诉求</source>
+        <translation>Nothing to send</translation>
+    </message>
+    <message>
         <source>搁置</source>
         <translation>Set aside</translation>
     </message>
@@ -1206,6 +1222,33 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>同步…</source>
         <translation>Sync…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRole</name>
+    <message>
+        <source>街道干部</source>
+        <translation>Street official</translation>
+    </message>
+    <message>
+        <source>社区党委书记</source>
+        <translation>Community Party secretary</translation>
+    </message>
+    <message>
+        <source>人大代表</source>
+        <translation>People's Congress deputy</translation>
+    </message>
+    <message>
+        <source>党代表</source>
+        <translation>Party Congress delegate</translation>
+    </message>
+    <message>
+        <source>政协委员</source>
+        <translation>CPPCC member</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
     </message>
 </context>
 <context>

@@ -312,12 +312,20 @@
         <translation>已恢復上次未儲存的登記：請核對後儲存，或點「清空，換下一位」放棄。</translation>
     </message>
     <message>
+        <source>{venue} 的夜话已于 {time} 结束，统计数已冻结。之后登记的诉求不计入这场夜话；还要接待，请组长点「开始夜话」开一场新的。</source>
+        <translation>{venue} 的夜話已於 {time} 結束，統計數已凍結。之後登記的訴求不計入這場夜話；還要接待，請組長點「開始夜話」開一場新的。</translation>
+    </message>
+    <message>
         <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
         <translation>今晚的夜話還沒開始：請組長點「開始夜話」，登記日期、地點和接訪團。現在也可以先登記訴求（不計入任何一場夜話），右側列出最近登記的訴求。</translation>
     </message>
     <message>
         <source>今晚的诉求（{n} 条）</source>
         <translation>今晚的訴求（{n} 條）</translation>
+    </message>
+    <message>
+        <source>最近登记的诉求（{n} 条，今晚的夜话已结束）</source>
+        <translation>最近登記的訴求（{n} 條，今晚的夜話已結束）</translation>
     </message>
     <message>
         <source>最近登记的诉求（{n} 条，未开始夜话）</source>
@@ -933,6 +941,10 @@
         <translation>今晚夜話 {date}</translation>
     </message>
     <message>
+        <source>夜话 {date} 已结束</source>
+        <translation>夜話 {date} 已結束</translation>
+    </message>
+    <message>
         <source>{venue} · {community} · 接访团 {n} 人</source>
         <translation>{venue} · {community} · 接訪團 {n} 人</translation>
     </message>
@@ -1156,6 +1168,10 @@
         <translation>待同步 {waiting} 條，上次被平台擱置 {aside} 條。</translation>
     </message>
     <message>
+        <source>没有要发送的诉求</source>
+        <translation>沒有要傳送的訴求</translation>
+    </message>
+    <message>
         <source>搁置</source>
         <translation>擱置</translation>
     </message>
@@ -1202,6 +1218,33 @@
     <message>
         <source>同步…</source>
         <translation>同步…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRole</name>
+    <message>
+        <source>街道干部</source>
+        <translation>街道幹部</translation>
+    </message>
+    <message>
+        <source>社区党委书记</source>
+        <translation>社區黨委書記</translation>
+    </message>
+    <message>
+        <source>人大代表</source>
+        <translation>人大代表</translation>
+    </message>
+    <message>
+        <source>党代表</source>
+        <translation>黨代表</translation>
+    </message>
+    <message>
+        <source>政协委员</source>
+        <translation>政協委員</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>志工</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeyEvent, QPainter, QPi
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.widgets import theme
+from desktop.widgets.case_texts import CaseTexts
 from reception import clock
 from reception.cases import Case
 from reception.deadlines import Light
@@ -66,8 +67,9 @@ class CasesModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("CasesModel", "状态"),
     )
 
-    def __init__(self, warn_fraction: float, now=clock.now, parent=None) -> None:
+    def __init__(self, warn_fraction: float, now=clock.now, parent=None, texts: CaseTexts | None = None) -> None:
         super().__init__(parent)
+        self._texts = texts or CaseTexts(None)
         self._cases: list[Case] = []
         self._warn_fraction = warn_fraction
         self._now = now
@@ -123,9 +125,9 @@ class CasesModel(QAbstractTableModel):
             if column == 1:
                 return case.tracking_code
             if column == 2:
-                return case.category_name
+                return self._texts.category(case)
             if column == 3:
-                return case.outcome.value
+                return self._texts.outcome(case)
             return light_word(light)
         if role == Qt.ItemDataRole.DecorationRole and column == 4:
             return light_dot(light)
@@ -144,7 +146,7 @@ class CasesModel(QAbstractTableModel):
             if case.is_synced:
                 return self.tr("已同步到街道平台，不能再在本机修改")
             return self.tr("{department}；截止 {due}").format(
-                department=case.department, due=clock.local_text(case.close_by)
+                department=self._texts.department(case), due=clock.local_text(case.close_by)
             )
         if role == CASE_ID_ROLE:
             return case.id

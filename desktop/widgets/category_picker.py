@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from desktop.i18n import local
 from reception.form_definition import Category, SubCategory, Taxonomy
 
 if TYPE_CHECKING:
@@ -58,8 +59,14 @@ class CategoryPicker(QLineEdit):
         found = self._taxonomy.find(code) if code else None
         self._completer.popup().hide()
         self._code = found[1].code if found else ""
-        self.setText(found[1].name if found else "")
+        self.setText(local(found[1].name) if found else "")
         self.picked.emit(self._code)
+
+    def retranslate_ui(self) -> None:
+        """The chosen category's name in the desk's language (the popup is rebuilt on typing)."""
+        if self._code:
+            found = self._taxonomy.find(self._code)
+            self.setText(local(found[1].name) if found else self.text())
 
     def popup(self):
         return self._completer.popup()
@@ -84,7 +91,7 @@ class CategoryPicker(QLineEdit):
             self._completer.popup().hide()
             return
         for category, item in self._index.search(text, MAX_SHOWN * 2):
-            row = QStandardItem(f"{item.name}　〔{category.name}〕")
+            row = QStandardItem(f"{local(item.name)}　〔{local(category.name)}〕")
             row.setData(item.code, CODE_ROLE)
             row.setEditable(False)
             self._model.appendRow(row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,10 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import local
 from desktop.widgets import theme
 from reception.cases import Case
 from reception.errors import FieldError
 from reception.sessions import TEAM_ROLES
+
+# The roles as stored (reception/sessions.py), for lupdate: the dialog shows them translated.
+_TEAM_ROLE_NAMES = (
+    QT_TRANSLATE_NOOP("TeamRole", "街道干部"), QT_TRANSLATE_NOOP("TeamRole", "社区党委书记"),
+    QT_TRANSLATE_NOOP("TeamRole", "人大代表"), QT_TRANSLATE_NOOP("TeamRole", "党代表"),
+    QT_TRANSLATE_NOOP("TeamRole", "政协委员"), QT_TRANSLATE_NOOP("TeamRole", "志愿者"),
+)
 
 
 def _error_label(name: str) -> QLabel:
@@ -137,9 +145,10 @@ class OpenSessionDialog(_FormDialog):
         self.venue.setPlaceholderText(self.tr("如：新安广场、海旺社区党群服务中心"))
         self.community = QComboBox()
         self.community.setObjectName("sessionCommunity")
-        self.community.addItems(list(communities))
+        for name in communities:  # shown in the desk's language, kept as the form file names it
+            self.community.addItem(local(name), str(name))
         if default_community in communities:
-            self.community.setCurrentText(default_community)
+            self.community.setCurrentIndex(self.community.findData(default_community))
         self.add_row("date", self.tr("日期"), self.date)
         self.add_row("venue", self.tr("地点 *"), self.venue)
         self.add_row("community", self.tr("社区 *"), self.community)
@@ -155,8 +164,9 @@ class OpenSessionDialog(_FormDialog):
             name.setPlaceholderText(self.tr("姓名"))
             role = QComboBox()
             role.setObjectName(f"memberRole{row + 1}")
-            role.addItems(list(TEAM_ROLES))
-            role.setCurrentText("志愿者")
+            for team_role in TEAM_ROLES:
+                role.addItem(QCoreApplication.translate("TeamRole", team_role), team_role)
+            role.setCurrentIndex(role.findData("志愿者"))
             grid.addWidget(name, row, 0)
             grid.addWidget(role, row, 1)
             self.members.append((name, role))
@@ -171,9 +181,9 @@ class OpenSessionDialog(_FormDialog):
         return {
             "date": self.date.date().toString("yyyy-MM-dd"),
             "venue": self.venue.text(),
-            "community": self.community.currentText(),
+            "community": self.community.currentData() or self.community.currentText(),
             "team": [
-                {"name": name.text(), "role": role.currentText()}
+                {"name": name.text(), "role": role.currentData() or role.currentText()}
                 for name, role in self.members
                 if name.text().strip()
             ],
@@ -183,13 +193,13 @@ class OpenSessionDialog(_FormDialog):
 class VoidDialog(_FormDialog):
     """作废: a case is never deleted; the reason is kept with it and goes to the platform."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, parent: QWidget | None = None, category: str = "") -> None:
         super().__init__(self.tr("作废诉求 {code}").format(code=case.tracking_code), self.tr("作废"), parent)
         self.setObjectName("voidDialog")
         self.case_id = case.id
         what = QLabel(
             self.tr("{code}　{category}\n作废后仍留在列表中（灰色），不会删除，并会同步到街道平台。").format(
-                code=case.tracking_code, category=case.category_name
+                code=case.tracking_code, category=category or case.category_name
             )
         )
         what.setWordWrap(True)
@@ -215,7 +225,7 @@ class VoidDialog(_FormDialog):
 class AmendDialog(_FormDialog):
     """补充更正: the platform may already hold the case, so a correction is sent as a note."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, case: Case, parent: QWidget | None = None, category: str = "") -> None:
         super().__init__(self.tr("补充更正 {code}").format(code=case.tracking_code), self.tr("记下更正"), parent)
         self.setObjectName("amendDialog")
         self.case_id = case.id
@@ -223,7 +233,7 @@ class AmendDialog(_FormDialog):
         what = QLabel(
             self.tr("{code}　{category}\n该诉求{state}，平台为准，不能直接修改。"
                     "请写明更正内容，下次同步时作为更正说明发送到平台。").format(
-                code=case.tracking_code, category=case.category_name, state=state
+                code=case.tracking_code, category=category or case.category_name, state=state
             )
         )
         what.setObjectName("amendExplanation")

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import local
 from desktop.widgets.category_picker import CategoryPicker
 from desktop.widgets.photo_strip import PhotoStrip
 from reception.form_definition import FieldSpec, FormDefinition
+from reception.local_text import LocalText
 
 
 class Field(QObject):
@@ -52,9 +54,8 @@ class Field(QObject):
         raise NotImplementedError
 
     def retranslate_ui(self) -> None:
-        """Set again the texts the desk (not the street's form file) gives this field's editor.
-
-        Most editors show only the street's texts (labels, help, choices), which stay as written."""
+        """Show the field's texts in the desk's language: the form file's (help, choices, names,
+        each with its translations) and the desk's own."""
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
@@ -75,12 +76,15 @@ class TextField(Field):
         super().__init__(spec, parent)
         self._edit = QLineEdit()
         self._edit.setObjectName(f"field_{spec.name}")
-        self._edit.setPlaceholderText(spec.help)
         if spec.max_length:
             # A little over the limit, so that validation can say how long it is instead of
             # silently cutting off what the resident said.
             self._edit.setMaxLength(spec.max_length + 50)
         self._edit.textEdited.connect(lambda _text: self.changed.emit())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._edit.setPlaceholderText(local(self.spec.help))
 
     @property
     def editor(self) -> QWidget:
@@ -121,11 +125,14 @@ class MultilineField(Field):
         super().__init__(spec, parent)
         self._edit = _LinesEdit(lines)
         self._edit.setObjectName(f"field_{spec.name}")
-        self._edit.setPlaceholderText(spec.help)
         # Tab moves on to the next field, as everywhere else in the form.
         self._edit.setTabChangesFocus(True)
         self._edit.textChanged.connect(self._text_changed)
         self._loading = False
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._edit.setPlaceholderText(local(self.spec.help))
 
     def _text_changed(self) -> None:
         if not self._loading:
@@ -149,9 +156,13 @@ class MultilineField(Field):
 class BoolField(Field):
     def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(spec, parent)
-        self._box = QCheckBox(spec.help or spec.label)
+        self._box = QCheckBox()
         self._box.setObjectName(f"field_{spec.name}")
         self._box.toggled.connect(lambda _on: self.changed.emit())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._box.setText(local(self.spec.help or self.spec.label))
 
     @property
     def editor(self) -> QWidget:
@@ -170,20 +181,29 @@ class ConsentField(BoolField):
 
     def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(spec, parent)
-        self._box.setText(f"{spec.help or spec.label} (Alt+Y)")
+        self._box.setShortcut(QKeySequence("Alt+Y"))
+
+    def retranslate_ui(self) -> None:
+        self._box.setText(f"{local(self.spec.help or self.spec.label)} (Alt+Y)")
+        # setText drops a shortcut given before; the consent is ticked with Alt+Y in every language.
         self._box.setShortcut(QKeySequence("Alt+Y"))
 
 
 class CommunityField(Field):
-    """An editable list of the street's communities; typing part of a name narrows it."""
+    """An editable list of the street's communities; typing part of a name narrows it.
+
+    The list shows the names in the desk's language; the value is the name as stored (the form
+    file's Simplified Chinese), whichever language it was chosen in."""
 
     def __init__(self, spec: FieldSpec, communities: tuple[str, ...], parent: QObject | None = None) -> None:
         super().__init__(spec, parent)
+        self._communities = tuple(LocalText.of(name) for name in communities)
         self._combo = QComboBox()
         self._combo.setObjectName(f"field_{spec.name}")
         self._combo.setEditable(True)
         self._combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self._combo.addItems(list(communities))
+        for name in self._communities:
+            self._combo.addItem(local(name), str(name))
         self._combo.setMaxVisibleItems(12)
         self._combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self._combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -193,18 +213,29 @@ class CommunityField(Field):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self._combo.lineEdit().setPlaceholderText(self.spec.help or self.tr("选择或输入社区名称"))
+        value = self.value()
+        for index, name in enumerate(self._communities):
+            self._combo.setItemText(index, local(name))
+        self._combo.lineEdit().setPlaceholderText(local(self.spec.help) or self.tr("选择或输入社区名称"))
+        self._show(value)
 
     @property
     def editor(self) -> QWidget:
         return self._combo
 
     def value(self) -> str:
+        text = self._combo.currentText().strip()
+        # A name typed or chosen in any of the languages is the community it names.
+        for name in self._communities:
+            if text and text in name.translations.values():
+                return str(name)
         return self._combo.currentText()
 
     def set_value(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        index = self._combo.findText(text)
+        self._show("" if value is None else str(value))
+
+    def _show(self, text: str) -> None:
+        index = self._combo.findData(text)
         self._combo.setCurrentIndex(index)
         if index < 0:
             self._combo.setEditText(text)
@@ -228,15 +259,21 @@ class ChoiceButtons(QFrame):
         layout.setContentsMargins(2, 2, 2, 2)
         self._buttons: list[QPushButton] = []
         for number, choice in enumerate(choices, start=1):
-            button = QPushButton(f"{choice}  {number}")
+            button = QPushButton()
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setProperty("value", choice)
+            button.setProperty("value", str(choice))
             button.clicked.connect(lambda _c=False, b=button: self._clicked(b))
             self._group.addButton(button)
             self._buttons.append(button)
             layout.addWidget(button)
         layout.addStretch(1)
+        self._choices = choices
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        for number, (button, choice) in enumerate(zip(self._buttons, self._choices), start=1):
+            button.setText(f"{local(choice)}  {number}")
 
     def _clicked(self, button: QPushButton) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -277,8 +314,12 @@ class ChoiceField(Field):
         super().__init__(spec, parent)
         self._buttons = ChoiceButtons(spec.choices)
         self._buttons.setObjectName(f"field_{spec.name}")
-        self._buttons.setToolTip(spec.help)
         self._buttons.chosen.connect(lambda _v: self.changed.emit())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self._buttons.setToolTip(local(self.spec.help))
+        self._buttons.retranslate_ui()
 
     @property
     def editor(self) -> QWidget:
@@ -302,7 +343,6 @@ class CategoryField(Field):
         layout.setSpacing(8)
         self.picker = CategoryPicker(form.taxonomy)
         self.picker.setObjectName(f"field_{spec.name}")
-        self.picker.setPlaceholderText(spec.help)
         self.route = QLabel()
         self.route.setObjectName("categoryRoute")
         self.route.setProperty("role", "muted")
@@ -314,6 +354,8 @@ class CategoryField(Field):
         self._show_route()
 
     def retranslate_ui(self) -> None:
+        self.picker.setPlaceholderText(local(self.spec.help))
+        self.picker.retranslate_ui()
         self._show_route()
 
     def _picked(self, _code: str) -> None:
@@ -326,7 +368,7 @@ class CategoryField(Field):
             category, item = chosen
             self.route.setText(
                 self.tr("{major}\n责任部门：{department}").format(
-                    major=category.name, department=category.department
+                    major=local(category.name), department=local(category.department)
                 )
             )
         elif self.picker.text().strip():
@@ -360,9 +402,12 @@ class CategoryField(Field):
 class PhotosField(Field):
     def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(spec, parent)
-        self.strip = PhotoStrip(max_count=spec.max_count, hint=spec.help)
+        self.strip = PhotoStrip(max_count=spec.max_count, hint=local(spec.help))
         self.strip.setObjectName(f"field_{spec.name}")
         self.strip.photos_changed.connect(self.changed.emit)
+
+    def retranslate_ui(self) -> None:
+        self.strip.set_hint(local(self.spec.help))
 
     @property
     def editor(self) -> QWidget:

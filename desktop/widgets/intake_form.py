@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import current_language, local
 from desktop.widgets import theme
 from desktop.widgets.fields import CategoryField, ChoiceField, Field, TextField, make_field
 from reception.cases import PhotoInput
 from reception.errors import FieldError
 from reception.form_definition import FieldSpec, FormDefinition
+from reception.local_text import in_language
 
 # What stays after a save: the next resident is usually from the same community and is received
 # by the same volunteer. Everything else is cleared.
@@ -48,6 +50,7 @@ class IntakeForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._loading = False
         self._editing_code: str | None = None
+        self._shown_errors: list[FieldError] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 2, 8, 0)
@@ -82,7 +85,7 @@ class IntakeForm(QWidget):
         for spec in form.fields:
             field = make_field(spec, form, self)
             self.fields[spec.name] = field
-            label = QLabel(spec.label)
+            label = QLabel()
             label.setObjectName(f"label_{spec.name}")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setBuddy(field.focus_widgets[0])
@@ -237,7 +240,10 @@ class IntakeForm(QWidget):
         return self._editing_code
 
     def retranslate_ui(self) -> None:
-        """The form's own texts; the field labels are the street's (forms/intake.toml) and stay."""
+        """Every text of the form in the desk's language: the street's labels, hints and choices
+        (forms/intake.toml gives them in each language), the desk's buttons, and the errors shown."""
+        for name, label in self._labels.items():
+            label.setText(local(self.fields[name].spec.label))
         for marker in self._markers.values():
             marker.setToolTip(self.tr("必填"))
         self.cancel_button.setText(self.tr("取消修改  Esc"))
@@ -245,6 +251,8 @@ class IntakeForm(QWidget):
         self._show_editing_texts()
         for field in self.fields.values():
             field.retranslate_ui()
+        if self._shown_errors:
+            self._show_error_texts(self._shown_errors)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -274,28 +282,39 @@ class IntakeForm(QWidget):
     def show_errors(self, errors: list[FieldError]) -> None:
         """Show each error under its field and put the keyboard on the first bad field."""
         self.clear_errors()
-        general = []
-        for error in errors:
-            label = self._errors.get(error.field)
-            if label is None:
-                general.append(str(error))
-                continue
-            label.setText(error.message if not label.text() else f"{label.text()}；{error.message}")
-            label.show()
-            theme.set_invalid(self.fields[error.field].invalid_target(), True)
-        if general:
-            self.general_error.setText("\n".join(general))
-            self.general_error.show()
+        self._show_error_texts(errors)
         bad = [name for name in self.fields if self._errors[name].isVisible()]
         if bad:
             self.focus_field(bad[0])
+
+    def _show_error_texts(self, errors: list[FieldError]) -> None:
+        """The errors in the desk's language (again after a language change)."""
+        self._shown_errors = list(errors)
+        language = current_language()
+        general = []
+        texts: dict[str, list[str]] = {}
+        for error in errors:
+            if error.field not in self._errors:
+                general.append(error.in_(language))
+            else:
+                texts.setdefault(error.field, []).append(in_language(error.message, language))
+        separator = "; " if language == "en" else "；"
+        for name, messages in texts.items():
+            label = self._errors[name]
+            label.setText(separator.join(messages))
+            label.show()
+            theme.set_invalid(self.fields[name].invalid_target(), True)
+        self.general_error.setText("\n".join(general))
+        self.general_error.setVisible(bool(general))
 
     def clear_errors(self) -> None:
         for name in self.fields:
             self._clear_error(name)
         self.general_error.hide()
+        self._shown_errors = []
 
     def _clear_error(self, name: str) -> None:
+        self._shown_errors = [e for e in self._shown_errors if e.field != name]
         label = self._errors[name]
         if label.isVisible() or label.text():
             label.clear()

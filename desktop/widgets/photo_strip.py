@@ -114,6 +114,11 @@ class PhotoStrip(QWidget):
     def retranslate_ui(self) -> None:
         self.add_button.setText(self.tr("选择照片…"))
 
+    def set_hint(self, hint: str) -> None:
+        """The form file's hint, in the desk's language."""
+        self.add_button.setToolTip(hint)
+        self._hint.setText(hint)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()

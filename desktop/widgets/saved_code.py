@@ -5,15 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desktop.i18n import local
 from desktop.widgets import theme
+from desktop.widgets.case_texts import CaseTexts
 from reception import clock
 from reception.cases import Case
 from reception.deadlines import plain_words
+from reception.form_definition import FormDefinition
 
 
 class SavedCodePanel(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, definition: FormDefinition | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._texts = CaseTexts(definition)
         self.setObjectName("savedCodePanel")
         theme.set_role(self, "panel")
         layout = QVBoxLayout(self)
@@ -67,15 +71,15 @@ class SavedCodePanel(QFrame):
             self.tr("已保存修改，查询码不变") if edited else self.tr("已登记！查询码（请读给居民，或抄在回执上）")
         )
         if case.closed_at is not None:
-            handled = self.tr("{outcome}，已办结").format(outcome=case.outcome.value)
+            handled = self.tr("{outcome}，已办结").format(outcome=self._texts.outcome(case))
         else:
             handled = self.tr("{limit}办结（{due} 前）").format(
-                limit=plain_words(case.close_by, case.created_at),
+                limit=local(plain_words(case.close_by, case.created_at)),
                 due=clock.local_text(case.close_by),
             )
         self.detail.setText(
             self.tr("{category} → {department}\n{handled}").format(
-                category=case.category_name, department=case.department, handled=handled
+                category=self._texts.category(case), department=self._texts.department(case), handled=handled
             )
         )
 

@@ -10,7 +10,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.i18n import local
 from desktop.widgets import theme
+from reception.form_definition import FormDefinition
 from reception.sessions import Session
 
 VISITORS, HOUSEHOLDS = "visitors", "household_visits"
@@ -51,8 +53,9 @@ class SessionBar(QFrame):
     open_requested = Signal()
     close_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, definition: FormDefinition | None = None) -> None:
         super().__init__(parent)
+        self._definition = definition
         self.setObjectName("sessionBar")
         theme.set_role(self, "panel")
         layout = QHBoxLayout(self)
@@ -121,6 +124,10 @@ class SessionBar(QFrame):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def _community_name(self, name: str) -> str:
+        """A session's community (stored in Simplified Chinese) in the desk's language."""
+        return local(self._definition.community_text(name)) if self._definition is not None else name
+
     def show_session(self, session: Session | None, petitions_without_session: int | None = None) -> None:
         self._shown = (session, petitions_without_session)
         open_ = session is not None and session.is_open
@@ -142,7 +149,7 @@ class SessionBar(QFrame):
         )
         self.details.setText(
             self.tr("{venue} · {community} · 接访团 {n} 人").format(
-                venue=session.venue, community=session.community or "—", n=len(session.team)
+                venue=session.venue, community=self._community_name(session.community) or "—", n=len(session.team)
             )
         )
         self.visitors.number.setText(str(session.counts.visitors))

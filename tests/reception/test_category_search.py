@@ -62,3 +62,12 @@ def test_empty_query_lists_everything_in_order_and_limit_applies(index, form):
 def test_nothing_matches_nonsense(index):
     assert codes(index, "zzzq") == []
     assert codes(index, "🙂") == []
+
+
+def test_a_desk_in_traditional_chinese_or_english_finds_categories_in_its_language(index):
+    assert codes(index, "單車")[0] == "CTY01"  # 共享單車亂停放
+    assert codes(index, "bike")[:2] == ["CTY01", "CTY02"]  # shared bikes, e-bikes
+    assert codes(index, "e-bike")[0] == "CTY02"
+    assert codes(index, "lift")[0] == "PRP03"
+    # English matches start at a word, so pinyin initials keep their meaning ("dc" = 单车).
+    assert codes(index, "dc")[0] == "CTY01"
