@@ -553,3 +553,38 @@ def cases_with_news(db: Database) -> list[tuple[str, str]]:
             "AND u.id > COALESCE(p.update_mark, 0))"
         ).fetchall()
     ]
+
+
+# --- intake hints: what the category suggestion and the similar-case offer learn from ------------
+
+HINT_COLUMNS = "id, tracking_code, community, description, category_code, category_name, created_at"
+
+
+def cases_before(db: Database, before: str, limit: int) -> list[dict[str, Any]]:
+    """Cases recorded before ``before``, newest first, with whether each is still open: one page
+    of what the hints learn at unlock (read a page at a time, by the created_at index)."""
+    return _rows(
+        db,
+        f"SELECT {HINT_COLUMNS}, closed_at, voided_at, purged_at FROM cases WHERE created_at < ? "
+        "ORDER BY created_at DESC LIMIT ?",
+        (before, limit),
+    )
+
+
+def cases_recorded_since(db: Database, since: str) -> list[dict[str, Any]]:
+    return _rows(
+        db,
+        f"SELECT {HINT_COLUMNS}, closed_at, voided_at, purged_at FROM cases WHERE created_at > ? "
+        "ORDER BY created_at",
+        (since,),
+    )
+
+
+def case_states(db: Database, case_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Whether each case is still open, by primary key (a handful of candidates at a time)."""
+    if not case_ids:
+        return {}
+    marks = ", ".join("?" for _ in case_ids)
+    rows = _rows(db, f"SELECT id, closed_at, voided_at, purged_at, description, category_code FROM cases "
+                     f"WHERE id IN ({marks})", case_ids)
+    return {r["id"]: r for r in rows}
