@@ -1,26 +1,32 @@
-"""The desk's side of CUPS: which printers there are, and sending a PDF to one with ``lp``.
+"""What CUPS reports about printers and jobs, for the print path's ``JobStatus`` interface.
 
-CUPS runs on Linux and macOS laptops (Windows printing goes through Qt's print dialog, not here).
-Its commands are run with LC_ALL=C so that their replies can be read; what the volunteer sees is
-always our own Chinese message, which names the printer and says what to do.
+Qt's print support hands the job to CUPS on Linux (UOS, Kylin) and macOS; this module adds what
+Qt cannot tell: why a printer stopped (paused, jam, out of paper, offline), whether the job has
+printed, and the resolution the printer's driver declares. It reads CUPS's own commands
+(``lpstat``, ``lpoptions``; ``cancel`` for a job whose printer stopped) with LC_ALL=C so their
+replies can be parsed; what the volunteer sees is always our own Chinese message, which names
+the printer and says what to do. Where there is no CUPS (Windows) the print path uses
+``SpoolerStatus`` instead (reception/slips/printing.py); nothing here is needed to print.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from reception.errors import DeskError
+from reception.slips.printing import PrinterState, PrintError, SentJob, not_chosen, not_found, stopped
 
 LP_TIMEOUT_S = 20
 
 
-class PrintError(DeskError):
-    """The slip did not reach a printer; the message is for the volunteer."""
+def available() -> bool:
+    """Whether this laptop's printing goes through CUPS (Linux, macOS), whose jobs can be read."""
+    return sys.platform != "win32" and shutil.which("lpstat") is not None
 
 
 @dataclass(frozen=True)
@@ -34,15 +40,22 @@ class Printer:
     def ready(self) -> bool:
         return self.enabled and self.accepting
 
+    def state(self, is_default: bool = False) -> PrinterState:
+        if self.ready:
+            why = ""
+        elif not self.enabled:
+            why = reason_words(self.reason) if self.reason else "已停止"
+        else:
+            why = "暂不接受打印任务"
+        return PrinterState(self.name, self.ready, why, is_default)
+
 
 def _run(*args: str, timeout: float = LP_TIMEOUT_S) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     try:
         return subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, env=env)
     except FileNotFoundError:
-        raise PrintError(
-            "本机没有安装打印服务（找不到 CUPS 的 lp 命令）：请安装 CUPS 后再打印"
-        ) from None
+        raise PrintError("本机的打印服务不完整（找不到 CUPS 的命令）：请重新安装打印服务（CUPS）后再打印") from None
     except subprocess.TimeoutExpired:
         raise PrintError("打印服务没有响应：请稍后再试，或重启电脑上的打印服务") from None
 
@@ -85,21 +98,18 @@ def find_printer(name: str) -> Printer | None:
 def check_ready(name: str) -> Printer:
     """The printer, if it can take a job now; otherwise a PrintError saying why and what to do."""
     if not name:
-        raise PrintError("还没有选择打印机：请按 Ctrl+Shift+P 打开打印预览，选择打印机后打印")
+        raise not_chosen()
     printer = find_printer(name)
     if printer is None:
-        raise PrintError(f"找不到打印机「{name}」：请检查打印机是否连接，或在打印预览里重新选择打印机")
+        raise not_found(name)
     if not printer.enabled:
-        why = f"（{_reason_words(printer.reason)}）" if printer.reason else ""
-        raise PrintError(
-            f"打印机「{name}」已停止{why}：请检查是否缺纸、卡纸或没开机，恢复打印机后再补打"
-        )
+        raise stopped(name, reason_words(printer.reason) if printer.reason else "")
     if not printer.accepting:
         raise PrintError(f"打印机「{name}」暂不接受打印任务：请在电脑的打印机设置里恢复它")
     return printer
 
 
-def _reason_words(reason: str) -> str:
+def reason_words(reason: str) -> str:
     known = {
         "paused": "已暂停",
         "media-jam": "卡纸",
@@ -108,6 +118,7 @@ def _reason_words(reason: str) -> str:
         "media empty": "缺纸",
         "out of paper": "缺纸",
         "offline": "未连接",
+        "not connected": "未连接",
         "cover-open": "机盖打开",
         "door-open": "机盖打开",
     }
@@ -118,26 +129,20 @@ def _reason_words(reason: str) -> str:
     return reason
 
 
-_JOB_ID = re.compile(r"request id is (\S+)")
+def job_ids(printer: str, which: str = "all") -> set[str]:
+    """Ids of the printer's jobs: ``all`` (history too) or ``not-completed``."""
+    shown = _run("lpstat", "-W", which, "-o", printer)
+    prefix = f"{printer}-"
+    ids = set()
+    for line in shown.stdout.splitlines():
+        first = line.split(maxsplit=1)[0] if line.strip() else ""
+        if first.startswith(prefix) and first[len(prefix):].isdigit():
+            ids.add(first)
+    return ids
 
 
-def submit(pdf: Path, printer: str, media: str, title: str) -> str:
-    """Queue the PDF on ``printer`` at its own page size; returns the CUPS job id.
-
-    ``title`` names the job in the queue (and the file cups-pdf writes): a tracking code, never
-    anything personal. fit-to-page is off so the QR code keeps its size in printer dots.
-    """
-    check_ready(printer)
-    done = _run(
-        "lp", "-d", printer, "-t", title, "-o", f"media={media}", "-o", "fit-to-page=false",
-        "-o", "print-scaling=none", str(pdf),
-    )
-    m = _JOB_ID.search(done.stdout)
-    if done.returncode != 0 or m is None:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        first = detail[0] if detail else f"exit status {done.returncode}"
-        raise PrintError(f"打印机「{printer}」没有接受打印任务：{first}")
-    return m.group(1)
+def _number(job_id: str) -> int:
+    return int(job_id.rsplit("-", 1)[1])
 
 
 def wait_for_job(job_id: str, printer: str, timeout: float) -> bool:
@@ -148,16 +153,47 @@ def wait_for_job(job_id: str, printer: str, timeout: float) -> bool:
     """
     deadline = time.monotonic() + timeout
     while True:
-        pending = _run("lpstat", "-o", printer)
-        if job_id not in pending.stdout.split():
+        if job_id not in job_ids(printer, "not-completed"):
             return True
         state = find_printer(printer)
         if state is None or not state.enabled:
             _run("cancel", job_id)
-            why = f"（{_reason_words(state.reason)}）" if state and state.reason else ""
+            why = f"（{reason_words(state.reason)}）" if state and state.reason else ""
             raise PrintError(
                 f"打印机「{printer}」打印时出错停止了{why}：请检查是否缺纸、卡纸，恢复打印机后再补打"
             )
         if time.monotonic() >= deadline:
             return False
         time.sleep(0.2)
+
+
+_RESOLUTION = re.compile(r"^Resolution/[^:]*:.*\*(\d+)(?:x\d+)?dpi", re.MULTILINE)
+
+
+class CupsStatus:
+    """The ``JobStatus`` of a CUPS laptop: printer states, job states, the driver's resolution."""
+
+    def explain(self, printers: list[PrinterState]) -> list[PrinterState]:
+        """The system's list, each printer with CUPS's word on why it cannot print."""
+        try:
+            known = {p.name: p for p in list_printers()}
+        except PrintError:
+            return printers
+        return [known[p.name].state(p.is_default) if p.name in known else p for p in printers]
+
+    def check_ready(self, printer: str) -> set[str]:
+        check_ready(printer)
+        return job_ids(printer)
+
+    def follow(self, printer: str, marker: set[str], title: str, timeout: float) -> SentJob:
+        new = job_ids(printer) - marker
+        if not new:
+            # CUPS keeps no history here (PreserveJobHistory No): the job cannot be followed.
+            return SentJob("", printed=False)
+        job = max(new, key=_number)
+        return SentJob(job, printed=wait_for_job(job, printer, timeout))
+
+    def resolution(self, printer: str) -> int | None:
+        shown = _run("lpoptions", "-p", printer, "-l")
+        m = _RESOLUTION.search(shown.stdout)
+        return int(m.group(1)) if m else None

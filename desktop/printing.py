@@ -1,10 +1,11 @@
 """Printing tracking slips from the desk: silent printing, the print preview, the 打印 action.
 
-Two halves. ``SlipPrinter`` is plain Python and runs on the desk's worker thread: it renders the
-slip, sends it to CUPS, logs the copy, and when printing fails saves the PDF under
-``<data dir>/slips/`` with a message saying where; the case itself is never touched. The Qt half
-(``SlipPreviewDialog``, ``PrintActions``) turns keystrokes into those operations and shows the
-results.
+The printing itself is ``SlipPrinter`` (reception/slips/printing.py, put together with Qt's
+print support in desktop/print_path.py); it runs on the desk's worker thread, logs every copy,
+and when printing fails saves the PDF under ``<data dir>/slips/`` with a message saying where.
+Here, ``SlipPreviewDialog`` and ``PrintActions`` turn keystrokes into those operations and show
+the results; 系统打印对话框… opens the system's own print dialog (QPrintDialog) with its printers,
+paper and driver settings.
 
 Wiring into a window (the composition root does this)::
 
@@ -19,13 +20,11 @@ printing after every save.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,94 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import cups, i18n
+from desktop import i18n, print_path
 from reception import street_settings
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
 from reception.slips.layout import PAPERS
-from reception.slips.service import FAILED, PRINTED, SAVED, PreparedSlip, SlipService, slips_folder
-from reception.tracking_codes import parse
+from reception.slips.printing import PrintError, PrintOutcome, SlipPrinter, first_ready
+from reception.slips.service import PreparedSlip, SlipService, slips_folder
 
-# How long a print waits to see the job finish or the printer stop; a job still queued after
-# that counts as sent (a busy printer is not a failure).
-WAIT_FOR_PRINTER_S = 3.0
 PREVIEW_DPI = 120
 
 RunOperation = Callable[..., Any]  # Operations.submit(work, *, what, done, failed, changes)
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    printed: bool
-    message: str  # for the volunteer
-    tracking_code: str
-    copy_number: int
-    paper: str
-    printer: str
-    job_id: str = ""
-    saved_pdf: Path | None = None
-
-
-class SlipPrinter:
-    """Prints, or saves, a case's slip. Runs where the desk's database may be used."""
-
-    def __init__(self, data_dir: Path, wait_seconds: float = WAIT_FOR_PRINTER_S) -> None:
-        self.data_dir = Path(data_dir)
-        self.wait_seconds = wait_seconds
-
-    def print_case(
-        self, desk: ReceptionDesk, case_id: str, paper: str | None = None, printer: str | None = None
-    ) -> PrintOutcome:
-        service = SlipService(desk)
-        queue = printer if printer is not None else service.settings().printer
-        slip = service.prepare(case_id, paper)
-        title = f"xinan-slip-{parse(slip.tracking_code).compact}-{slip.copy_number}"
-        try:
-            with tempfile.TemporaryDirectory(prefix="xinan-slip-") as spool:
-                pdf = Path(spool) / slip.file_name
-                pdf.write_bytes(slip.rendered.pdf)
-                job_id = cups.submit(pdf, queue, slip.rendered.media, title)
-            done = cups.wait_for_job(job_id, queue, self.wait_seconds)
-        except cups.PrintError as error:
-            return self._failed(service, slip, queue, str(error))
-        service.log(slip, PRINTED, queue, job_id)
-        return PrintOutcome(
-            printed=True,
-            message=_printed_words(slip, queue, done),
-            tracking_code=slip.tracking_code,
-            copy_number=slip.copy_number,
-            paper=slip.paper,
-            printer=queue,
-            job_id=job_id,
-        )
-
-    def _failed(self, service: SlipService, slip: PreparedSlip, queue: str, why: str) -> PrintOutcome:
-        path = service.save_pdf(slip, slips_folder(self.data_dir) / slip.file_name)
-        service.log(slip, FAILED, queue, why)
-        return PrintOutcome(
-            printed=False,
-            message=f"凭条没有打印出来。{why}。\n凭条已保存为 PDF：{path}（可以稍后打印）。诉求已保存，不受影响。",
-            tracking_code=slip.tracking_code,
-            copy_number=slip.copy_number,
-            paper=slip.paper,
-            printer=queue,
-            saved_pdf=path,
-        )
-
-    def save_case(self, desk: ReceptionDesk, case_id: str, paper: str, path: Path) -> PrintOutcome:
-        """Write the slip to a PDF file the volunteer chose; it counts as a copy handed out."""
-        service = SlipService(desk)
-        slip = service.prepare(case_id, paper)
-        saved = service.save_pdf(slip, path)
-        service.log(slip, SAVED, "", saved.name)
-        return PrintOutcome(True, f"凭条 {slip.tracking_code} 已保存为 PDF：{saved}", slip.tracking_code,
-                            slip.copy_number, slip.paper, "", saved_pdf=saved)
-
-
-def _printed_words(slip: PreparedSlip, queue: str, done: bool) -> str:
-    reprint = f"（补打 {slip.copy_number - 1}）" if slip.copy_number > 1 else ""
-    state = "已打印" if done else "已发送到打印机"
-    return f"查询凭条 {slip.tracking_code}{reprint}{state}：{queue}，{PAPERS[slip.paper].label}"
 
 
 def render_preview(pdf: bytes, dpi: int = PREVIEW_DPI) -> QImage:
@@ -167,6 +89,8 @@ class SlipPreviewDialog(QDialog):
         self.slip_printer = slip_printer
         self.case_id = case_id
         self.slip: PreparedSlip | None = None
+        self.system_dialog: QDialog | None = None
+        self._print_when_rendered = False
 
         self.paper_choice = QComboBox()
         self.paper_choice.setObjectName("paperChoice")
@@ -203,6 +127,9 @@ class SlipPreviewDialog(QDialog):
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("保存 PDF…"))
         self.save_button.setObjectName("savePdfButton")
+        self.system_button = QPushButton(self.tr("系统打印对话框…"))
+        self.system_button.setObjectName("systemPrintButton")
+        self.system_button.setToolTip(self.tr("用系统的打印对话框选择打印机、纸张和打印机属性"))
         cancel = QPushButton(self.tr("关闭"))
         cancel.setObjectName("closePreviewButton")
 
@@ -212,6 +139,7 @@ class SlipPreviewDialog(QDialog):
         form.addRow("", self.printer_note)
         form.addRow("", self.remember)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.system_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(cancel)
@@ -225,26 +153,59 @@ class SlipPreviewDialog(QDialog):
         self.paper_choice.currentIndexChanged.connect(self._render)
         self.print_button.clicked.connect(self.print_slip)
         self.save_button.clicked.connect(self.save_pdf)
+        self.system_button.clicked.connect(self.open_system_dialog)
         cancel.clicked.connect(self.reject)
         self._render()
 
     def _fill_printers(self, configured: str) -> None:
         try:
-            printers = cups.list_printers()
-        except cups.PrintError as error:
+            printers = self.slip_printer.printers()
+        except PrintError as error:
             printers = []
             self.printer_note.setText(str(error))
         for p in printers:
             label = p.name if p.ready else self.tr("{name}（不可用：{why}）").format(
-                name=p.name, why=p.reason or self.tr("已停止"))
+                name=p.name, why=reason_text(p.reason) or self.tr("已停止"))
             self.printer_choice.addItem(label, p.name)
         if printers:
             index = self.printer_choice.findData(configured)
-            if index < 0:  # none configured yet: offer the first printer that can print now
-                index = next((i for i, p in enumerate(printers) if p.ready), 0)
-            self.printer_choice.setCurrentIndex(index)
+            if index < 0:  # none configured yet: the system's default printer, if it can print now
+                offered = first_ready(printers)
+                index = self.printer_choice.findData(offered.name) if offered else 0
+            self.printer_choice.setCurrentIndex(max(0, index))
         elif not self.printer_note.text():
             self.printer_note.setText(self.tr("本机没有可用的打印机：可以先保存 PDF，再用其他电脑打印"))
+
+    def open_system_dialog(self) -> None:
+        """The system's own print dialog: its printers, paper and the driver's settings."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+
+        from desktop.qt_print import page_size
+
+        printer = QPrinter(QPrinterInfo.printerInfo(self.printer()) if self.printer() else QPrinterInfo.defaultPrinter())
+        if self.slip is not None:  # the dialog opens on the paper chosen here
+            printer.setPageSize(page_size(self.slip.rendered))
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("systemPrintDialog")
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, False)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, False)
+        self.system_dialog = dialog
+        dialog.accepted.connect(lambda: self._use_system_choice(printer))
+        QDialog.open(dialog)  # window-modal; QPrintDialog's own open() wants a slot to call
+
+    def _use_system_choice(self, printer: Any) -> None:
+        name = printer.printerName()
+        if name and self.printer_choice.findData(name) < 0:
+            self.printer_choice.addItem(name, name)
+        if name:
+            self.printer_choice.setCurrentIndex(self.printer_choice.findData(name))
+        paper = paper_for_width(printer.pageLayout().fullRect(printer.pageLayout().Unit.Millimeter).width())
+        if paper and paper != self.paper():
+            self.paper_choice.setCurrentIndex(self.paper_choice.findData(paper))
+            self._print_when_rendered = True  # print the slip of that paper once it is drawn
+            return
+        self.print_slip()
 
     def paper(self) -> str:
         return self.paper_choice.currentData()
@@ -254,6 +215,7 @@ class SlipPreviewDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.print_button.setEnabled(not busy and self.printer_choice.count() > 0)
+        self.system_button.setEnabled(not busy)
         self.save_button.setEnabled(not busy)
         self.paper_choice.setEnabled(not busy)
 
@@ -269,6 +231,11 @@ class SlipPreviewDialog(QDialog):
         if slip.paper != self.paper():
             return  # the volunteer changed the paper meanwhile; that render is on its way
         self.slip = slip
+        if self._print_when_rendered:
+            self._print_when_rendered = False
+            self._busy(False)
+            self.print_slip()
+            return
         self.image.setPixmap(QPixmap.fromImage(render_preview(slip.rendered.pdf)))
         reprint = self.tr("，将标注“补打 {n}”").format(n=slip.copy_number - 1) if slip.copy_number > 1 else ""
         self.status.setText(self.tr("查询码 {code}{reprint}").format(code=slip.tracking_code, reprint=reprint))
@@ -340,7 +307,7 @@ class PrintActions(QObject):
         self.window = parent
         self.run_operation = run_operation
         self.current_case_id = current_case_id
-        self.slip_printer = SlipPrinter(data_dir)
+        self.slip_printer = print_path.slip_printer(data_dir)
         self.show_message = show_message
         self.show_error = show_error
         self.dialog: SlipPreviewDialog | None = None
@@ -467,6 +434,28 @@ class PrintActions(QObject):
             self.show_message(outcome.message)
         else:
             self.show_error(outcome.message)
+
+
+def paper_for_width(width_mm: float) -> str | None:
+    """Which of the slip's papers a page of the system's dialog is: by its width."""
+    nearest = min(PAPERS.values(), key=lambda p: abs(p.width_mm - width_mm))
+    return nearest.key if abs(nearest.width_mm - width_mm) <= 4 else None
+
+
+def reason_text(reason: str) -> str:
+    """The reason a printer cannot print, in the desk's language (the print path says it in 中文)."""
+    from PySide6.QtCore import QCoreApplication
+
+    words = {
+        "已暂停": QT_TRANSLATE_NOOP("PrinterReason", "已暂停"),
+        "卡纸": QT_TRANSLATE_NOOP("PrinterReason", "卡纸"),
+        "缺纸": QT_TRANSLATE_NOOP("PrinterReason", "缺纸"),
+        "未连接": QT_TRANSLATE_NOOP("PrinterReason", "未连接"),
+        "机盖打开": QT_TRANSLATE_NOOP("PrinterReason", "机盖打开"),
+        "已停止": QT_TRANSLATE_NOOP("PrinterReason", "已停止"),
+        "暂不接受打印任务": QT_TRANSLATE_NOOP("PrinterReason", "暂不接受打印任务"),
+    }
+    return QCoreApplication.translate("PrinterReason", words[reason]) if reason in words else reason
 
 
 def _show_failure(dialog: Any, error: DeskError) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -39,12 +40,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop import cups, i18n
+from desktop import i18n, print_path
 from desktop.operations import DEVICE
 from reception import device_setup, display, street_settings
 from reception.errors import DeskError
 from reception.privacy import keyfile, roles
 from reception.slips.layout import PAPERS
+from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
@@ -300,18 +302,51 @@ class PrinterPage(_Page):
         self.printer = QComboBox()
         self.printer.setObjectName("setupPrinter")
         self.printer.addItem("", "")
+        self.slip_printer = print_path.slip_printer(wizard.data_dir)
         try:
-            printers = cups.list_printers()
-        except cups.PrintError:
+            printers = self.slip_printer.printers()  # the system's printers, through Qt
+        except PrintError:
             printers = []
         for printer in printers:
             self.printer.addItem(printer.name, printer.name)
+        self.test_print = QPushButton()
+        self.test_print.setObjectName("setupTestPrint")
+        self.test_print.clicked.connect(self.print_test_slip)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("setupTestResult")
+        self.test_result.setWordWrap(True)
         self.hotline = self.line("setupHotline")
         self.paper_label, self.printer_label, self.hotline_label = QLabel(), QLabel(), QLabel()
         self.fields.addRow(self.paper_label, self.paper)
         self.fields.addRow(self.printer_label, self.printer)
+        self.fields.addRow("", self.test_print)
+        self.fields.addRow("", self.test_result)
         self.fields.addRow(self.hotline_label, self.hotline)
         self.retranslate_ui()
+
+    def print_test_slip(self) -> None:
+        """打印测试凭条: a slip that belongs to no case, to see the printer, paper and QR work."""
+        printer, paper = self.printer.currentData() or "", self.paper.currentData()
+        street, slip_printer = self.wizard_.chosen.get("street"), self.slip_printer
+
+        def work(desk) -> str:
+            settings = street_settings.load(desk.db, street)
+            if street:
+                settings = replace(settings, street=street)
+            return slip_printer.print_test(settings, paper, printer, desk.now())
+
+        self.test_print.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.test_result.setProperty("role", "")
+            self.test_result.setText(self.wizard_.run_db(work))
+        except DeskError as error:  # PrintError among them: the message says what to do
+            self.test_result.setProperty("role", "error")
+            self.test_result.setText(str(error))
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.test_print.setEnabled(True)
+            self.test_result.style().polish(self.test_result)
 
     def initializePage(self) -> None:
         current = self.wizard_.run_db(lambda desk: street_settings.load(desk.db, self.wizard_.chosen.get("street")))
@@ -329,6 +364,8 @@ class PrinterPage(_Page):
         self.paper_label.setText(self.tr("纸张"))
         self.printer_label.setText(self.tr("打印机"))
         self.printer.setItemText(0, self.tr("（不设置：按 Ctrl+P 先打开打印预览）"))
+        self.test_print.setText(self.tr("打印测试凭条"))
+        self.test_print.setToolTip(self.tr("用选中的打印机和纸张打一张测试凭条（不是诉求凭条，不要交给居民）"))
         self.hotline_label.setText(self.tr("咨询热线"))
         self.hotline.setPlaceholderText(self.tr("如 0755-27891234 或 12345"))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
-from desktop import cups
+from desktop.qt_print import QtSpooler
 from desktop.widgets.dialogs import _FormDialog
 from reception.street_settings import StreetSettings
 from reception.slips.layout import PAPERS
@@ -34,10 +34,7 @@ class StreetSettingsDialog(_FormDialog):
         self.printer = QComboBox()
         self.printer.setObjectName("printerChoice")
         self.printer.addItem(self.tr("（不设置：按 Ctrl+P 先打开打印预览）"), "")
-        try:
-            names = [p.name for p in cups.list_printers()]
-        except cups.PrintError:
-            names = []
+        names = [p.name for p in QtSpooler().printers()]  # the system's printers, through Qt
         if current.printer and current.printer not in names:
             names.append(current.printer)  # keep what was set, even if it is unplugged now
         for name in names:

@@ -5,11 +5,17 @@
 # Prints one line on stdout: the directory where a cups-pdf queue writes its PDFs (empty for
 # --jams). Needs root (the tests run as root in CI) to start cupsd and to add a queue.
 # Any failure is a clear message on stderr and a non-zero exit: the tests then fail, never skip.
+#
+# The cups-pdf queue declares 203 dpi, as a thermal receipt printer's driver does, so the desk
+# draws its slips at 203 dpi and the PDF that arrives holds the dots a thermal head would print.
+# CUPS is set not to keep copies of printed jobs (PreserveJobFiles No): a slip's spool file
+# (/var/spool/cups/d…) goes when its job is done, as docs/printing.md tells streets to do.
 set -euo pipefail
 queue="${1:-xinan-test}"
 mode="${2:-pdf}"
 out_dir="/var/spool/cups-pdf/${queue}"
 ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
+thermal_ppd=/etc/cups/xinan-test-thermal-203dpi.ppd
 PATH="$PATH:/usr/sbin:/sbin"
 
 die() { echo "cups-test-printer: $*" >&2; exit 1; }
@@ -28,6 +34,16 @@ if ! lpstat -r 2>/dev/null | grep -q "is running"; then
     sleep 0.1
   done
   lpstat -r 2>/dev/null | grep -q "is running" || die "cupsd started but does not answer"
+fi
+
+# No spool copies of printed slips: CUPS's default keeps a job's file for a day.
+if ! grep -qx "PreserveJobFiles No" /etc/cups/cupsd.conf 2>/dev/null; then
+  need_root "CUPS keeps copies of printed jobs (PreserveJobFiles)"
+  cupsctl PreserveJobFiles=No || die "cupsctl could not set PreserveJobFiles No"
+  for _ in $(seq 1 50); do
+    lpstat -r 2>/dev/null | grep -q "is running" && break
+    sleep 0.1
+  done
 fi
 
 if [ "$mode" = "--jams" ]; then
@@ -52,18 +68,26 @@ if [ "$mode" = "--jams" ]; then
   exit 0
 fi
 
-[ -x /usr/lib/cups/backend/cups-pdf ] || die "the cups-pdf backend is missing: install the package cups-pdf"
-[ -f "$ppd" ] || die "the cups-pdf PPD $ppd is missing: install the package cups-pdf"
+[ -x /usr/lib/cups/backend/cups-pdf ] || die "the cups-pdf backend is missing: install the package printer-driver-cups-pdf"
+[ -f "$ppd" ] || die "the cups-pdf PPD $ppd is missing: install the package printer-driver-cups-pdf"
+if [ ! -f "$thermal_ppd" ]; then
+  need_root "the 203-dpi test PPD $thermal_ppd does not exist"
+  sed -e 's/^\*DefaultResolution: .*/*DefaultResolution: 203dpi/' \
+      -e 's|^\*Resolution 150dpi/|*Resolution 203dpi/203 DPI: "<</HWResolution[203 203]>>setpagedevice"\n&|' \
+      "$ppd" >"$thermal_ppd.partial" && mv "$thermal_ppd.partial" "$thermal_ppd" \
+    || die "could not write $thermal_ppd"
+fi
 # cups-pdf reads /etc/cups/cups-pdf-<name>.conf for a device URI cups-pdf:/<name>, so this
 # queue gets its own output directory without touching the machine's own cups-pdf settings.
 conf="/etc/cups/cups-pdf-${queue}.conf"
-if [ ! -f "$conf" ] || ! lpstat -v "$queue" >/dev/null 2>&1; then
-  need_root "the test queue $queue does not exist"
+if [ ! -f "$conf" ] || ! lpstat -v "$queue" >/dev/null 2>&1 \
+   || ! lpoptions -p "$queue" -l 2>/dev/null | grep -q '[*]203dpi'; then
+  need_root "the test queue $queue does not exist (or is not the 203-dpi one)"
   mkdir -p "$out_dir"
   chmod 0777 "$out_dir"
   printf '%s\n' "Out ${out_dir}" "AnonDirName ${out_dir}" "Label 0" "TitlePref 1" "Grp root" \
     "DecodeHexStrings 1" >"$conf"
-  lpadmin -p "$queue" -E -v "cups-pdf:/${queue}" -P "$ppd" -o printer-error-policy=stop-printer 2>/dev/null \
+  lpadmin -p "$queue" -E -v "cups-pdf:/${queue}" -P "$thermal_ppd" -o printer-error-policy=stop-printer 2>/dev/null \
     || die "lpadmin could not add the queue $queue"
 fi
 # A previous test may have left the queue stopped or rejecting jobs on purpose.

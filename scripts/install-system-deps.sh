@@ -12,7 +12,7 @@ run_pkgs=(libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 lib
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libx11-xcb1
   fontconfig fonts-dejavu-core)
-test_pkgs=(cups cups-client cups-bsd cups-pdf poppler-utils zbar-tools xvfb xauth openbox x11-utils postgresql)
+test_pkgs=(cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools xvfb xauth openbox x11-utils postgresql)
 
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")

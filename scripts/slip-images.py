@@ -43,7 +43,7 @@ def seed(data_dir: Path) -> tuple[ReceptionDesk, str]:
         "category": "NOI02", "description": "楼下工地每天晚上十点后还在打桩施工，噪音很大，老人小孩睡不好觉，希望限制夜间施工时间",
         "anonymous": False, "resident_name": "王秀英", "phone": "13812345678", "community": "海旺社区",
         "address": "宝城12区8栋", "urgency": "紧急", "outcome": "转平台办理", "outcome_note": "",
-        "receptionist": "志愿者 李明", "photos": [],
+        "receptionist": "志愿者 李明", "photos": [], "consent": True,
     })
     return desk, case.id
 
@@ -67,7 +67,8 @@ def preview(desk: ReceptionDesk, data_dir: Path, case_id: str, path: Path) -> No
     from PySide6.QtWidgets import QApplication
 
     from desktop.application import configure
-    from desktop.printing import SlipPreviewDialog, SlipPrinter
+    from desktop.print_path import slip_printer
+    from desktop.printing import SlipPreviewDialog
 
     app = QApplication.instance() or QApplication([])
     configure(app)
@@ -79,7 +80,7 @@ def preview(desk: ReceptionDesk, data_dir: Path, case_id: str, path: Path) -> No
             done(result)
 
     settings = street_settings.load(desk.db, desk.form.street)
-    dialog = SlipPreviewDialog(run_now, SlipPrinter(data_dir), case_id, settings)
+    dialog = SlipPreviewDialog(run_now, slip_printer(data_dir), case_id, settings)
     dialog.resize(560, 760)
     dialog.show()
     deadline = time.monotonic() + 10
@@ -91,6 +92,15 @@ def preview(desk: ReceptionDesk, data_dir: Path, case_id: str, path: Path) -> No
     app.processEvents()
     dialog.grab().save(str(path))
     print(path)
+    # The system's own print dialog, opened from the preview (QPrintDialog).
+    dialog.open_system_dialog()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    system = path.with_name("print-dialog-system.png")
+    dialog.system_dialog.grab().save(str(system))
+    print(system)
+    dialog.system_dialog.reject()
     dialog.close()
 
     from desktop.street_settings_dialog import StreetSettingsDialog

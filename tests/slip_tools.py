@@ -83,6 +83,50 @@ def ink_height_mm(image: Path, box_pt: tuple[float, float, float, float], dpi: i
     return (rows[-1] - rows[0] + 1) / dpi * 25.4
 
 
+def assert_whole_dot_modules(image: Path, left: int, top: int, dots: int, modules) -> None:
+    """Each QR module, at (left, top) in the 1-bit image's dots, is exactly dots × dots of one
+    colour, and the symbol has four modules of white on every side (its quiet zone)."""
+    with Image.open(image) as img:
+        pixels = img.convert("1").load()
+        for r, row in enumerate(modules):
+            for c, dark in enumerate(row):
+                block = {pixels[left + c * dots + i, top + r * dots + j] == 0
+                         for i in range(dots) for j in range(dots)}
+                assert block == {dark}, (r, c)
+        n, quiet = len(modules), 4 * dots
+        for x in range(left - quiet, left + n * dots + quiet):
+            for y in [*range(top - quiet, top), *range(top + n * dots, top + n * dots + quiet)]:
+                assert pixels[x, y] != 0, (x, y)
+        for y in range(top, top + n * dots):
+            for x in [*range(left - quiet, left), *range(left + n * dots, left + n * dots + quiet)]:
+                assert pixels[x, y] != 0, (x, y)
+
+
+def embedded_images(pdf: Path) -> list[tuple[Path, int, int]]:
+    """The pictures inside a PDF as they are stored (no resampling), with their x/y resolution.
+
+    What a spooler hands on: for a slip printed through Qt, the dots the desk drew."""
+    listed = run("pdfimages", "-list", str(pdf))
+    assert listed.returncode == 0, listed.stderr
+    ppi = [(int(cols[12]), int(cols[13])) for cols in (line.split() for line in listed.stdout.splitlines()[2:])]
+    prefix = pdf.with_name(f"{pdf.stem}-image")
+    done = run("pdfimages", "-png", str(pdf), str(prefix))
+    assert done.returncode == 0, done.stderr
+    files = sorted(pdf.parent.glob(f"{prefix.name}-*.png"))
+    assert len(files) == len(ppi), (files, ppi)
+    return [(f, x, y) for f, (x, y) in zip(files, ppi, strict=True)]
+
+
+def pdf_page_sizes_mm(pdf: Path) -> list[tuple[float, float]]:
+    """(width, height) in millimetres of every page."""
+    import re
+
+    done = run("pdfinfo", "-f", "1", "-l", "99", str(pdf))
+    assert done.returncode == 0, done.stderr
+    sizes = re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts", done.stdout)
+    return [(float(w) * 25.4 / 72, float(h) * 25.4 / 72) for w, h in sizes]
+
+
 # --- CUPS with cups-pdf -------------------------------------------------------------------------
 
 def cups_test_printer(queue: str = "xinan-test", jams: bool = False) -> Path:

@@ -628,12 +628,51 @@ starts with it, so codes from different stalls never clash. Codes already given 
         <translation>(not set: Ctrl+P opens the print preview first)</translation>
     </message>
     <message>
+        <source>打印测试凭条</source>
+        <translation>Print a test slip</translation>
+    </message>
+    <message>
+        <source>用选中的打印机和纸张打一张测试凭条（不是诉求凭条，不要交给居民）</source>
+        <translation>Prints a test slip on the chosen printer and paper (not a petition&apos;s slip: do not give it to a resident)</translation>
+    </message>
+    <message>
         <source>咨询热线</source>
         <translation>Hotline</translation>
     </message>
     <message>
         <source>如 0755-27891234 或 12345</source>
         <translation>e.g. 0755-27891234 or 12345</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterReason</name>
+    <message>
+        <source>已暂停</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>卡纸</source>
+        <translation>paper jam</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>机盖打开</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>暂不接受打印任务</source>
+        <translation>not accepting jobs</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1019,14 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>保存 PDF…</source>
         <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>系统打印对话框…</source>
+        <translation>System print dialog…</translation>
+    </message>
+    <message>
+        <source>用系统的打印对话框选择打印机、纸张和打印机属性</source>
+        <translation>Choose the printer, paper and printer properties in the system&apos;s print dialog</translation>
     </message>
     <message>
         <source>关闭</source>

@@ -627,12 +627,51 @@
         <translation>（不設定：按 Ctrl+P 先開啟列印預覽）</translation>
     </message>
     <message>
+        <source>打印测试凭条</source>
+        <translation>列印測試憑條</translation>
+    </message>
+    <message>
+        <source>用选中的打印机和纸张打一张测试凭条（不是诉求凭条，不要交给居民）</source>
+        <translation>用選取的印表機和紙張打一張測試憑條（不是訴求憑條，不要交給居民）</translation>
+    </message>
+    <message>
         <source>咨询热线</source>
         <translation>諮詢熱線</translation>
     </message>
     <message>
         <source>如 0755-27891234 或 12345</source>
         <translation>如 0755-27891234 或 12345</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterReason</name>
+    <message>
+        <source>已暂停</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>卡纸</source>
+        <translation>卡紙</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>缺紙</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>机盖打开</source>
+        <translation>機蓋開啟</translation>
+    </message>
+    <message>
+        <source>已停止</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>暂不接受打印任务</source>
+        <translation>暫不接受列印任務</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1016,14 @@
     <message>
         <source>保存 PDF…</source>
         <translation>儲存 PDF…</translation>
+    </message>
+    <message>
+        <source>系统打印对话框…</source>
+        <translation>系統列印對話方塊…</translation>
+    </message>
+    <message>
+        <source>用系统的打印对话框选择打印机、纸张和打印机属性</source>
+        <translation>用系統的列印對話方塊選擇印表機、紙張和印表機屬性</translation>
     </message>
     <message>
         <source>关闭</source>

@@ -138,3 +138,31 @@ def build(
         hotline=settings.hotline,
         keep_whole=(moment_words(case.close_by) + "前",) if case.outcome is Outcome.FORWARDED else (),
     )
+
+
+def test_slip(settings: StreetSettings, at: datetime, base_url: str) -> SlipContent:
+    """A slip to try a printer with, in the wizard: looks like a real one, belongs to no case.
+
+    Its code is TST-TEST-0, which no case can have (a laptop's prefix has a digit), and it says
+    on every line that matters that it is a test, so it is never handed to a resident.
+    """
+    local = clock.local(at)
+    return SlipContent(
+        street=settings.street,
+        stall="打印测试（不是诉求凭条）",
+        when=f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS[local.weekday()]} {local:%H:%M}",
+        code="TST-TEST-0",
+        category="打印测试",
+        summary="这是一张测试凭条：二维码能扫出来、字清楚、纸张长度合适，打印机就设置好了。",
+        name="—",
+        phone="—",
+        outcome="打印测试",
+        next_steps="测试凭条不要交给居民。",
+        follow_up=follow_up(settings.hotline),
+        url=base_url,
+        receptionist="—",
+        notice=NOTICE,
+        footer=settings.footer,
+        reprint=0,
+        hotline=settings.hotline,
+    )

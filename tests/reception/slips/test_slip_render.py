@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from reception_support import valid_case
 from PIL import Image
-from slip_tools import decode_qr, ink_height_mm, pdf_fonts, pdf_text, rasterise, word_box
+from slip_tools import (
+    assert_whole_dot_modules,
+    decode_qr,
+    ink_height_mm,
+    pdf_fonts,
+    pdf_text,
+    rasterise,
+    word_box,
+)
 
 from reception import street_settings
 from reception.errors import CaseLocked
@@ -59,24 +67,7 @@ def test_every_module_is_a_whole_number_of_printer_dots_with_a_clear_quiet_zone(
     assert abs(x0 - round(x0)) < 1e-6 and abs(y0 - round(y0)) < 1e-6
     x0, y0, d = round(x0), round(y0), place.module_dots
     assert d >= 4  # at least 0.5 mm
-    with Image.open(rasterise(write(tmp_path, slip))) as image:
-        pixels = image.convert("1").load()
-        # Each module prints as exactly d x d dots of one colour.
-        for r, row in enumerate(place.matrix.modules):
-            for c, dark in enumerate(row):
-                block = {
-                    pixels[x0 + c * d + i, y0 + r * d + j] == 0 for i in range(d) for j in range(d)
-                }
-                assert block == {dark}, (r, c)
-        # Four modules of white on every side.
-        n = place.matrix.size
-        quiet = qr.QUIET_ZONE * d
-        for x in range(x0 - quiet, x0 + n * d + quiet):
-            for y in list(range(y0 - quiet, y0)) + list(range(y0 + n * d, y0 + n * d + quiet)):
-                assert pixels[x, y] != 0, (x, y)
-        for y in range(y0, y0 + n * d):
-            for x in list(range(x0 - quiet, x0)) + list(range(x0 + n * d, x0 + n * d + quiet)):
-                assert pixels[x, y] != 0, (x, y)
+    assert_whole_dot_modules(rasterise(write(tmp_path, slip)), x0, y0, d, place.matrix.modules)
 
 
 def test_the_url_fits_a_small_symbol_because_it_is_alphanumeric(service, case):
