@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -20,6 +21,7 @@ from cli import privacy as privacy_cli
 from cli import reports as report_cli
 from cli import slips as slip_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
+from composition.logs import log_bug, log_path, setup_logging
 from reception import clock, tracking_codes
 from reception.cases import Case
 from reception.desk import example_case
@@ -28,6 +30,9 @@ from reception.paths import default_data_dir
 from reception.privacy.keyfile import PassphraseError
 from reception.privacy.roles import LeaderRequired, WrongPin
 from reception.sessions import TEAM_ROLES, Session, TeamMember
+
+log = logging.getLogger(__name__)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -134,6 +139,12 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     except DeskError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: its traceback to the log file, a plain sentence to the person
+        setup_logging(data_dir)
+        log_bug(log, f"command {args.command!r}", error)
+        print(f"错误：出现意外错误，命令没有完成（已记入日志 {log_path(data_dir)}）。已登记的诉求不受影响；"
+              "请重试，如果反复出现，请把日志文件交给技术支持。", file=sys.stderr)
         return EXIT_ERROR
 
 

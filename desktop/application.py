@@ -11,13 +11,14 @@ import logging
 import os
 import sys
 import time
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from composition.logs import log_bug, setup_logging
 from desktop import fonts, i18n
+from desktop.operations import unexpected_message
 from desktop.widgets import theme
 from reception.errors import DeskError
 
@@ -53,22 +54,6 @@ def configure(app: QApplication) -> None:
     theme.apply(app)
 
 
-def setup_logging(data_dir: Path) -> None:
-    """Log to <data dir>/logs/desk.log. Log lines name operations and error types only."""
-    root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
-    try:
-        logs = Path(data_dir) / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(logs / "desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
 def _title() -> str:
     return QCoreApplication.translate("Application", "心安接访台")
 
@@ -92,13 +77,13 @@ def run(data_dir: Path, argv: list[str]) -> int:
         services = first_run(data_dir, open_services, unlock_at_start)
         if services is None:
             return 0  # 退出 at the unlock dialog or the wizard closed: nothing more to open
-    except DeskError as error:
+    except DeskError as error:  # disk full, a broken form file...: the message says what to do
         log.error("desk did not open: %s", type(error).__name__)
         QMessageBox.critical(None, _title(), _cannot_open(error))
         return 1
-    except Exception as error:  # the shipped form files themselves broken: say which and where
-        log.error("desk did not open: %s", type(error).__name__)
-        QMessageBox.critical(None, _title(), _cannot_open(error))
+    except Exception as error:  # a bug: its traceback to the log, never to the screen
+        log_bug(log, "opening the desk", error)
+        QMessageBox.critical(None, _title(), _cannot_open(unexpected_message()))
         return 1
     window = build_window(services)
     if os.environ.get(EXIT_WHEN_IDLE_ENV) == "1":

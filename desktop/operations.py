@@ -17,13 +17,13 @@ import itertools
 import logging
 import queue
 import threading
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from composition.logs import log_bug
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError
 
@@ -44,11 +44,7 @@ def unexpected_message() -> str:
 
 
 def _log_bug(what: str, error: BaseException) -> None:
-    frames = "; ".join(
-        f"{frame.filename}:{frame.lineno} in {frame.name}"
-        for frame in traceback.extract_tb(error.__traceback__)
-    )
-    log.error("unexpected %s in operation %r at %s", type(error).__name__, what, frames)
+    log_bug(log, f"operation {what!r}", error)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reception import bundle
-from reception.local_text import LANGUAGES, SOURCE, LocalText
+from reception.errors import DeskError
 from reception.form_definition import (
     FIELD_TYPES,
     Category,
@@ -31,6 +31,7 @@ from reception.form_definition import (
     Taxonomy,
     Urgency,
 )
+from reception.local_text import LANGUAGES, SOURCE, LocalText
 
 SHIPPED_DIR = bundle.shipped_forms_dir()
 FILES = ("intake.toml", "categories.toml", "deadlines.toml", "communities.toml")
@@ -42,7 +43,7 @@ TRANSLATED = tuple(language for language in LANGUAGES if language != SOURCE)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-class FormFileError(Exception):
+class FormFileError(DeskError):
     """A definition file that cannot be used: says which file, which line, and what is wrong."""
 
     def __init__(self, path: Path, line: int | None, message: str) -> None:

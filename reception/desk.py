@@ -23,7 +23,7 @@ from reception.form_definition import FormDefinition
 from reception.privacy import audit
 from reception.sessions import Session, SessionCounts, TeamMember
 from reception.storage import repository as repo
-from reception.storage.connection import DATABASE_ERRORS, storage_error
+from reception.storage.connection import DATABASE_ERRORS, known_storage_error, raise_storage_error
 from reception.validation import validate
 
 INTAKE_DRAFT = "intake"
@@ -498,7 +498,7 @@ class _WriteTransaction:
             return self._atomic.__enter__()
         except self._ERRORS as error:
             self._end(commit=False)
-            raise storage_error(error) from error
+            raise_storage_error(error)
 
     def __exit__(self, exc_type, exc, tb):
         failure = None
@@ -514,11 +514,14 @@ class _WriteTransaction:
         if exc is not None and not isinstance(exc, self._ERRORS):
             return False  # a bug or an expected DeskError: let it through as it is
         if failure is not None:
-            raise storage_error(failure) from failure
-        # A statement inside the block failed (disk full, locked, ...): the transaction has been
-        # rolled back; say so in words, not as a raw sqlite3 traceback.
+            raise_storage_error(failure)
+        # A statement inside the block failed: the transaction has been rolled back. A known
+        # failure (disk full, locked, ...) is said in words; anything else is a bug and goes up
+        # as it is, traceback and all, to be logged.
         if not suppressed and exc is not None:
-            raise storage_error(exc) from exc
+            if known_storage_error(exc) is None:
+                return False
+            raise_storage_error(exc)
         return suppressed
 
     def _end(self, commit: bool) -> None:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
-from reception.storage.connection import DATABASE_ERRORS, storage_error
+from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
 from reception.tracking_url import SECRET_BYTES, base_url_problem
 
 PAPERS = ("80mm", "58mm", "a4")
@@ -130,7 +130,7 @@ def save(db: Database, changes: dict[str, str]) -> None:
             for name, value in parsed.items():
                 repo.set_setting(db, _PREFIX + name, value)
     except (*DATABASE_ERRORS, OSError) as error:
-        raise storage_error(error) from error
+        raise_storage_error(error)
 
 
 def tracking_secret(db: Database) -> bytes:
@@ -147,5 +147,5 @@ def tracking_secret(db: Database) -> bytes:
                 repo.add_setting_if_missing(db, _SECRET_KEY, secrets.token_hex(SECRET_BYTES))
                 stored = repo.get_setting(db, _SECRET_KEY)
         except (*DATABASE_ERRORS, OSError) as error:
-            raise storage_error(error) from error
+            raise_storage_error(error)
     return bytes.fromhex(stored)

@@ -25,13 +25,14 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from reception.errors import DeskError
 from sync import protocol
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-class SyncError(Exception):
-    """A failure with a message for the team leader."""
+class SyncError(DeskError):
+    """A failure with a message for the team leader (a DeskError: every front end shows it as it is)."""
 
 
 class Transient(SyncError):
@@ -47,7 +48,11 @@ class Rejected(SyncError):
 
 
 class AuthFailed(SyncError):
-    """The server does not accept this laptop's token."""
+    """The server does not accept this laptop's token (or, when enrolling, the enrolment code)."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason  # the server's own words
 
 
 class NotSupported(SyncError):
@@ -170,7 +175,7 @@ class Open311Client:
             raise Transient(f"{reason}（HTTP {code}）")
         reason = protocol.error_reason(code, kind, body)
         if code in (401, 403):
-            raise AuthFailed(f"平台不接受本机的令牌，请重新登记这台笔记本（{reason}）")
+            raise AuthFailed(f"平台不接受本机的令牌，请重新登记这台笔记本（{reason}）", reason)
         raise Rejected(reason, code)
 
     def _note_date(self, response: requests.Response) -> None:
@@ -196,7 +201,11 @@ class Open311Client:
     # --- Open311 ---------------------------------------------------------------------------------
 
     def enrol(self, enrolment_code: str, device_id: str) -> dict[str, Any]:
-        answer = self.call("POST", "devices.json", data={"enrolment_code": enrolment_code, "device_id": device_id})
+        try:
+            answer = self.call("POST", "devices.json", data={"enrolment_code": enrolment_code, "device_id": device_id})
+        except AuthFailed as refused:
+            # No token is involved yet: what the platform refused is the enrolment code.
+            raise AuthFailed(f"平台不接受这个登记码：{refused.reason}", refused.reason) from None
         item = protocol.first_object(answer.data)
         if not item.get("device_token"):
             raise SyncError("平台没有返回设备令牌")

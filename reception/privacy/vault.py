@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from reception.paths import database_path
 from reception.privacy import keyfile
 from reception.privacy.keyfile import KdfCost
-from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, storage_error
+from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, raise_storage_error
 
 
 @dataclass
@@ -36,7 +36,7 @@ def open_vault(data_dir: Path, passphrase: str, cost: KdfCost = keyfile.DEFAULT_
     try:
         return _open(Path(data_dir), passphrase, cost)
     except OSError as error:  # the data directory is a file, read-only, on a full disk...
-        raise storage_error(error) from error
+        raise_storage_error(error)
 
 
 def _open(data_dir: Path, passphrase: str, cost: KdfCost) -> Unlocked:

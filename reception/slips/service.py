@@ -19,7 +19,7 @@ from reception.slips.layout import PAPERS, RenderedSlip, paper, render
 from reception.storage import repository as repo
 from reception.privacy import audit
 from reception.paths import SLIPS_FOLDER, slips_folder  # noqa: F401  (re-exported)
-from reception.storage.connection import DATABASE_ERRORS, storage_error
+from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
 
 # How much of the petition fits in two lines on a roll (three on 58 mm), one and a half on A4.
 SUMMARY_LIMITS = {"80mm": 36, "58mm": 26, "a4": 60}
@@ -98,7 +98,7 @@ class SlipService:
                 audit.append(self.db, "print", audit.Actor(self.desk.role), case_code=slip.tracking_code,
                              detail=f"{slip.paper} 第{slip.copy_number}份 {words}", at=self.desk.now())
         except (*DATABASE_ERRORS, OSError) as error:
-            raise storage_error(error) from error
+            raise_storage_error(error)
 
     def print_log(self, case_id: str) -> list[dict[str, Any]]:
         return repo.list_print_log(self.db, case_id)

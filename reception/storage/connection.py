@@ -13,6 +13,7 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 import sqlite_utils
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -57,7 +58,7 @@ def encrypt_plain_database(path: str | Path, key: bytes) -> None:
         conn.execute("DETACH DATABASE encrypted")
     except sqlcipher.DatabaseError as error:
         target.unlink(missing_ok=True)
-        raise storage_error(error) from error
+        raise_storage_error(error)
     finally:
         conn.close()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -120,23 +121,66 @@ def open_database(path: str | Path, key: bytes | None = None) -> sqlite_utils.Da
         db = sqlite_utils.Database(conn)
         MIGRATIONS.apply(db)
     except DATABASE_ERRORS as error:
-        raise storage_error(error) from error
+        raise_storage_error(error)
     except OSError as error:
-        raise storage_error(error) from error
+        raise_storage_error(error)
     return db
 
 
-def storage_error(error: BaseException) -> StorageError:
-    """Name a known storage failure in words a team leader can act on."""
-    text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
-        return StorageError("磁盘已满：请清理磁盘空间后重试，已登记的诉求不受影响")
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
-        return StorageError("数据目录只读或无写入权限：请检查数据目录的权限")
-    if "locked" in text or "busy" in text:
-        return StorageError("数据库正被另一个程序占用：请关闭其他接访台窗口后重试")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError("数据库文件已损坏或不是接访台的数据库：请联系技术支持，不要删除该文件")
-    if "unable to open" in text:
-        return StorageError("无法打开数据库文件：请检查数据目录是否存在且可写")
-    return StorageError(f"数据库出错：{type(error).__name__}")
+# SQLite's primary result codes (sqlite3.h); an extended code keeps its primary one in the low
+# byte (SQLITE_IOERR_WRITE = 778 = 10 | 3 << 8). Both sqlite3's and sqlcipher3's exceptions carry
+# the code as ``sqlite_errorcode``.
+_FULL_CODES = {sqlite3.SQLITE_FULL}
+_READ_ONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH}
+_BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_CANNOT_OPEN_CODES = {sqlite3.SQLITE_CANTOPEN}
+_IO_CODES = {sqlite3.SQLITE_IOERR}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_MISSING_ERRNOS = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.ENAMETOOLONG}
+
+DISK_FULL = "磁盘已满：请清理磁盘空间后重试，已登记的诉求不受影响"
+READ_ONLY = "数据目录只读或无写入权限：请检查数据目录的权限（或换一个可写的目录）"
+BUSY = "数据库正被另一个程序占用：请关闭其他接访台窗口或命令后重试"
+DAMAGED = "数据库文件已损坏或不是接访台的数据库：请联系技术支持，不要删除该文件"
+CANNOT_OPEN = "无法打开数据库文件：请检查数据目录是否存在且可写"
+DISK_IO = "读写磁盘出错：请检查磁盘或U盘是否还连着，然后重试；已登记的诉求不受影响"
+
+
+def known_storage_error(error: BaseException) -> StorageError | None:
+    """The known failure this is, in words a team leader can act on; None when it is a bug.
+
+    Told apart by SQLite's result code (never by the message's words) and the OS's errno. A
+    database error with any other code ("no such column", a constraint) is a bug in the desk.
+    """
+    if isinstance(error, StorageError):
+        return error
+    if isinstance(error, DATABASE_ERRORS):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is None:
+            return None
+        primary = code & 0xFF
+        for codes, words in ((_FULL_CODES, DISK_FULL), (_READ_ONLY_CODES, READ_ONLY), (_BUSY_CODES, BUSY),
+                             (_DAMAGED_CODES, DAMAGED), (_CANNOT_OPEN_CODES, CANNOT_OPEN), (_IO_CODES, DISK_IO)):
+            if primary in codes:
+                return StorageError(words)
+        return None
+    if isinstance(error, OSError):
+        if error.errno in _FULL_ERRNOS:
+            return StorageError(DISK_FULL)
+        if error.errno in _READ_ONLY_ERRNOS or isinstance(error, PermissionError):
+            return StorageError(READ_ONLY)
+        if error.errno in _MISSING_ERRNOS:
+            return StorageError(CANNOT_OPEN)
+        return StorageError(f"{DISK_IO}（{error.strerror or type(error).__name__}）")
+    return None
+
+
+def raise_storage_error(error: BaseException) -> NoReturn:
+    """Raise the known StorageError for this failure (chained to it), else the failure itself: a bug
+    goes up as it is, to be logged with its traceback and shown as an unexpected error."""
+    known = known_storage_error(error)
+    if known is None:
+        raise error
+    raise known from error

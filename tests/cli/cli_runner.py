@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -52,7 +53,7 @@ class Desk:
         variables = dict(env or {})
         if self.passphrase is not None:
             variables.setdefault("XINAN_DESK_PASSPHRASE", self.passphrase)
-        with _environment(variables), _working_directory(cwd), \
+        with _environment(variables), _working_directory(cwd), _log_handlers(), \
                 contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _stdin(stdin):
             try:
                 status = main(argv)
@@ -128,6 +129,19 @@ def _environment(variables: dict[str, str]) -> Iterator[None]:
         for name in [k for k in os.environ if k.startswith("XINAN_DESK_")]:
             del os.environ[name]
         os.environ.update(saved)
+
+
+@contextlib.contextmanager
+def _log_handlers() -> Iterator[None]:
+    """A log file the command opened (after a bug) is closed with it, as at a process's end."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
 
 
 @contextlib.contextmanager

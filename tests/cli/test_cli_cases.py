@@ -11,6 +11,7 @@ from PIL import Image
 from reception.tracking_codes import parse
 
 from cli_runner import cli  # noqa: F401  (the fixture)
+from reception_support import open_test_database
 
 CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{4,}-[0-9A-HJKMNP-TV-Z]$")
 
@@ -203,3 +204,33 @@ def test_template_and_forms_need_no_passphrase_and_touch_no_database(tmp_path):
     result = fresh.run("case", "add", "--json", "-", stdin=json.dumps(template, ensure_ascii=False))
     assert result.returncode == 2
     assert "XINAN_DESK_PASSPHRASE" in result.stderr
+
+
+def test_a_bug_is_logged_with_its_traceback_and_told_as_unexpected(cli, tmp_path):
+    code = cli.add(cli.json("case", "template"))
+    # A database whose outbox has gone (a bug in a migration, say): "no such table" is
+    # SQLITE_ERROR, not a disk problem the team leader could fix.
+    db = open_test_database(cli.data_dir)
+    try:
+        db.execute("ALTER TABLE outbox RENAME TO outbox_gone")
+    finally:
+        db.conn.close()
+    case = {**cli.json("case", "template"), "description": "楼下烧烤店油烟直排进我家窗户"}
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    result = cli.run_process("case", "add", "--json", str(path))
+    assert result.returncode == 1
+    log = cli.data_dir / "logs" / "desk.log"
+    assert result.stderr == (
+        f"错误：出现意外错误，命令没有完成（已记入日志 {log}）。已登记的诉求不受影响；"
+        "请重试，如果反复出现，请把日志文件交给技术支持。\n"
+    )
+    logged = log.read_text(encoding="utf-8")
+    assert "unexpected OperationalError in command 'case'" in logged
+    assert 'File "' in logged and "record_case" in logged  # the frames, to find the bug
+    assert "no such table" not in logged and "烧烤" not in logged  # never the message or the case
+    db = open_test_database(cli.data_dir)
+    try:  # what was recorded is still there, and nothing was added
+        assert [row[0] for row in db.execute("SELECT tracking_code FROM cases")] == [code]
+    finally:
+        db.conn.close()

@@ -19,8 +19,8 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from slip_tools import pdf_text
 
-from desktop.application import setup_logging
 from cli.main import main
+from composition.logs import setup_logging
 from reception import phones, street_settings
 from reception.privacy import audit
 from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir

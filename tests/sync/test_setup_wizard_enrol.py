@@ -51,7 +51,9 @@ def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qt
     qtbot.keyClicks(page.findChild(QLineEdit, "setupEnrolmentCode"), "WRONG-CODE")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     problem = page.findChild(QLabel, "enrolPageProblem")
-    assert problem.isVisible() and problem.text()  # the platform refused it; the page says so
+    # The platform's own words, not "unexpected error": the code is wrong, and what to do.
+    assert problem.isVisible()
+    assert problem.text() == "平台不接受这个登记码：HTTP 403：登记码无效或已经用过：请向街道索取新的登记码"
     assert wizard.currentPage() is page
     code_edit = page.findChild(QLineEdit, "setupEnrolmentCode")
     code_edit.clear()

@@ -8,9 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from reception.errors import StorageError
 from reception.storage import open_database
+from reception.storage.connection import known_storage_error
 from reception.storage.schema import MIGRATIONS
 
 TABLES = {"device", "settings", "sessions", "cases", "photos", "outbox", "drafts"}
@@ -185,3 +187,53 @@ def test_the_purge_at_every_unlock_finds_its_cases_through_an_index(desk):
 
     plan = desk.db.execute("EXPLAIN QUERY PLAN " + repository.PURGE_DUE_SQL, ("2026-01-01",)).fetchall()
     assert any("cases_purge_due" in str(step) for step in plan), plan
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (sqlite3.SQLITE_FULL, "磁盘已满：请清理磁盘空间后重试"),
+        (sqlite3.SQLITE_READONLY, "数据目录只读或无写入权限：请检查数据目录的权限"),
+        (sqlite3.SQLITE_BUSY, "数据库正被另一个程序占用：请关闭其他接访台窗口或命令后重试"),
+        (sqlite3.SQLITE_LOCKED, "数据库正被另一个程序占用"),
+        (sqlite3.SQLITE_CORRUPT, "数据库文件已损坏或不是接访台的数据库：请联系技术支持，不要删除该文件"),
+        (sqlite3.SQLITE_NOTADB, "数据库文件已损坏或不是接访台的数据库"),
+        (sqlite3.SQLITE_IOERR | 3 << 8, "读写磁盘出错：请检查磁盘或U盘是否还连着"),  # SQLITE_IOERR_WRITE
+    ],
+)
+def test_known_failures_are_told_by_their_sqlite_code_not_their_words(code, words):
+    for driver in (sqlite3, sqlcipher):
+        error = driver.OperationalError("an English message that says nothing we look for")
+        error.sqlite_errorcode = code
+        known = known_storage_error(error)
+        assert isinstance(known, StorageError) and str(known).startswith(words)
+
+
+def test_an_error_the_desk_does_not_know_is_a_bug_not_a_storage_error(db_path: Path):
+    db = open_database(db_path)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            db.execute("SELECT no_such_column FROM cases")
+    finally:
+        db.conn.close()
+    # "no such column" is SQLITE_ERROR: a bug in the desk's SQL, never shown as a disk problem.
+    assert raised.value.sqlite_errorcode == sqlite3.SQLITE_ERROR
+    assert known_storage_error(raised.value) is None
+    # Even when its words look like a known failure's.
+    lookalike = sqlite3.IntegrityError("database or disk is full")
+    lookalike.sqlite_errorcode = sqlite3.SQLITE_CONSTRAINT
+    assert known_storage_error(lookalike) is None
+
+
+def test_a_real_locked_database_is_busy_by_its_code(db_path: Path):
+    holder = open_database(db_path)
+    waiter = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            waiter.execute("BEGIN IMMEDIATE")
+        assert str(known_storage_error(raised.value)).startswith("数据库正被另一个程序占用")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.conn.close()
+        waiter.close()
