@@ -61,13 +61,25 @@ input,select,textarea,button{{font-size:1em;padding:.3em;margin:.2em 0}}
     return HTMLResponse(html, status_code=status, headers={**base, **(headers or {})})
 
 
-def _pending_page(code_display: str) -> HTMLResponse:
+def _hotline_html(street: dict[str, Any] | None) -> str:
+    """The street's service line, as a number a phone can dial from the page; '' when not set."""
+    number = (street or {}).get("hotline") or ""
+    if not number:
+        return ""
+    dial = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return (f"<p class='hotline'>{escape(street['name'])}服务电话："
+            f"<a href='tel:{escape(dial)}'><strong>{escape(number)}</strong></a></p>")
+
+
+def _pending_page(code_display: str, street: dict[str, Any] | None = None) -> HTMLResponse:
+    hotline = (street or {}).get("hotline")
+    ask = f"或拨打街道服务电话 {escape(hotline)} 咨询" if hotline else "或拨打街道服务电话咨询"
     return _page(
         "诉求查询",
         f"""<h1>心安夜话 · 诉求查询</h1>
 <div class="card"><p>查询码 <strong>{escape(code_display)}</strong></p>
 <p>您的诉求已在夜话摊位登记。接访团当晚收摊后会把诉求同步到街道平台，同步后这里就能看到办理进度。</p>
-<p><small>如果过了两天仍看不到，请核对纸条上的查询码，或拨打街道服务电话咨询。</small></p></div>""",
+<p><small>如果过了两天仍看不到，请核对纸条上的查询码，{ask}。</small></p></div>{_hotline_html(street)}""",
     )
 
 
@@ -104,18 +116,21 @@ def tracking_page(request: Request, code: str, verifier: str) -> Response:
         if row["verifier"] and hmac.compare_digest(row["verifier"].encode(), given):
             match = row
     if match is None or not all(m["complete"] for m in platform.store.media_of(match["id"])):
-        return _pending_page(parsed.display)
+        # The street of the laptop that printed the slip, so that its hotline is the one shown.
+        return _pending_page(parsed.display, platform.store.street_for_prefix(parsed.prefix))
     return _progress_page(platform, parsed.display, match)
 
 
 def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResponse:
+    street = platform.store.street(row["street"])
+    form = platform.form_of(street["code"])
     status = protocol.known_status(row["status"])
     now = datetime.now(timezone.utc)
     created = datetime.fromisoformat(row["requested_datetime"] or row["created_at"])
     close_by = datetime.fromisoformat(row["close_by"]) if row["close_by"] else created
     light = traffic_light(
         created_at=created, close_by=close_by, closed=protocol.is_closed(status), voided=status == "voided",
-        now=now, warn_fraction=platform.form.deadlines.warn_fraction,
+        now=now, warn_fraction=form.deadlines.warn_fraction,
     )
     steps = "".join(
         f"<li><strong>{escape(protocol.status_label(protocol.known_status(u['status'])))}</strong> "
@@ -136,7 +151,7 @@ def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResp
 <dt>登记时间</dt><dd>{_when(row['requested_datetime'] or row['created_at'])}</dd>
 <dt>应办结时间</dt><dd>{_when(row['close_by'])}</dd>
 </dl></div>
-<div class="card"><strong>办理经过</strong><ol>{steps}</ol></div>
+<div class="card"><strong>办理经过</strong><ol>{steps}</ol></div>{_hotline_html(street)}
 <p><small>为保护您的个人信息，本页不显示姓名、电话、地址和诉求内容。</small></p>""",
     )
 
@@ -144,8 +159,21 @@ def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResp
 # --- staff -------------------------------------------------------------------------------------
 
 def _staff(request: Request) -> dict[str, Any] | None:
+    """The logged-in staff member's session: username, csrf, role, street (None for the district)."""
     token = request.cookies.get(STAFF_COOKIE)
     return request.app.state.platform.store.staff_session(token) if token else None
+
+
+def _street_scope(session: dict[str, Any]) -> int | None:
+    """The street whose cases and laptops this staff member sees; None: every street (the district)."""
+    return None if session["role"] == "district" else session["street"]
+
+
+def _visible_request(platform, session: dict[str, Any], request_id: str) -> dict[str, Any] | None:
+    """A case as the staff pages may show it: another street's is as absent as a missing one."""
+    row = platform.store.get_request_for_staff(request_id)
+    scope = _street_scope(session)
+    return None if row is None or (scope is not None and row["street"] != scope) else row
 
 
 @router.get("/staff/login", response_class=HTMLResponse)
@@ -186,26 +214,55 @@ def logout(request: Request) -> Response:
     return response
 
 
+def _district_sums(platform) -> str:
+    sums = platform.store.street_sums()
+    rows = "".join(
+        f"<tr><td>{escape(s['code'])}</td><td>{escape(s['name'])}</td><td>{s['total']}</td><td>{s['open']}</td>"
+        f"<td>{s['closed']}</td><td>{s['overdue']}</td></tr>"
+        for s in sums
+    )
+    total = {k: sum(s[k] for s in sums) for k in ("total", "open", "closed", "overdue")}
+    return (
+        "<div class='card' id='district-sums'><strong>各街道汇总</strong><table><tr><th>编号</th><th>街道</th>"
+        "<th>诉求</th><th>办理中</th><th>已办结</th><th>已超时</th></tr>"
+        f"{rows}<tr><th></th><th>全区合计</th><th>{total['total']}</th><th>{total['open']}</th>"
+        f"<th>{total['closed']}</th><th>{total['overdue']}</th></tr></table></div>"
+    )
+
+
 @router.get("/staff", response_class=HTMLResponse)
 def staff_list(request: Request) -> Response:
-    if _staff(request) is None:
+    session = _staff(request)
+    if session is None:
         return RedirectResponse("/staff/login", status_code=303)
     platform = request.app.state.platform
-    rows = platform.store.list_requests(limit=500)
+    scope = _street_scope(session)
+    codes = {s["id"]: s["code"] for s in platform.store.list_streets()}
+    rows = platform.store.list_requests(street=scope, limit=500)
     lines = "".join(
         f"<tr><td><a href='/staff/requests/{escape(r['service_request_id'])}'>{escape(r['service_request_id'])}</a></td>"
-        f"<td>{escape(r['tracking_code'] or '')}</td><td>{escape(r['service_name'] or '')}</td>"
+        + ("" if scope is not None else f"<td>{escape(codes.get(r['street'], ''))}</td>")
+        + f"<td>{escape(r['tracking_code'] or '')}</td><td>{escape(r['service_name'] or '')}</td>"
         f"<td>{escape(r['department'] or '')}</td><td>{escape(protocol.status_label(r['status']))}</td>"
         f"<td>{_when(r['close_by'])}</td></tr>"
         for r in rows
     )
+    if scope is None:
+        title, sums, street_th = "诉求处理 · 全区", _district_sums(platform), "<th>街道</th>"
+    else:
+        title, sums, street_th = f"诉求处理 · {platform.store.street(scope)['name']}", "", ""
     return _page(
         "诉求处理",
-        f"""<h1>诉求处理</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
-<p><a href="/staff/devices">接访笔记本（令牌）</a></p>
-<div class="card"><table><tr><th>编号</th><th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
+        f"""<h1>{escape(title)}</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
+<p><a href="/staff/devices">接访笔记本（令牌）</a></p>{sums}
+<div class="card"><table><tr><th>编号</th>{street_th}<th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
 {lines}</table></div>""",
     )
+
+
+def _departments(platform, row: dict[str, Any]) -> list[str]:
+    form = platform.form_of(platform.store.street(row["street"])["code"])
+    return sorted({c.department for c in form.taxonomy.categories})
 
 
 @router.get("/staff/requests/{request_id}", response_class=HTMLResponse)
@@ -214,10 +271,10 @@ def staff_request(request: Request, request_id: str) -> Response:
     if session is None:
         return RedirectResponse("/staff/login", status_code=303)
     platform = request.app.state.platform
-    row = platform.store.get_request_for_staff(request_id)
+    row = _visible_request(platform, session, request_id)
     if row is None:
         return _page("找不到", "<h1>找不到该诉求</h1>", 404)
-    departments = sorted({c.department for c in platform.form.taxonomy.categories})
+    departments = _departments(platform, row)
     options = "".join(
         f"<option{' selected' if d == row['department'] else ''}>{escape(d)}</option>" for d in departments
     )
@@ -271,10 +328,10 @@ def staff_action(
     if not hmac.compare_digest(csrf.encode(), session["csrf"].encode()):
         return _page("操作无效", "<h1>页面已过期</h1><div class='card'>请刷新页面后重新提交。</div>", 403)
     platform = request.app.state.platform
-    row = platform.store.get_request(request_id)
+    row = _visible_request(platform, session, request_id)
     if row is None or action not in ACTION_STATUS:
         return _page("操作无效", "<h1>找不到该诉求或操作</h1>", 404)
-    departments = {c.department for c in platform.form.taxonomy.categories}
+    departments = set(_departments(platform, row))
     text = " ".join(note.split())
     if action == "dispatch":
         if department not in departments:
@@ -305,7 +362,7 @@ def staff_devices(request: Request) -> Response:
            f"<form method='post' action='/staff/devices/{d['id']}/revoke'><input type='hidden' name='csrf' value='{csrf}'>"
            f"<button>吊销令牌</button></form>")
         + "</td></tr>"
-        for d in request.app.state.platform.store.list_devices()
+        for d in request.app.state.platform.store.list_devices(_street_scope(session))
     )
     return _page(
         "接访笔记本",
@@ -322,7 +379,7 @@ def staff_revoke_device(request: Request, device_id: int, csrf: Annotated[str, F
         return RedirectResponse("/staff/login", status_code=303)
     if not hmac.compare_digest(csrf.encode(), session["csrf"].encode()):
         return _page("操作无效", "<h1>页面已过期</h1><div class='card'>请刷新页面后重新提交。</div>", 403)
-    request.app.state.platform.store.revoke_device(device_id)
+    request.app.state.platform.store.revoke_device(device_id, _street_scope(session))
     return RedirectResponse("/staff/devices", status_code=303)
 
 
@@ -343,7 +400,7 @@ def staff_api_devices(request: Request) -> Response:
     devices = [
         {"id": d["id"], "name": d["name"], "prefix": d["prefix"], "state": _device_state(d),
          "enrolled_at": d["enrolled_at"], "revoked_at": d["revoked_at"]}
-        for d in request.app.state.platform.store.list_devices()
+        for d in request.app.state.platform.store.list_devices(_street_scope(session))
     ]
     # The CSRF value a script sends back in X-CSRF-Token to revoke (a cookie alone is not enough).
     return JSONResponse(devices, headers={"Cache-Control": "no-store", "X-CSRF-Token": session["csrf"]})
@@ -351,9 +408,10 @@ def staff_api_devices(request: Request) -> Response:
 
 @router.post("/staff/api/devices/{device_id}/revoke")
 def staff_api_revoke(request: Request, device_id: int) -> Response:
-    if _staff_api(request) is None:
+    session = _staff_api(request)
+    if session is None:
         return JSONResponse({"error": "需要工作人员登录，并在 X-CSRF-Token 中带上会话的 csrf 值"}, status_code=401)
-    if not request.app.state.platform.store.revoke_device(device_id):
+    if not request.app.state.platform.store.revoke_device(device_id, _street_scope(session)):
         return JSONResponse({"error": "没有这台笔记本，或它的令牌已经吊销"}, status_code=404)
     return JSONResponse({"id": device_id, "revoked": True})
 
