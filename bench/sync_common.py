@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
-
-import requests
 
 from forms import load_form
 from reception.cases import PhotoInput
@@ -22,62 +17,10 @@ from reception.desk import ReceptionDesk
 from reception.storage import open_database
 from sync.client import Open311Client, SyncError
 
+# The reference platform as its own process, from the tests' folder (it needs none of their helpers).
+from tests.sync.platform_process import PlatformProcess
+
 REPO = Path(__file__).resolve().parents[1]
-
-PLATFORM = str(Path(sys.executable).with_name("xinan-platform"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PlatformProcess:
-    """``xinan-platform --data-dir DIR --port N`` as the street would run it."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def start(self) -> "PlatformProcess":
-        self.process = subprocess.Popen(
-            [PLATFORM, "--data-dir", str(self.data_dir), "--port", str(self.port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(self.url + "open311/v2/services.json", timeout=2)
-                return self
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError("the platform did not start") from None
-                time.sleep(0.1)
-
-    def enrolment_code(self, name: str) -> str:
-        answer = subprocess.run(
-            [PLATFORM, "--data-dir", str(self.data_dir), "device", "add", "--name", name],
-            capture_output=True, text=True, check=True,
-        )
-        return answer.stdout.strip()
-
-    def enrol(self, name: str) -> str:
-        client = Open311Client(self.url)
-        try:
-            return client.enrol(self.enrolment_code(name), name)["device_token"]
-        finally:
-            client.close()
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
 
 
 def night_desk(directory: Path, cases: int, photo_bytes: int, seed: int) -> ReceptionDesk:
