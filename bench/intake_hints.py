@@ -118,7 +118,7 @@ def main() -> None:
     for name, value, floor in rows[:2]:
         print(f"| {name} | {value:.2f} ms | {floor:.3f} ms | {value / floor:.0f}× |")
     print(f"\nOffers made: {rows[2][1]} of {rows[2][2]} asks; open cases indexed: {rows[3][1]}; "
-          f"building the hints at unlock: {rows[4][1]:.0f} ms in {rows[5][2]} pages of 2,000 cases, the longest "
+          f"building the hints at unlock: {rows[4][1]:.0f} ms in {rows[5][2]} pages of 500 cases, the longest "
           f"{rows[5][1]:.0f} ms (the worker takes the volunteer's operations between pages); "
           f"refresh after a new case: {rows[6][1]:.1f} ms.")
 

@@ -39,6 +39,7 @@ from composition.services import Services
 from desktop import leader_gate
 from desktop.i18n import local
 from desktop.operations import CASES, DEVICE, OUTBOX, SESSION, Operations
+from desktop.intake_hints_panel import IntakeHintsController, IntakeHintsPanel
 from desktop.report_dialog import ReportActions
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         operations.changed.connect(self.refresh)
         operations.error.connect(self.show_error)
         operations.busy_changed.connect(self._busy_changed)
+        self.hints = IntakeHintsController(self, self.hints_panel)
         self._load_initial_state()
 
     # --- construction ----------------------------------------------------------------------------
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.setSpacing(0)
         left_column.addWidget(self.form_scroll, 1)
+        self.hints_panel = IntakeHintsPanel(self.definition.taxonomy)
+        left_column.addWidget(self.hints_panel)
         left_column.addWidget(self.form.footer)
         self.form.chain_tab_order()
         splitter.addWidget(left)
@@ -395,6 +399,7 @@ class MainWindow(QMainWindow):
             return CategoryIndex(taxonomy)
 
         self.operations.submit(build_index, what="category_index", done=self.form.set_category_index)
+        self.hints.start()
 
     def refresh(self, topics: Iterable[str]) -> None:
         """Reload the parts of the window that an operation changed."""
@@ -563,8 +568,9 @@ class MainWindow(QMainWindow):
                 changes={SESSION, CASES, OUTBOX},
             )
         else:
+            follows = self.hints.follows  # the earlier case the volunteer linked, if any
             self.operations.submit(
-                lambda desk: desk.record_case(raw, discard_draft=INTAKE_DRAFT), what="record_case",
+                lambda desk: desk.record_case(raw, discard_draft=INTAKE_DRAFT, follows=follows), what="record_case",
                 done=lambda case: self._saved(case, edited=False), failed=self._save_failed,
                 changes={SESSION, CASES, OUTBOX},
             )

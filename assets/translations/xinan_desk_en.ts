@@ -196,6 +196,33 @@ once a category is chosen</translation>
     </message>
 </context>
 <context>
+    <name>IntakeHintsPanel</name>
+    <message>
+        <source>不是</source>
+        <translation>Not the same</translation>
+    </message>
+    <message>
+        <source>分类建议：</source>
+        <translation>Suggested category:</translation>
+    </message>
+    <message>
+        <source>已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报</source>
+        <translation>Linked to {code} ({category}, recorded {when}): saved as a follow-up of the same matter</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）</source>
+        <translation>May be the same matter as {code} ({category}, recorded {when}, still open)</translation>
+    </message>
+    <message>
+        <source>是同一件事，关联</source>
+        <translation>Same matter: link</translation>
+    </message>
+</context>
+<context>
     <name>LeaderGate</name>
     <message>
         <source>队长确认</source>
@@ -313,7 +340,7 @@ once a category is chosen</translation>
     </message>
     <message>
         <source>{venue} 的夜话已于 {time} 结束，统计数已冻结。之后登记的诉求不计入这场夜话；还要接待，请组长点「开始夜话」开一场新的。</source>
-        <translation>Tonight's session at {venue} ended at {time}; its counts are frozen. Cases recorded from now on belong to no session; to receive more residents, the team leader presses “Open session” for a new one.</translation>
+        <translation>Tonight&apos;s session at {venue} ended at {time}; its counts are frozen. Cases recorded from now on belong to no session; to receive more residents, the team leader presses “Open session” for a new one.</translation>
     </message>
     <message>
         <source>今晚的夜话还没开始：请组长点「开始夜话」，登记日期、地点和接访团。现在也可以先登记诉求（不计入任何一场夜话），右侧列出最近登记的诉求。</source>
@@ -325,7 +352,7 @@ once a category is chosen</translation>
     </message>
     <message>
         <source>最近登记的诉求（{n} 条，今晚的夜话已结束）</source>
-        <translation>Recent cases ({n}, tonight's session has ended)</translation>
+        <translation>Recent cases ({n}, tonight&apos;s session has ended)</translation>
     </message>
     <message>
         <source>最近登记的诉求（{n} 条，未开始夜话）</source>
@@ -1283,7 +1310,7 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
     <message>
         <source>人大代表</source>
-        <translation>People's Congress deputy</translation>
+        <translation>People&apos;s Congress deputy</translation>
     </message>
     <message>
         <source>党代表</source>

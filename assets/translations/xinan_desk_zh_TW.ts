@@ -196,6 +196,33 @@
     </message>
 </context>
 <context>
+    <name>IntakeHintsPanel</name>
+    <message>
+        <source>不是</source>
+        <translation>不是</translation>
+    </message>
+    <message>
+        <source>分类建议：</source>
+        <translation>分類建議：</translation>
+    </message>
+    <message>
+        <source>已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报</source>
+        <translation>已關聯 {code}（{category}，{when} 登記）：儲存時記為同一件事的續報</translation>
+    </message>
+    <message>
+        <source>取消关联</source>
+        <translation>取消關聯</translation>
+    </message>
+    <message>
+        <source>可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）</source>
+        <translation>可能與 {code} 是同一件事（{category}，{when} 登記，尚未辦結）</translation>
+    </message>
+    <message>
+        <source>是同一件事，关联</source>
+        <translation>是同一件事，關聯</translation>
+    </message>
+</context>
+<context>
     <name>LeaderGate</name>
     <message>
         <source>队长确认</source>

@@ -58,7 +58,7 @@ class IntakeHints:
         self._learned = 0
         self.built = not latest
 
-    def build_step(self, page: int = 2_000) -> bool:
+    def build_step(self, page: int = 500) -> bool:
         """Read one more page of past cases; False once the hints are complete."""
         if self.built:
             return False
