@@ -81,7 +81,7 @@ class ReceptionDesk:
         self, *, date: str, venue: str, community: str, team: list[TeamMember] | list[dict[str, str]]
     ) -> Session:
         errors = []
-        venue = " ".join(venue.split())
+        venue = " ".join(text_rules.strip_format_characters(venue).split())
         if not venue:
             errors.append(FieldError("venue", "地点", "必须填写"))
         elif len(venue) > 60:
@@ -321,7 +321,7 @@ class ReceptionDesk:
 
     def void_case(self, case_id: str, reason: str) -> Case:
         """Void a case (never delete it): it stays on the list, greyed, with the reason."""
-        reason = " ".join(reason.split())
+        reason = " ".join(text_rules.strip_format_characters(reason).split())
         if len(reason) < 2:
             raise ValidationFailed([FieldError("reason", "作废原因", "必须填写（至少2个字）")])
         if len(reason) > 200:

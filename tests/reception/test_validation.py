@@ -149,3 +149,31 @@ def test_messages_never_repeat_personal_information(form, make_case, field, valu
     assert value not in text
     for fragment in ("王秀英", "138123456", "2345678901234", "宝城12区", "13812345678"):
         assert fragment not in text
+
+
+# --- invisible format characters (Unicode Cf) are not content ------------------------------------
+
+
+def test_four_zero_width_spaces_are_an_empty_description(form, make_case):
+    found = problems(make_case(description="\u200b\u200b\u200b\u200b"), form)
+    assert found["description"] == "必须填写"
+
+
+def test_zero_width_characters_do_not_count_towards_min_length(form, make_case):
+    # Two characters padded with joiners and a byte-order mark: still too short for min_length 4.
+    found = problems(make_case(description="漏\u200d\u200c水\ufeff\u2060"), form)
+    assert "太短" in found["description"]
+
+
+def test_a_right_to_left_override_is_not_stored(form, make_case):
+    values = validate(
+        make_case(description="楼道灯坏了\u202e三个月\u202c了", resident_name="\u2067王阿姨\u2069"), form
+    )
+    assert values.description == "楼道灯坏了三个月了"
+    assert values.resident_name == "王阿姨"
+
+
+def test_a_void_reason_keeps_no_bidi_control(desk, make_case):
+    case = desk.record_case(make_case())
+    voided = desk.void_case(case.id, "重复\u202e登记")
+    assert voided.void_reason == "重复登记"
