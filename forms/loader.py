@@ -8,6 +8,7 @@ and line and keeps working with the last version that loaded (saved in
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import tomllib
@@ -40,6 +41,17 @@ ESSENTIAL_FIELDS = ("category", "description", "community", "urgency", "outcome"
 # A text key of the files (label, help, name, ...) may be followed by the same key with a
 # language's suffix, label_zh_TW and label_en: the form in 繁體中文 and English.
 TRANSLATED = tuple(language for language in LANGUAGES if language != SOURCE)
+# The types the desk's logic needs of them: a category typed "text" would let any word through as
+# a category code, and every case add would then fail.
+_ESSENTIAL_TYPES = {
+    "category": ("category",), "community": ("community",), "urgency": ("choice",), "outcome": ("choice",),
+    "description": ("text", "multiline"), "receptionist": ("text",),
+}
+_ESSENTIAL_WHY = {
+    "category": "定办理部门和时限", "community": "统计各社区", "urgency": "定时限", "outcome": "定当晚结果",
+    "description": "记下诉求", "receptionist": "记下登记人",
+}
+_UNFORESEEN = "有一项的写法接访台读不懂：请对照随附的同名文件检查各项的类型（文字、数字、列表、表）"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -79,6 +91,11 @@ def load_form(data_dir: Path | None = None) -> LoadedForm:
                 parsed[name] = _BUILDERS[name](path)
             except FormFileError as problem:
                 problems.append(problem)
+                continue
+            except (TypeError, ValueError, AttributeError, KeyError, RecursionError, OverflowError):
+                # Every shape the builders know is checked with its line; this is the net under
+                # them, so that a shape nobody foresaw still keeps the last good form.
+                problems.append(FormFileError(path, None, _UNFORESEEN))
                 continue
             sources[name] = path
             if is_street_file:
@@ -122,6 +139,9 @@ class _Source:
             raise FormFileError(path, None, f"无法读取（{error.strerror}）") from None
         try:
             self.data = tomllib.loads(self.text)
+        except RecursionError:
+            # tomllib parses nested arrays by recursion: thousands of "[" exhaust the stack.
+            raise FormFileError(path, _deepest_line(self.text), "数组或表嵌套太深：请检查方括号是否配对") from None
         except tomllib.TOMLDecodeError as error:
             match = _TOML_POSITION.search(str(error))
             line = int(match.group(1)) if match else None
@@ -161,6 +181,44 @@ class _Source:
     def version(self) -> None:
         if self.data.get("version") != 1:
             raise self.fail("缺少 version = 1 或版本不受支持", near="version")
+
+
+def _deepest_line(text: str) -> int | None:
+    """The first line that opens more than a few dozen brackets: where runaway nesting starts."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count("[") + line.count("{") > 32:
+            return number
+    return None
+
+
+def _tables(src: _Source, value: Any, table: str, what: str, **where: Any) -> list[dict[str, Any]]:
+    """``value`` as a non-empty list of tables (``[[table]]``), or the error naming the line."""
+    key = table.rsplit(".", 1)[-1]
+    if not isinstance(value, list) or not value:
+        raise src.fail(f"没有任何 [[{table}]] {what}", near=key, **where)
+    for position, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise src.fail(f"第 {position} 个{what}应写成 [[{table}]] 表（现在是{_kind(item)}）", near=key, **where)
+    return value
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _kind(value: Any) -> str:
+    """What a TOML value is, in a team leader's words."""
+    if isinstance(value, bool):
+        return "真假值"
+    if isinstance(value, int | float):
+        return "数字"
+    if isinstance(value, str):
+        return "文字"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "表"
+    return "日期时间"
 
 
 def _is_comment(line: str) -> bool:
@@ -205,9 +263,7 @@ def _local_list(src: _Source, table: dict[str, Any], key: str, where: dict[str, 
 def _load_categories(path: Path) -> Taxonomy:
     src = _Source(path)
     src.version()
-    raw = src.data.get("category")
-    if not isinstance(raw, list) or not raw:
-        raise src.fail("没有任何 [[category]] 分类")
+    raw = _tables(src, src.data.get("category"), "category", "分类")
     seen_codes: set[str] = set()
     categories = []
     item_index = -1
@@ -224,6 +280,7 @@ def _load_categories(path: Path) -> Taxonomy:
         items_raw = cat.get("item")
         if not isinstance(items_raw, list) or not items_raw:
             raise src.fail(f"大类 {code} 没有任何 [[category.item]] 小类", header="category", index=index)
+        items_raw = _tables(src, items_raw, "category.item", f"大类 {code} 的小类", header="category", index=index)
         items = []
         for item in items_raw:
             item_index += 1
@@ -246,7 +303,7 @@ def _load_categories(path: Path) -> Taxonomy:
             except ValueError:
                 raise src.fail("urgency 只能是 一般、紧急 或 特急", near="urgency", **where) from None
             keywords = item.get("keywords", [])
-            if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            if not _strings(keywords):
                 raise src.fail("keywords 应为文字列表，如 [\"单车\"]", near="keywords", **where)
             name = _local(src, item, "name", where)
             items.append(SubCategory(item_code, name, complexity, urgency, tuple(keywords)))
@@ -258,9 +315,7 @@ def _load_categories(path: Path) -> Taxonomy:
 def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
     src = _Source(path)
     src.version()
-    raw = src.data.get("field")
-    if not isinstance(raw, list) or not raw:
-        raise src.fail("没有任何 [[field]] 字段")
+    raw = _tables(src, src.data.get("field"), "field", "字段")
     specs: list[FieldSpec] = []
     for index, f in enumerate(raw):
         where = dict(header="field", index=index)
@@ -271,6 +326,8 @@ def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
             raise src.fail(f"字段 {name} 的类型 {type_!r} 不支持（可用：{', '.join(FIELD_TYPES)}）", near="type", **where)
         if any(s.name == name for s in specs):
             raise src.fail(f"字段名 {name} 重复", near="name", **where)
+        if not _strings(f.get("choices", [])):
+            raise src.fail(f"字段 {name} 的 choices 应为文字列表，如 [\"一般\", \"紧急\"]", near="choices", **where)
         choices = _local_list(src, f, "choices", where)
         if name == "urgency" and not set(choices) <= {u.value for u in Urgency}:
             raise src.fail("urgency 的选项只能是 一般、紧急、特急", near="choices", **where)
@@ -279,11 +336,20 @@ def _load_intake(path: Path) -> tuple[FieldSpec, ...]:
         if type_ == "choice" and not choices:
             raise src.fail(f"选择字段 {name} 缺少 choices", **where)
         when = f.get("required_when", {})
-        if not isinstance(when, dict):
+        if not isinstance(when, dict) or not all(_strings(v) for v in when.values()):
             raise src.fail("required_when 应为 { 字段 = [取值, ...] }", near="required_when", **where)
         for key in ("min_length", "max_length", "max_count"):
-            if key in f and (not isinstance(f[key], int) or f[key] < 0):
-                raise src.fail(f"{key} 应为非负整数", near=key, **where)
+            if key in f and (not isinstance(f[key], int) or isinstance(f[key], bool) or not 0 <= f[key] <= 100_000):
+                raise src.fail(f"{key} 应为 0 到 100000 之间的整数", near=key, **where)
+        for key in ("required", "personal"):
+            if key in f and not isinstance(f[key], bool):
+                raise src.fail(f"{key} 应为 true 或 false", near=key, **where)
+        for key in ("help", "required_unless"):
+            if key in f and not isinstance(f[key], str):
+                raise src.fail(f"{key} 应为文字", near=key, **where)
+        needed = _ESSENTIAL_TYPES.get(name)
+        if needed is not None and type_ not in needed:
+            raise src.fail(f"字段 {name} 的类型应为 {' 或 '.join(needed)}（接访台靠它{_ESSENTIAL_WHY[name]}）", near="type", **where)
         specs.append(
             FieldSpec(
                 name=name,
@@ -313,15 +379,19 @@ def _load_deadlines(path: Path) -> DeadlinePolicy:
     data = src.data
 
     def hours(value: Any, key: str) -> float:
-        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0 or value > 24 * 365:
+        # nan passes both comparisons below, so finiteness is checked first: a nan limit would
+        # make every case add fail at its due time.
+        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value) or not 0 <= value <= 24 * 365:
             raise src.fail(f"{key} 应为 0 到 8760 之间的小时数", near=key)
         return float(value)
 
     accept = hours(data.get("accept_hours"), "accept_hours")
     warn = data.get("warn_fraction")
-    if not isinstance(warn, int | float) or not 0 < warn < 1:
+    if not isinstance(warn, int | float) or isinstance(warn, bool) or not 0 < warn < 1:
         raise src.fail("warn_fraction 应为 0 到 1 之间的小数，如 0.25", near="warn_fraction")
     closure_raw = data.get("closure", {})
+    if not isinstance(closure_raw, dict):
+        raise src.fail("closure 应为时限表：[closure.\"一般\"] simple_hours = 24 …", near="closure")
     closure = {}
     for urgency in Urgency:
         limit = closure_raw.get(urgency.value)
