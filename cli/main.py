@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reception.privacy import file_modes
+
+    file_modes.restrict_process()  # everything this command creates is the user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -127,6 +130,8 @@ def run_command(args: argparse.Namespace) -> int:
         args.unlocked_with = privacy_cli.passphrase_for(data_dir)
         services = open_services(data_dir, args.unlocked_with)
         _warn_about(services.loaded_form)
+        if services.cannot_write:
+            print(f"警告：{services.cannot_write}（现在只能查看，不能登记或修改）", file=sys.stderr)
         handler = _HANDLERS[(args.command, getattr(args, "action", None))]
         try:
             privacy_cli.authorise(services, args)
@@ -179,6 +184,10 @@ def _read_json(source: str) -> Any:
         raise BadInput(f"JSON 格式错误：第 {error.lineno} 行第 {error.colno} 列：{error.msg}") from None
     except RecursionError:
         raise BadInput("JSON 格式错误：嵌套层数太多") from None
+    except ValueError:
+        # Python refuses to convert an integer of more than 4,300 digits (a guard against slow
+        # conversions); no field of a case is a number that long.
+        raise BadInput("JSON 格式错误：其中有一个数字太长（超过 4300 位），登记表里没有这样的数字") from None
 
 
 def case_json(case: Case, warn_fraction: float) -> dict[str, Any]:

@@ -178,7 +178,8 @@ def passphrase(services, args) -> int:
         if not _interactive():
             raise _bad_input(f"新的街道口令：请设置环境变量 {NEW_PASSPHRASE_ENV}，或在终端里运行以便输入")
         new = _ask_twice("新的街道口令：", "再输入一次：")
-    keyfile.change_passphrase(services.data_dir, args.unlocked_with, new)
+    form = services.loaded_form.form
+    keyfile.change_passphrase(services.data_dir, args.unlocked_with, new, own_words=(form.street, *form.communities))
     with services.desk.db.atomic():
         audit.append(services.desk.db, "passphrase", audit.Actor(services.access.role))
     print("街道口令已更换：请告知其他队长；数据没有重新加密，旧口令已不能打开", file=sys.stderr)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from forms import LoadedForm, load_form
 from reception.desk import ReceptionDesk
+from reception.errors import StorageError
 from reception.paths import slips_folder
 from reception.privacy import audit, keyfile, retention
 from reception.privacy import settings as privacy_settings
@@ -25,6 +26,9 @@ class Services:
     loaded_form: LoadedForm
     desk: ReceptionDesk
     access: Access
+    # Why nothing can be written tonight (a full disk), when the unlock could not even log itself;
+    # reading still works, and each write is refused with the same cause.
+    cannot_write: str = ""
 
     def close(self) -> None:
         """Close the database connection (after the window's worker has stopped)."""
@@ -57,18 +61,24 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
     applies only when this call sets the passphrase.
     """
     loaded = load_form(data_dir)
-    unlocked = open_vault(Path(data_dir), passphrase, kdf_cost)
+    unlocked = open_vault(Path(data_dir), passphrase, kdf_cost, (loaded.form.street, *loaded.form.communities))
     desk = ReceptionDesk(unlocked.db, loaded.form)
-    with desk.db.atomic():
-        for at in unlocked.failed_attempts:
-            audit.append(desk.db, "unlock_failed", audit.Actor(), at=at)
-        audit.append(desk.db, "unlock", audit.Actor(), detail="设置口令并首次解锁" if unlocked.created else "")
     access = Access(desk)
-    access.reset_failures()
-    # Personal fields of cases the platform closed long enough ago leave the laptop at each unlock.
-    retention.purge(desk, privacy_settings.load(desk.db).retention_days, role="system")
+    cannot_write = ""
+    try:
+        with desk._writing():
+            for at in unlocked.failed_attempts:
+                audit.append(desk.db, "unlock_failed", audit.Actor(), at=at)
+            audit.append(desk.db, "unlock", audit.Actor(), detail="设置口令并首次解锁" if unlocked.created else "")
+        access.reset_failures()
+        # Personal fields of cases the platform closed long enough ago leave the laptop at each unlock.
+        retention.purge(desk, privacy_settings.load(desk.db).retention_days, role="system")
+    except StorageError as error:
+        # A full disk must not keep the team from reading tonight's cases: open for reading and
+        # say why nothing can be recorded. The unlock goes unlogged, as nothing can be written.
+        cannot_write = str(error)
     retention.remove_old_fallback_slips(slips_folder(Path(data_dir)))
-    return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access)
+    return Services(data_dir=Path(data_dir), loaded_form=loaded, desk=desk, access=access, cannot_write=cannot_write)
 
 
 def sync_service(services: Services, server: str | None, ca_bundle: str | None = None):

@@ -65,7 +65,9 @@ def _cannot_open(error: Exception) -> str:
 def run(data_dir: Path, argv: list[str]) -> int:
     from composition.services import open_services
     from desktop.wiring import build_window
+    from reception.privacy import file_modes
 
+    file_modes.restrict_process()  # the log, saved slips, the database: private from the start
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)
     setup_logging(data_dir)

@@ -181,8 +181,15 @@ class PassphrasePage(_Page):
         if passphrase != self.again.text():
             self.again.clear()
             return self.refuse(self.tr("两次输入的口令不一致，请重新输入"))
+        form = self.wizard_.loaded_form.form
+        weakness = keyfile.passphrase_weakness(passphrase, (form.street, *form.communities))
+        if weakness == "short":
+            return self.refuse(self.tr("口令太短：至少 8 个字符，可以用一句好记的话"))
+        if weakness == "guessable":
+            return self.refuse(self.tr(
+                "口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。"
+                "请用一句只有队长们知道的、好记的话"))
         try:
-            keyfile.check_new_passphrase(passphrase)
             self.wizard_.create_database(passphrase)
         except DeskError as error:
             return self.refuse(str(error))

@@ -543,6 +543,14 @@ Voided&#x3000;{voided}</translation>
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>The two passphrases differ; please enter them again</translation>
     </message>
+    <message>
+        <source>口令太短：至少 8 个字符，可以用一句好记的话</source>
+        <translation>Too short: at least 8 characters; a sentence that is easy to remember works well</translation>
+    </message>
+    <message>
+        <source>口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。请用一句只有队长们知道的、好记的话</source>
+        <translation>Too easy to guess: common passwords, keys next to each other, birthdays, years or the street&apos;s name with digits are tried first. Use a sentence only the team leaders know and can remember</translation>
+    </message>
 </context>
 <context>
     <name>PhotoStrip</name>

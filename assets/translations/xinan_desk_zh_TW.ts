@@ -542,6 +542,14 @@
         <source>两次输入的口令不一致，请重新输入</source>
         <translation>兩次輸入的口令不一致，請重新輸入</translation>
     </message>
+    <message>
+        <source>口令太短：至少 8 个字符，可以用一句好记的话</source>
+        <translation>口令太短：至少 8 個字元，可以用一句好記的話</translation>
+    </message>
+    <message>
+        <source>口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。请用一句只有队长们知道的、好记的话</source>
+        <translation>口令太容易猜：常見密碼、鍵盤上連著的鍵、生日年份或街道名加數字都能被很快試出。請用一句只有隊長們知道的、好記的話</translation>
+    </message>
 </context>
 <context>
     <name>PhotoStrip</name>

@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from reception import clock
 from reception.errors import DeskError
+from reception.privacy import file_modes
 
 KEYFILE_NAME = "desk.key"
 FAILURES_NAME = "desk.key.failures"
@@ -65,15 +66,59 @@ def exists(data_dir: Path) -> bool:
     return keyfile_path(data_dir).exists()
 
 
-def check_new_passphrase(passphrase: str) -> None:
-    """The rule for a passphrase being set (the street's, shared by its team leaders)."""
+# At least 10^8 guesses (zxcvbn's score 3): with scrypt at ~0.3 s a guess on one core, years of
+# offline guessing per core for someone holding desk.key. Below that are the common passwords
+# (12345678, password, qwertyuiop, woaini1314), keyboard walks, dates, repeats and the street's name
+# with a year.
+MIN_PASSPHRASE_GUESSES_LOG10 = 8
+# Words a street's passphrase is likely built from; zxcvbn counts each as a single guess.
+_OWN_WORDS = (
+    "xinan", "xinandesk", "xinan-desk", "shenzhen", "baoan", "yehua", "心安", "夜话", "心安夜话", "新安",
+    "一二三四五六七八", "一二三四五六七八九十", "我爱你", "一生一世", "你好", "口令", "密码",
+)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def passphrase_weakness(passphrase: str, own_words: tuple[str, ...] = ()) -> str | None:
+    """Why ``passphrase`` may not be the street's: "short", "guessable", or None when it may.
+
+    zxcvbn (Dropbox's estimator) finds common passwords, words, keyboard walks, dates, repeats
+    and ``own_words`` (the street's and its communities' names, an attacker's first tries). It
+    knows no Chinese and prices a Chinese character it cannot match at 10 guesses, like a digit;
+    a character is one of some 3,500 in daily use, so each unmatched one counts 100 here.
+    """
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        return "short"
+    from zxcvbn import zxcvbn  # 0.8 MB of word lists: loaded only when a passphrase is set
+
+    # zxcvbn looks at the first 100 characters (its own limit, against slow matching).
+    found = zxcvbn(passphrase[:100], user_inputs=[*_OWN_WORDS, *(w for w in own_words if w)])
+    unmatched_han = sum(
+        _is_han(ch) for match in found["sequence"] if match["pattern"] == "bruteforce" for ch in match["token"]
+    )
+    if found["guesses_log10"] + unmatched_han < MIN_PASSPHRASE_GUESSES_LOG10:
+        return "guessable"
+    return None
+
+
+def check_new_passphrase(passphrase: str, own_words: tuple[str, ...] = ()) -> None:
+    """The rule for a passphrase being set (the street's, shared by its team leaders)."""
+    weakness = passphrase_weakness(passphrase, own_words)
+    if weakness == "short":
         raise PassphraseError(f"口令太短：至少 {MIN_PASSPHRASE_CHARS} 个字符（可用一句好记的话）")
+    if weakness == "guessable":
+        raise PassphraseError(
+            "口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。"
+            "请用一句只有队长们知道的、好记的话，如「周三晚上榕树下见老街坊」"
+        )
 
 
-def create(data_dir: Path, passphrase: str, cost: KdfCost = DEFAULT_COST) -> bytes:
+def create(data_dir: Path, passphrase: str, cost: KdfCost = DEFAULT_COST, own_words: tuple[str, ...] = ()) -> bytes:
     """Make a new data key, store it wrapped by ``passphrase``, and return it."""
-    check_new_passphrase(passphrase)
+    check_new_passphrase(passphrase, own_words)
     path = keyfile_path(data_dir)
     if path.exists():
         raise KeyfileError("本机已设置过口令：请用原口令解锁")
@@ -92,7 +137,9 @@ def unlock(data_dir: Path, passphrase: str) -> bytes:
         raise
 
 
-def change_passphrase(data_dir: Path, old: str, new: str, cost: KdfCost | None = None) -> None:
+def change_passphrase(
+    data_dir: Path, old: str, new: str, cost: KdfCost | None = None, own_words: tuple[str, ...] = ()
+) -> None:
     path = keyfile_path(data_dir)
     record = _read(path)
     try:
@@ -100,7 +147,7 @@ def change_passphrase(data_dir: Path, old: str, new: str, cost: KdfCost | None =
     except PassphraseError:
         _note_failure(data_dir)
         raise
-    check_new_passphrase(new)
+    check_new_passphrase(new, own_words)
     _write(path, _wrap(data_key, new, cost or _cost_of(record)))
 
 
@@ -198,9 +245,9 @@ def _read(path: Path) -> dict:
 
 def _write(path: Path, record: dict) -> None:
     """Replace the keyfile atomically: a power cut leaves the old one or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    file_modes.private_dir(path.parent)
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
+    with file_modes.open_private(tmp, "w", encoding="utf-8") as out:
         json.dump(record, out, indent=2)
         out.flush()
         os.fsync(out.fileno())

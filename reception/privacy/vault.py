@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reception.paths import database_path
-from reception.privacy import keyfile
+from reception.privacy import file_modes, keyfile
 from reception.privacy.keyfile import KdfCost
 from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, raise_storage_error
 
@@ -32,15 +32,19 @@ def is_fresh(data_dir: Path) -> bool:
     return not keyfile.exists(data_dir) and not _has_encrypted_database(data_dir)
 
 
-def open_vault(data_dir: Path, passphrase: str, cost: KdfCost = keyfile.DEFAULT_COST) -> Unlocked:
+def open_vault(
+    data_dir: Path, passphrase: str, cost: KdfCost = keyfile.DEFAULT_COST, own_words: tuple[str, ...] = ()
+) -> Unlocked:
+    """``own_words``: the street's and communities' names, refused as (part of) a new passphrase."""
     try:
-        return _open(Path(data_dir), passphrase, cost)
+        return _open(Path(data_dir), passphrase, cost, own_words)
     except OSError as error:  # the data directory is a file, read-only, on a full disk...
         raise_storage_error(error)
 
 
-def _open(data_dir: Path, passphrase: str, cost: KdfCost) -> Unlocked:
+def _open(data_dir: Path, passphrase: str, cost: KdfCost, own_words: tuple[str, ...]) -> Unlocked:
     db_path = database_path(data_dir)
+    file_modes.private_dir(data_dir)  # 0700 before the keyfile or the database is created in it
     created = False
     if keyfile.exists(data_dir):
         key = keyfile.unlock(data_dir, passphrase)
@@ -49,11 +53,13 @@ def _open(data_dir: Path, passphrase: str, cost: KdfCost) -> Unlocked:
             "找不到密钥文件 desk.key，但数据库还在：没有它数据库无法打开。请从备份恢复 desk.key 到数据目录，不要删除数据库"
         )
     else:
-        key = keyfile.create(data_dir, passphrase, cost)
+        key = keyfile.create(data_dir, passphrase, cost, own_words)
         created = True
         if db_path.exists() and is_plain_sqlite(db_path):
             encrypt_plain_database(db_path, key)
     db = open_database(db_path, key)
+    # desk.db, its WAL and anything an older version left with wider modes: 0600 / 0700.
+    file_modes.secure_tree(data_dir)
     return Unlocked(db=db, data_key=key, created=created, failed_attempts=keyfile.take_failures(data_dir))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import NoReturn
@@ -107,11 +108,16 @@ def open_database(path: str | Path, key: bytes | None = None) -> sqlite_utils.Da
             conn.execute("PRAGMA temp_store = MEMORY")
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlcipher.DatabaseError:
+            except sqlcipher.DatabaseError as error:
                 conn.close()
-                raise KeyMismatch(
-                    "密钥文件与数据库不匹配（可能是别的笔记本的 desk.key）：没有打开，也没有改动任何内容"
-                ) from None
+                if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_NOTADB:
+                    # The key was never tried: the WAL's index could not be made (a full disk,
+                    # a read-only directory). Name that, never the keyfile.
+                    conn = _open_on_a_full_disk(path, key, error)
+                else:
+                    raise KeyMismatch(
+                        "密钥文件与数据库不匹配（可能是别的笔记本的 desk.key）：没有打开，也没有改动任何内容"
+                    ) from None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
@@ -184,3 +190,30 @@ def raise_storage_error(error: BaseException) -> NoReturn:
     if known is None:
         raise error
     raise known from error
+
+
+FULL_DISK_BYTES = 1024 * 1024  # less free space than this, and SQLite cannot make its WAL index
+
+
+def _open_on_a_full_disk(path: Path, key: bytes, error: BaseException):
+    """Open the database for reading when the WAL index (``-shm``) cannot be created.
+
+    On a full disk, or in a directory that cannot be written, SQLite cannot create the shared
+    WAL index. In EXCLUSIVE locking mode it keeps that index in this process's memory instead,
+    so tonight's cases can still be listed and shown (writing fails, named as a full disk). The
+    exclusive lock is held while this process runs: a second desk waits on the busy timeout.
+    """
+    if not os.access(path.parent, os.W_OK):
+        raise StorageError(READ_ONLY) from error
+    if shutil.disk_usage(path.parent).free >= FULL_DISK_BYTES:
+        raise_storage_error(error)
+    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        conn.close()
+        raise StorageError(DISK_FULL) from error
+    return conn

@@ -22,6 +22,7 @@ from starlette.requests import ClientDisconnect
 from forms import load_form
 from reception import tracking_codes
 from reception.form_definition import FormDefinition, Outcome, Urgency
+from reception.privacy import file_modes
 from sync import protocol
 from sync.platform.store import Device, IdempotencyConflict, PlatformStore, StreetError, decode_cursor, encode_cursor
 
@@ -54,7 +55,10 @@ class Platform:
 
     def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
+        file_modes.private_dir(self.data_dir)
         self.store = PlatformStore(self.data_dir, database_url)
+        # platform.db, the photos and anything an older version left readable: 0600 / 0700.
+        file_modes.secure_tree(self.data_dir)
         self.form: FormDefinition = load_form(self.data_dir).form
         self._forms: dict[str, FormDefinition] = {}
 

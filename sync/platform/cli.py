@@ -79,8 +79,11 @@ def _serve(args: argparse.Namespace, database_url: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reception.privacy import file_modes
+
+    file_modes.restrict_process()  # platform.db and the photos hold residents' details
     args = build_parser().parse_args(argv)
-    args.data_dir.mkdir(parents=True, exist_ok=True)
+    file_modes.private_dir(args.data_dir)
     from sqlalchemy.exc import OperationalError
 
     from sync.platform.database import DatabaseUrlError, database_url, redacted

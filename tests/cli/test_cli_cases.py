@@ -191,6 +191,13 @@ def test_absurdly_nested_json(cli, tmp_path):
     assert result.returncode == 2 and "嵌套层数太多" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_json_integer_of_thousands_of_digits_is_exit_status_2_with_a_message(cli, tmp_path):
+    path = tmp_path / "huge.json"
+    path.write_text('{"category": "ENV03", "visitors": ' + "9" * 5000 + "}", encoding="utf-8")
+    result = cli.run("case", "add", "--json", str(path))
+    assert result.returncode == 2 and "数字太长" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_template_and_forms_need_no_passphrase_and_touch_no_database(tmp_path):
     # Someone writing a script starts with the template, before anyone has unlocked the desk.
     from cli_runner import Desk

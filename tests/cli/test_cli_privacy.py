@@ -151,3 +151,25 @@ def test_each_unlock_purges_what_the_platform_closed_longer_ago_than_the_retenti
     assert purged["category"] and purged["community"]  # what the reports count stays
     assert cli.json("case", "show", recent, "--json")["resident_name"] == "张先生"
     assert "到期清除个人信息" in cli.leader("audit") and "系统" in cli.leader("audit")
+
+
+def test_a_common_password_is_refused_as_the_street_s_passphrase(tmp_path):
+    for weak in ("12345678", "password"):
+        result = Desk(tmp_path / weak, passphrase=weak).run("case", "list")
+        assert result.returncode == 2 and "太容易猜" in result.stderr, result.stderr
+        assert not (tmp_path / weak / "desk.key").exists()
+
+
+def test_the_command_line_creates_everything_private_under_an_open_umask(tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o022)  # the subprocess inherits it: the desktop default
+    try:
+        fresh = Desk(tmp_path / "data", passphrase="新安街道 夜话口令")
+        fresh.add(json.loads(fresh.ok("case", "template")))
+    finally:
+        os.umask(previous)
+    for path in [tmp_path / "data", *(tmp_path / "data").rglob("*")]:
+        wanted = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == wanted, path

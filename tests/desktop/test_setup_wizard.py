@@ -80,6 +80,10 @@ def test_a_new_laptop_is_set_up_by_typing_through_the_wizard(desk_app, qtbot, tm
     walk.next()
     assert "口令太短" in walk.problem()
     assert is_fresh(data_dir)  # nothing made while the page is refused
+    walk.type("setupPassphrase", "海旺社区2026")  # the community's name and a year
+    walk.type("setupPassphraseAgain", "海旺社区2026")
+    walk.next()
+    assert "太容易猜" in walk.problem() and is_fresh(data_dir)
     walk.type("setupPassphrase", PASSPHRASE)
     walk.type("setupPassphraseAgain", PASSPHRASE + "x")
     walk.next()

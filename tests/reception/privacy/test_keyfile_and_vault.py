@@ -18,7 +18,7 @@ from reception.storage import open_database
 from reception.storage.connection import KeyMismatch, is_plain_sqlite
 
 FORM = load_form(None).form
-PASSPHRASE = "新安夜话 每周三"
+PASSPHRASE = "新安夜话 每周三晚上见"
 
 
 def _record(db, **changes):
@@ -123,3 +123,25 @@ def test_a_plain_database_from_before_encryption_is_encrypted_on_the_first_unloc
         if path.is_file():
             assert "欧阳明月".encode() not in path.read_bytes(), path.name
     assert not is_plain_sqlite(database_path(tmp_path))
+
+
+@pytest.mark.parametrize("weak", ["12345678", "password", "qwertyuiop", "1qaz2wsx", "woaini1314", "xinan2026", "心安夜话2026", "新安街道新安街道", "我爱你我爱你我爱你", "夜话夜话夜话夜话"])
+def test_a_common_or_patterned_passphrase_is_refused_and_nothing_is_created(tmp_path, weak):
+    with pytest.raises(PassphraseError, match="太容易猜"):
+        open_vault(tmp_path, weak, TEST_KDF_COST)
+    assert not keyfile.exists(tmp_path)
+
+
+def test_the_street_s_own_names_count_against_a_passphrase(tmp_path):
+    assert keyfile.passphrase_weakness("海旺社区海旺社区") == "guessable"
+    assert keyfile.passphrase_weakness("榕树下的周三晚上") is None
+    assert keyfile.passphrase_weakness("榕树下的周三晚上", own_words=("榕树下的周三晚上",)) == "guessable"
+    assert keyfile.passphrase_weakness("短口令") == "short"
+
+
+def test_changing_to_a_guessable_passphrase_is_refused_and_the_old_one_still_opens(tmp_path):
+    unlocked = open_vault(tmp_path, PASSPHRASE, TEST_KDF_COST)
+    unlocked.db.conn.close()
+    with pytest.raises(PassphraseError, match="太容易猜"):
+        keyfile.change_passphrase(tmp_path, PASSPHRASE, "password123")
+    assert keyfile.unlock(tmp_path, PASSPHRASE) == unlocked.data_key
