@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, print_path: slip_cli.PrintPath | None = None) -> int:
     from reception.privacy import file_modes
 
     file_modes.restrict_process()  # everything this command creates is the user's alone
@@ -110,12 +110,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("错误：请给出一个命令（见 --help）；打开接访台窗口请运行 xinan-desk，不带命令", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return run_command(args)
+    return run_command(args, print_path)
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Run the parsed command; the exit status says how it went (module docstring)."""
+def run_command(args: argparse.Namespace, print_path: slip_cli.PrintPath | None = None) -> int:
+    """Run the parsed command; the exit status says how it went (module docstring).
+
+    ``print_path`` makes the printer ``slip --print`` uses: Qt's print support, which this
+    Qt-free package cannot import; the ``xinan-desk`` entry point (desktop/launcher.py) gives it.
+    """
     data_dir = args.data_dir or default_data_dir()
+    args.print_path = print_path
     try:
         form_only = _FORM_ONLY_HANDLERS.get((args.command, getattr(args, "action", None)))
         if form_only is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop import cups
-from desktop.qt_print import QtSpooler
+from desktop.qt_print import QtSpooler, gui_application
 from reception.slips.printing import WAIT_FOR_PRINTER_S, JobStatus, SlipPrinter, Spooler, SpoolerStatus
 
 
@@ -23,3 +23,9 @@ def job_status(spooler: Spooler) -> JobStatus:
 def slip_printer(data_dir: Path, wait_seconds: float = WAIT_FOR_PRINTER_S) -> SlipPrinter:
     spooler = QtSpooler()
     return SlipPrinter(data_dir, spooler, job_status(spooler), wait_seconds)
+
+
+def for_command_line(data_dir: Path) -> SlipPrinter:
+    """The same printer for ``xinan-desk slip --print``, with a screenless Qt application."""
+    gui_application()
+    return slip_printer(data_dir)

@@ -95,3 +95,17 @@ def test_a_setting_without_equals_sign_is_explained(cli):
     result = cli.run_leader("settings", "--set", "hotline")
     assert result.returncode == 2
     assert "名称=值" in result.stderr
+
+
+def test_print_without_the_qt_print_path_says_how_to_print_and_changes_nothing(cli, code, tmp_path):
+    """``python -m cli`` (no PySide6): --print is explained, never a traceback."""
+    result = cli.run("slip", code, "--print", "--printer", "xinan-test")
+    assert result.returncode == 2
+    assert "请用 xinan-desk 打印，或用 --out 保存 PDF" in result.stderr
+    assert not (cli.data_dir / "slips").exists()
+
+
+def test_printer_is_only_for_print(cli, code, tmp_path):
+    result = cli.run("slip", code, "--out", str(tmp_path / "x.pdf"), "--printer", "xinan-test")
+    assert result.returncode == 2 and "--printer 只能和 --print 一起用" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
