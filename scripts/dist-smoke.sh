@@ -4,6 +4,8 @@
 #   1. the window opens, loads tonight's list and closes (XINAN_DESK_EXIT_WHEN_IDLE prints idle <ms>)
 #   2. a case is recorded from the command line
 #   3. its 80 mm slip is written, rasterised, and its QR code decodes to the case's tracking URL
+#   4. its slip is printed through Qt (QtPrintSupport and its CUPS plugin, from the frozen folder)
+#      to a cups-pdf queue, and the printed page's QR code decodes at 203 dpi
 # Any failure stops with a message naming the step and a non-zero status.
 set -euo pipefail
 desk_dir="${1:-dist/xinan-desk}"
@@ -41,4 +43,23 @@ decoded=$(zbarimg -q --raw "$work"/slip*.png 2>/dev/null) || fail "no QR code fo
 compact="${code//-/}"
 [[ "${decoded^^}" == *"/T/$compact/"* ]] || fail "the QR code reads '$decoded', not case $code's tracking URL"
 
-echo "dist-smoke: ok — $started, case $code, slip QR → ${decoded}"
+# 4. Printed through Qt's print support to a real queue, as `xinan-desk slip --print` does.
+queue=xinan-dist-smoke
+here="$(cd "$(dirname "$0")" && pwd)"
+out_dir=$("$here/cups-test-printer.sh" "$queue") || fail "the cups-pdf queue $queue could not be set up"
+rm -f "$out_dir"/*.pdf
+job=$(frozen timeout 60 "$desk" --data-dir "$data" slip "$code" --paper 80mm --print --printer "$queue") \
+  || fail "slip $code --print did not print (status $?)"
+printed=""
+for _ in $(seq 1 100); do
+  printed=$(ls "$out_dir"/xinan-slip-"$compact"-2_*.pdf 2>/dev/null | head -1)
+  [ -n "$printed" ] && [ -s "$printed" ] && break
+  sleep 0.2
+done
+[ -n "$printed" ] || fail "job $job never arrived in $out_dir"
+sleep 0.5  # cups-pdf writes the file in place
+pdftoppm -r 203 -mono -singlefile "$printed" "$work/printed"
+printed_qr=$(zbarimg -q --raw "$work/printed.pbm" 2>/dev/null) || fail "no QR code found on the printed slip"
+[[ "$printed_qr" == "$decoded" ]] || fail "the printed slip's QR code reads '$printed_qr', not '$decoded'"
+
+echo "dist-smoke: ok — $started, case $code, slip QR → ${decoded}, printed through Qt as job $job"
