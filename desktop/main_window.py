@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._home_community = ""  # the setup wizard's 所属社区: where this laptop's stall is
         self._prefilled_community = ""
         self._closed = False
+        self.follows: Case | None = None  # the earlier case the next petition follows
 
         self.setObjectName("mainWindow")
         self.resize(1366, 768)
@@ -225,7 +226,10 @@ class MainWindow(QMainWindow):
         self.no_session_bar.set_action("", self.open_session_dialog)
         self.draft_bar = MessageBar("editing", "draftBar")
         self.error_bar = MessageBar("error-bar", "errorBar")
-        for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.error_bar):
+        # 登记续诉: the next petition follows an earlier case (a returning resident, same matter).
+        self.follow_bar = MessageBar("editing", "followBar", closable=False)
+        self.follow_bar.set_action("", lambda: self.start_follow_up(None))
+        for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.follow_bar, self.error_bar):
             column.addWidget(bar)
 
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -339,6 +343,7 @@ class MainWindow(QMainWindow):
         self.edit_button.setText(self.tr("修改"))
         self.void_button.setText(self.tr("作废…"))
         self._show_form_problems()
+        self._show_follow_bar()
         if self._is_ready:
             self._show_session_texts()
             self._show_list_caption()
@@ -568,7 +573,8 @@ class MainWindow(QMainWindow):
                 changes={SESSION, CASES, OUTBOX},
             )
         else:
-            follows = self.hints.follows  # the earlier case the volunteer linked, if any
+            # 登记续诉 from a found case, else the similar open case the volunteer linked, if any.
+            follows = self.follows.id if self.follows is not None else self.hints.follows
             self.operations.submit(
                 lambda desk: desk.record_case(raw, discard_draft=INTAKE_DRAFT, follows=follows), what="record_case",
                 done=lambda case: self._saved(case, edited=False), failed=self._save_failed,
@@ -589,6 +595,7 @@ class MainWindow(QMainWindow):
         else:
             self._draft_stored = False
             self.form.clear_for_next()
+            self.start_follow_up(None)
         self.saved_panel.show_case(case, edited=edited)
         self.last_saved_case_id = case.id
         self._select_after_load = case.id
@@ -605,6 +612,25 @@ class MainWindow(QMainWindow):
         if not self._editing_case_id:
             # The typed case is still only a draft: keep it safe.
             self._autosave.start()
+
+    def start_follow_up(self, case: Case | None) -> None:
+        """The next petition recorded follows ``case`` (None: an unrelated one); the slip says so."""
+        if case is not None and self._editing_case_id:
+            self.cancel_edit()
+        self.follows = case
+        self._show_follow_bar()
+        if case is not None:
+            self.form.focus_first()
+
+    def _show_follow_bar(self) -> None:
+        if self.follows is None:
+            self.follow_bar.hide()
+            return
+        self.follow_bar.action.setText(self.tr("不接续"))
+        self.follow_bar.show_message(
+            self.tr("正在登记的新诉求接续前次诉求 {code}（{category}）：保存后凭条上注明。").format(
+                code=self.follows.tracking_code, category=self.follows.category_name)
+        )
 
     def new_case(self) -> None:
         if self._editing_case_id:

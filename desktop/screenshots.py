@@ -180,9 +180,47 @@ def take(out_dir: Path) -> list[Path]:
         window.form.focus_field("description")
         grab("large-text-200.png")
         menu.scale_actions[100].trigger()
+        written += _return_visits(app, window, services.desk, out_dir)
         window.close()
         services.close()
         written += _setup_wizard(app, Path(tmp) / "new-laptop", out_dir)
+    return written
+
+
+def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path) -> list[Path]:
+    """A resident back at the stall: 查找诉求 by the phone's last digits, then the case opened
+    with the platform's progress and a return visit (find-case.png, case-progress.png, and the
+    case in English, case-progress-en.png)."""
+    from reception import return_visits
+    from reception.storage import repository as repo
+
+    _wait(app, lambda: not window.operations.pending)
+    case = next(c for c in desk.recent_cases() if c.resident_name == "张先生")
+    done = desk.now()
+    with desk.db.atomic():
+        repo.mark_case_synced(desk.db, case.id, clock.to_text(done), "closed")
+        repo.set_platform_status(desk.db, case.id, "closed", clock.to_text(done), True)
+        return_visits.store_progress(desk.db, case.id, {
+            "status": "closed", "department": case.department, "due_at": clock.to_text(case.close_by),
+            "light": "办结绿", "notes": "已联系共享单车企业清运，C出口盲道已清空，并加装了停放围栏",
+            "visits": [{"at": clock.to_text(done), "caller": "街道信访办 赵干事", "reached": True,
+                        "rating": "基本满意", "words": "清了，希望以后有人常来看看"}],
+            "ratings": [{"at": clock.to_text(done), "rating": "基本满意", "words": "", "source": "visit"}],
+        }, clock.to_text(done))
+    actions = window.return_visits
+    actions.open_find()
+    actions.find_dialog.query.setText("5678")
+    actions.find_dialog.search()
+    _wait(app, lambda: bool(actions.find_dialog.hits))
+    written = [_grab(app, actions.find_dialog, out_dir / "find-case.png")]
+    actions.find_dialog.open_selected()
+    _wait(app, lambda: actions.case_dialog is not None and actions.case_dialog.isVisible())
+    written.append(_grab(app, actions.case_dialog, out_dir / "case-progress.png"))
+    window.display_menu.language_actions["en"].trigger()
+    written.append(_grab(app, actions.case_dialog, out_dir / "case-progress-en.png"))
+    window.display_menu.language_actions["zh_CN"].trigger()
+    actions.case_dialog.accept()
+    actions.find_dialog.reject()
     return written
 
 

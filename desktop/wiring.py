@@ -8,6 +8,7 @@ from desktop.main_window import MainWindow
 from desktop.operations import Operations
 from desktop.printing import install_print_actions
 from desktop.privacy_ui import install_privacy
+from desktop.return_visits_ui import install_return_visits
 from desktop.setup_wizard import install_setup_action
 from desktop.sync_dialog import install_sync_action
 
@@ -17,6 +18,7 @@ def build_window(services: Services) -> MainWindow:
     shown = apply_saved(services.desk)  # before the worker starts: language, night mode, text size
     window = MainWindow(services, Operations(services.desk))
     install_sync_action(window, services)
+    install_return_visits(window)
     install_print_actions(
         window, window.operations.submit,
         lambda: window.selected_case_id() or window.last_saved_case_id, services.data_dir,

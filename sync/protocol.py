@@ -27,6 +27,8 @@ STATUS_LABELS = {
     "dispatched": "已分派",
     "in_progress": "办理中",
     "closed": "已办结",
+    "reopened": "重新办理",  # the resident was not satisfied with the result (return visits)
+    "escalated": "升级督办",  # not satisfied a second time: the street's leaders follow it
     "voided": "已作废",
 }
 # What other servers send for the same idea (mySociety's FixMyStreet, upper-case variants...).
@@ -62,6 +64,7 @@ CASE_ATTRIBUTES = (
     "accept_by",
     "close_by",
     "photos",
+    "follows",  # the earlier case's tracking code, for a petition about the same matter
 )
 
 

@@ -105,6 +105,8 @@ def request_fields(case: Case, verifier: str) -> dict[str, str]:
         protocol.attribute_name("accept_by"): clock.to_text(case.accept_by),
         protocol.attribute_name("close_by"): clock.to_text(case.close_by),
         protocol.attribute_name("photos"): ",".join(p.sha256 for p in case.photos),
+        # Only when there is one: an unchanged field list keeps older cases' idempotency content.
+        **({protocol.attribute_name("follows"): case.follows_code} if case.follows_code else {}),
     }
 
 

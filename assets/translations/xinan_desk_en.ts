@@ -48,6 +48,157 @@ This petition is {state}; the platform&apos;s copy counts and it cannot be chang
     </message>
 </context>
 <context>
+    <name>CaseLoopDialog</name>
+    <message>
+        <source>诉求 {code}</source>
+        <translation>Case {code}</translation>
+    </message>
+    <message>
+        <source>居民对办理结果的评价</source>
+        <translation>The resident&apos;s verdict on the result</translation>
+    </message>
+    <message>
+        <source>居民的原话（可不填）</source>
+        <translation>The resident&apos;s own words (optional)</translation>
+    </message>
+    <message>
+        <source>记录评价</source>
+        <translation>Record verdict</translation>
+    </message>
+    <message>
+        <source>登记续诉（同一件事）</source>
+        <translation>New petition on the same matter</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>登记时间：{when}</source>
+        <translation>Recorded: {when}</translation>
+    </message>
+    <message>
+        <source>个人信息已按期清除（平台办结后超过保存期限），诉求内容也已删除。</source>
+        <translation>Personal details were removed on schedule (kept only for a limited time after the platform closed the case); the petition&apos;s words were removed too.</translation>
+    </message>
+    <message>
+        <source>居民：匿名</source>
+        <translation>Resident: anonymous</translation>
+    </message>
+    <message>
+        <source>未留</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>居民：{name}&#x3000;电话：{phone}</source>
+        <translation>Resident: {name}   Phone: {phone}</translation>
+    </message>
+    <message>
+        <source>地点：{community} {address}</source>
+        <translation>Place: {community} {address}</translation>
+    </message>
+    <message>
+        <source>诉求：{text}</source>
+        <translation>Petition: {text}</translation>
+    </message>
+    <message>
+        <source>接续前次诉求 {code}</source>
+        <translation>Follows earlier case {code}</translation>
+    </message>
+    <message>
+        <source>已作废：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <source>平台办理进度</source>
+        <translation>Progress on the platform</translation>
+    </message>
+    <message>
+        <source>平台办理进度（截至 {when} 同步）</source>
+        <translation>Progress on the platform (as of the sync at {when})</translation>
+    </message>
+    <message>
+        <source>还没有同步到街道平台：今晚同步后，下次同步就能看到平台的办理进度。</source>
+        <translation>Not yet synced to the street&apos;s platform: after tonight&apos;s sync, the next sync brings back its progress.</translation>
+    </message>
+    <message>
+        <source>已同步到街道平台，还没有取回办理进度：下次同步后显示。</source>
+        <translation>Synced to the street&apos;s platform; no progress brought back yet: it shows after the next sync.</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>承办部门：{department}</source>
+        <translation>Department: {department}</translation>
+    </message>
+    <message>
+        <source>应办结：{due}</source>
+        <translation>Due: {due}</translation>
+    </message>
+    <message>
+        <source>平台说明：{notes}</source>
+        <translation>Platform&apos;s note: {notes}</translation>
+    </message>
+    <message>
+        <source>已接通</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>未接通</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <source>回访：{when} {caller}，{reached}</source>
+        <translation>Return call: {when} {caller}, {reached}</translation>
+    </message>
+    <message>
+        <source>，评价“{rating}”</source>
+        <translation>, verdict “{rating}”</translation>
+    </message>
+    <message>
+        <source>：{words}</source>
+        <translation>: {words}</translation>
+    </message>
+    <message>
+        <source>评价：{when} {rating}（{how}）</source>
+        <translation>Verdict: {when} {rating} ({how})</translation>
+    </message>
+    <message>
+        <source>信号灯：{light}</source>
+        <translation>Light: {light}</translation>
+    </message>
+    <message>
+        <source>本机 {when} 记录“{rating}”，已送达平台</source>
+        <translation>Recorded here {when}: “{rating}”, delivered to the platform</translation>
+    </message>
+    <message>
+        <source>本机 {when} 记录“{rating}”，下次同步时送到平台</source>
+        <translation>Recorded here {when}: “{rating}”, goes to the platform at the next sync</translation>
+    </message>
+    <message>
+        <source>该诉求已作废，不能评价。</source>
+        <translation>This case was voided and cannot be rated.</translation>
+    </message>
+    <message>
+        <source>这次办结的评价已记下；平台重新办结后可再评价。</source>
+        <translation>The verdict on this closing is recorded; the resident can rate again after the platform closes the case again.</translation>
+    </message>
+    <message>
+        <source>平台办结后才能评价（上次同步时还没有办结）；居民的意见可用“补充更正”记下。</source>
+        <translation>A verdict is possible once the platform has closed the case (it had not at the last sync); note the resident&apos;s view with Amend.</translation>
+    </message>
+    <message>
+        <source>平台已办结。请居民选择：满意、基本满意或不满意。不满意时平台会退回承办部门重新办理。</source>
+        <translation>The platform closed this case. Ask the resident: satisfied, mostly satisfied or not satisfied. Not satisfied sends it back to the department.</translation>
+    </message>
+    <message>
+        <source>请先选择一项评价：满意、基本满意或不满意</source>
+        <translation>Choose a verdict first: satisfied, mostly satisfied or not satisfied</translation>
+    </message>
+</context>
+<context>
     <name>CasesModel</name>
     <message>
         <source>时间</source>
@@ -166,6 +317,89 @@ once a category is chosen</translation>
     <message>
         <source>请填写街道给的登记码</source>
         <translation>Please enter the enrolment code from the street</translation>
+    </message>
+</context>
+<context>
+    <name>FindCaseDialog</name>
+    <message>
+        <source>查找诉求</source>
+        <translation>Find a case</translation>
+    </message>
+    <message>
+        <source>居民回来问进度？输入查询码、电话号码（全号、前几位或尾号4位）或姓名（汉字、全拼或首字母）。结果已遮挡姓名和电话，打开后才显示。</source>
+        <translation>A resident asking about an earlier petition? Type the tracking code, the phone number (whole, its first digits or the last 4) or the name (characters, full pinyin or initials). Names and phones are masked until you open a case.</translation>
+    </message>
+    <message>
+        <source>如 K7Q-00A3-X、5678、王小明、wangxiaoming、wxm</source>
+        <translation>e.g. K7Q-00A3-X, 5678, 王小明, wangxiaoming, wxm</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Tracking code</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>平台状态</source>
+        <translation>Platform status</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>个人信息已按期清除</source>
+        <translation>Personal details removed</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>未留</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>找到 {n} 条（最近的在前）</source>
+        <translation>{n} found (newest first)</translation>
+    </message>
+    <message>
+        <source>本机没有找到：可换用查询码、手机尾号或姓名拼音再试</source>
+        <translation>Nothing found on this laptop: try the tracking code, the phone&apos;s last digits or the name in pinyin</translation>
+    </message>
+    <message>
+        <source>电话号码至少输入 4 位（如尾号）</source>
+        <translation>Type at least 4 digits of the phone number (e.g. the last four)</translation>
+    </message>
+    <message>
+        <source>太长：最多 40 个字符</source>
+        <translation>Too long: 40 characters at most</translation>
+    </message>
+    <message>
+        <source>请输入查询码、电话号码或姓名（汉字或拼音）</source>
+        <translation>Type a tracking code, a phone number or a name (characters or pinyin)</translation>
     </message>
 </context>
 <context>
@@ -365,6 +599,14 @@ once a category is chosen</translation>
     <message>
         <source>本机编号 {prefix}</source>
         <translation>Device prefix {prefix}</translation>
+    </message>
+    <message>
+        <source>不接续</source>
+        <translation>Not a follow-up</translation>
+    </message>
+    <message>
+        <source>正在登记的新诉求接续前次诉求 {code}（{category}）：保存后凭条上注明。</source>
+        <translation>The petition being recorded follows earlier case {code} ({category}); its slip will say so.</translation>
     </message>
     <message>
         <source>当晚报表：打印或保存…</source>
@@ -584,6 +826,45 @@ Voided&#x3000;{voided}</translation>
     <message>
         <source>两次输入的 PIN 不一致，请重新输入</source>
         <translation>The two PINs differ; please enter them again</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformStatus</name>
+    <message>
+        <source>待受理</source>
+        <translation>Awaiting acceptance</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已分派</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>升级督办</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>未同步</source>
+        <translation>Not synced</translation>
     </message>
 </context>
 <context>
@@ -881,6 +1162,33 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
 </context>
 <context>
+    <name>Rating</name>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Not satisfied</translation>
+    </message>
+    <message>
+        <source>居民扫码评价</source>
+        <translation>resident, on the tracking page</translation>
+    </message>
+    <message>
+        <source>回访电话</source>
+        <translation>return call</translation>
+    </message>
+    <message>
+        <source>夜话摊位</source>
+        <translation>at the stall</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
         <source>当晚报表…</source>
@@ -944,6 +1252,13 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>报表已送到打印机：{name}</source>
         <translation>Report sent to the printer: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnVisitActions</name>
+    <message>
+        <source>查找诉求… (Ctrl+F)</source>
+        <translation>Find a case… (Ctrl+F)</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,157 @@
     </message>
 </context>
 <context>
+    <name>CaseLoopDialog</name>
+    <message>
+        <source>诉求 {code}</source>
+        <translation>訴求 {code}</translation>
+    </message>
+    <message>
+        <source>居民对办理结果的评价</source>
+        <translation>居民對辦理結果的評價</translation>
+    </message>
+    <message>
+        <source>居民的原话（可不填）</source>
+        <translation>居民的原話（可不填）</translation>
+    </message>
+    <message>
+        <source>记录评价</source>
+        <translation>記錄評價</translation>
+    </message>
+    <message>
+        <source>登记续诉（同一件事）</source>
+        <translation>登記續訴（同一件事）</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>登记时间：{when}</source>
+        <translation>登記時間：{when}</translation>
+    </message>
+    <message>
+        <source>个人信息已按期清除（平台办结后超过保存期限），诉求内容也已删除。</source>
+        <translation>個人資訊已按期清除（平台辦結後超過儲存期限），訴求內容也已刪除。</translation>
+    </message>
+    <message>
+        <source>居民：匿名</source>
+        <translation>居民：匿名</translation>
+    </message>
+    <message>
+        <source>未留</source>
+        <translation>未留</translation>
+    </message>
+    <message>
+        <source>居民：{name}&#x3000;电话：{phone}</source>
+        <translation>居民：{name}&#x3000;電話：{phone}</translation>
+    </message>
+    <message>
+        <source>地点：{community} {address}</source>
+        <translation>地點：{community} {address}</translation>
+    </message>
+    <message>
+        <source>诉求：{text}</source>
+        <translation>訴求：{text}</translation>
+    </message>
+    <message>
+        <source>接续前次诉求 {code}</source>
+        <translation>接續前次訴求 {code}</translation>
+    </message>
+    <message>
+        <source>已作废：{reason}</source>
+        <translation>已作廢：{reason}</translation>
+    </message>
+    <message>
+        <source>平台办理进度</source>
+        <translation>平台辦理進度</translation>
+    </message>
+    <message>
+        <source>平台办理进度（截至 {when} 同步）</source>
+        <translation>平台辦理進度（截至 {when} 同步）</translation>
+    </message>
+    <message>
+        <source>还没有同步到街道平台：今晚同步后，下次同步就能看到平台的办理进度。</source>
+        <translation>還沒有同步到街道平台：今晚同步後，下次同步就能看到平台的辦理進度。</translation>
+    </message>
+    <message>
+        <source>已同步到街道平台，还没有取回办理进度：下次同步后显示。</source>
+        <translation>已同步到街道平台，還沒有取回辦理進度：下次同步後顯示。</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>狀態：{status}</translation>
+    </message>
+    <message>
+        <source>承办部门：{department}</source>
+        <translation>承辦部門：{department}</translation>
+    </message>
+    <message>
+        <source>应办结：{due}</source>
+        <translation>應辦結：{due}</translation>
+    </message>
+    <message>
+        <source>平台说明：{notes}</source>
+        <translation>平台說明：{notes}</translation>
+    </message>
+    <message>
+        <source>已接通</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>未接通</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>回访：{when} {caller}，{reached}</source>
+        <translation>回訪：{when} {caller}，{reached}</translation>
+    </message>
+    <message>
+        <source>，评价“{rating}”</source>
+        <translation>，評價「{rating}」</translation>
+    </message>
+    <message>
+        <source>：{words}</source>
+        <translation>：{words}</translation>
+    </message>
+    <message>
+        <source>评价：{when} {rating}（{how}）</source>
+        <translation>評價：{when} {rating}（{how}）</translation>
+    </message>
+    <message>
+        <source>信号灯：{light}</source>
+        <translation>訊號燈：{light}</translation>
+    </message>
+    <message>
+        <source>本机 {when} 记录“{rating}”，已送达平台</source>
+        <translation>本機 {when} 記錄「{rating}」，已送達平台</translation>
+    </message>
+    <message>
+        <source>本机 {when} 记录“{rating}”，下次同步时送到平台</source>
+        <translation>本機 {when} 記錄「{rating}」，下次同步時送到平台</translation>
+    </message>
+    <message>
+        <source>该诉求已作废，不能评价。</source>
+        <translation>該訴求已作廢，不能評價。</translation>
+    </message>
+    <message>
+        <source>这次办结的评价已记下；平台重新办结后可再评价。</source>
+        <translation>這次辦結的評價已記下；平台重新辦結後可再評價。</translation>
+    </message>
+    <message>
+        <source>平台办结后才能评价（上次同步时还没有办结）；居民的意见可用“补充更正”记下。</source>
+        <translation>平台辦結後才能評價（上次同步時還沒有辦結）；居民的意見可用「補充更正」記下。</translation>
+    </message>
+    <message>
+        <source>平台已办结。请居民选择：满意、基本满意或不满意。不满意时平台会退回承办部门重新办理。</source>
+        <translation>平台已辦結。請居民選擇：滿意、基本滿意或不滿意。不滿意時平台會退回承辦部門重新辦理。</translation>
+    </message>
+    <message>
+        <source>请先选择一项评价：满意、基本满意或不满意</source>
+        <translation>請先選擇一項評價：滿意、基本滿意或不滿意</translation>
+    </message>
+</context>
+<context>
     <name>CasesModel</name>
     <message>
         <source>时间</source>
@@ -166,6 +317,89 @@
     <message>
         <source>请填写街道给的登记码</source>
         <translation>請填寫街道給的登記碼</translation>
+    </message>
+</context>
+<context>
+    <name>FindCaseDialog</name>
+    <message>
+        <source>查找诉求</source>
+        <translation>查詢訴求</translation>
+    </message>
+    <message>
+        <source>居民回来问进度？输入查询码、电话号码（全号、前几位或尾号4位）或姓名（汉字、全拼或首字母）。结果已遮挡姓名和电话，打开后才显示。</source>
+        <translation>居民回來問進度？輸入查詢碼、電話號碼（全號、前幾位或尾號4位）或姓名（漢字、全拼或首字母）。結果已遮擋姓名和電話，開啟後才顯示。</translation>
+    </message>
+    <message>
+        <source>如 K7Q-00A3-X、5678、王小明、wangxiaoming、wxm</source>
+        <translation>如 K7Q-00A3-X、5678、王小明、wangxiaoming、wxm</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>登記時間</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>平台状态</source>
+        <translation>平台狀態</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>个人信息已按期清除</source>
+        <translation>個人資訊已按期清除</translation>
+    </message>
+    <message>
+        <source>匿名</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>未留</source>
+        <translation>未留</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>已作廢</translation>
+    </message>
+    <message>
+        <source>找到 {n} 条（最近的在前）</source>
+        <translation>找到 {n} 條（最近的在前）</translation>
+    </message>
+    <message>
+        <source>本机没有找到：可换用查询码、手机尾号或姓名拼音再试</source>
+        <translation>本機沒有找到：可換用查詢碼、手機尾號或姓名拼音再試</translation>
+    </message>
+    <message>
+        <source>电话号码至少输入 4 位（如尾号）</source>
+        <translation>電話號碼至少輸入 4 位（如尾號）</translation>
+    </message>
+    <message>
+        <source>太长：最多 40 个字符</source>
+        <translation>太長：最多 40 個字元</translation>
+    </message>
+    <message>
+        <source>请输入查询码、电话号码或姓名（汉字或拼音）</source>
+        <translation>請輸入查詢碼、電話號碼或姓名（漢字或拼音）</translation>
     </message>
 </context>
 <context>
@@ -379,6 +613,14 @@
         <translation>正在處理…</translation>
     </message>
     <message>
+        <source>不接续</source>
+        <translation>不接續</translation>
+    </message>
+    <message>
+        <source>正在登记的新诉求接续前次诉求 {code}（{category}）：保存后凭条上注明。</source>
+        <translation>正在登記的新訴求接續前次訴求 {code}（{category}）：儲存後憑條上註明。</translation>
+    </message>
+    <message>
         <source>清空登记表</source>
         <translation>清空登記表</translation>
     </message>
@@ -583,6 +825,45 @@
     <message>
         <source>两次输入的 PIN 不一致，请重新输入</source>
         <translation>兩次輸入的 PIN 不一致，請重新輸入</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformStatus</name>
+    <message>
+        <source>待受理</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>已分派</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>辦理中</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>已辦結</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>重新辦理</translation>
+    </message>
+    <message>
+        <source>升级督办</source>
+        <translation>升級督辦</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>已作廢</translation>
+    </message>
+    <message>
+        <source>未同步</source>
+        <translation>未同步</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1159,33 @@
     </message>
 </context>
 <context>
+    <name>Rating</name>
+    <message>
+        <source>满意</source>
+        <translation>滿意</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>基本滿意</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>不滿意</translation>
+    </message>
+    <message>
+        <source>居民扫码评价</source>
+        <translation>居民掃碼評價</translation>
+    </message>
+    <message>
+        <source>回访电话</source>
+        <translation>回訪電話</translation>
+    </message>
+    <message>
+        <source>夜话摊位</source>
+        <translation>夜話攤位</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
         <source>当晚报表…</source>
@@ -941,6 +1249,13 @@
     <message>
         <source>报表已送到打印机：{name}</source>
         <translation>報表已送到印表機：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnVisitActions</name>
+    <message>
+        <source>查找诉求… (Ctrl+F)</source>
+        <translation>查詢訴求… (Ctrl+F)</translation>
     </message>
 </context>
 <context>

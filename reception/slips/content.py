@@ -41,6 +41,7 @@ class SlipContent:
     reprint: int  # 0 for the first slip, N for 补打 N
     hotline: str
     keep_whole: tuple[str, ...] = ()  # phrases a line break must not split (the due time)
+    follows: str = ""  # 接续前次诉求 K7Q-00A3-X: a returning resident's new petition on the same matter
 
     @property
     def reprint_mark(self) -> str:
@@ -136,7 +137,9 @@ def build(
         footer=settings.footer,
         reprint=max(0, copy_number - 1),
         hotline=settings.hotline,
-        keep_whole=(moment_words(case.close_by) + "前",) if case.outcome is Outcome.FORWARDED else (),
+        keep_whole=((moment_words(case.close_by) + "前",) if case.outcome is Outcome.FORWARDED else ())
+        + ((case.follows_code,) if case.follows_code else ()),
+        follows=follows_words(case.follows_code),
     )
 
 
@@ -166,3 +169,7 @@ def test_slip(settings: StreetSettings, at: datetime, base_url: str) -> SlipCont
         reprint=0,
         hotline=settings.hotline,
     )
+
+
+def follows_words(code: str) -> str:
+    return f"接续前次诉求 {code}（同一件事）" if code else ""

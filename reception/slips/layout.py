@@ -249,6 +249,8 @@ def render_roll(content: SlipContent, paper_key: str) -> RenderedSlip:
     f.code(content.code, code_size)
     f.rule()
     f.text(f"类别：{content.category}", style.body)
+    if content.follows:
+        f.text(content.follows, style.body, bold=True)
     f.text(f"诉求：{content.summary}", style.body)
     f.text(f"反映人：{content.name}　电话：{content.phone}", style.body)
     f.text(f"今晚结果：{content.outcome}", style.body, bold=True)
@@ -298,6 +300,7 @@ def render_a4(content: SlipContent) -> RenderedSlip:
         ("查询码", None),
         ("诉求类别", content.category),
         ("诉求摘要", content.summary),
+        *([("接续诉求", content.follows)] if content.follows else []),
         ("反映人", content.name),
         ("联系电话", content.phone),
         ("今晚结果", content.outcome),
@@ -359,6 +362,8 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     s.code(content.code, 26)
     s.gap(1 * mm)
     s.text(f"类别：{content.category}", 10)
+    if content.follows:
+        s.text(content.follows, 10, bold=True)
     s.text(content.next_steps, 10)
     if content.hotline:
         s.text(f"热线：{content.hotline}", 10)

@@ -194,3 +194,11 @@ def test_the_due_time_is_never_split_over_two_lines(tmp_path, desk, service, pap
         phrase = next(p for p in ("11月26日晚上7点30分前", "11月26日上午7点30分前", "11月25日晚上9点30分前")
                       if p.replace("前", "") in text.replace("\n", ""))
         assert any(phrase in line for line in text.splitlines()), (paper_key, urgency, text)
+
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_a_follow_up_petition_names_the_case_it_follows_on_one_line(tmp_path, desk, service, case, paper_key):
+    later = desk.record_case(valid_case(description="上次反映的蟑螂又出现了"), follows=case.id)
+    text = pdf_text(write(tmp_path, service.prepare(later.id, paper_key)))
+    assert any(f"接续前次诉求 {case.tracking_code}" in line for line in text.splitlines()), text
+    assert "接续" not in pdf_text(write(tmp_path, service.prepare(case.id, paper_key)))
