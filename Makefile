@@ -77,6 +77,7 @@ $(DOMAIN_VENV)/.installed: pyproject.toml
 bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 	$(BIN)/python -m bench.slips
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.printing
 	$(BIN)/python -m bench.sync_night
 	$(BIN)/python -m bench.sync_laptops
 	$(BIN)/python -m bench.privacy
