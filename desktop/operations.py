@@ -75,7 +75,8 @@ class Operations(QObject):
     # seen in the start-up benchmark); plain ints carry no Python references through Qt.
     _delivered = Signal(int)
 
-    def __init__(self, desk: ReceptionDesk, parent: QObject | None = None) -> None:
+    def __init__(self, desk: ReceptionDesk | None, parent: QObject | None = None) -> None:
+        # None: a worker before the desk exists (the setup wizard's: its work brings its own).
         super().__init__(parent)
         self.desk = desk
         self._queue: queue.Queue[Any] = queue.Queue()

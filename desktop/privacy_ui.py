@@ -464,8 +464,8 @@ class PrivacyActions(QObject):
         )
 
 
-def install_privacy(window, services) -> PrivacyActions:
-    minutes = privacy_settings.load(services.desk.db).idle_lock_minutes
-    actions = PrivacyActions(window, services, minutes)
+def install_privacy(window, services, idle_minutes: int) -> PrivacyActions:
+    """``idle_minutes`` read before the window's worker started (the database is the worker's now)."""
+    actions = PrivacyActions(window, services, idle_minutes)
     window.privacy = actions
     return actions

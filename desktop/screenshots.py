@@ -21,10 +21,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.application import configure  # noqa: E402
 from composition.services import open_services  # noqa: E402
+from desktop.application import configure  # noqa: E402
 from desktop.wiring import build_window  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
@@ -239,16 +240,25 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     def grab(name: str) -> None:
         written.append(_grab(app, wizard, out_dir / name))
 
+    def next_page(name: str) -> None:
+        """Next, then wait for the page's work (on the wizard's worker) to move it on."""
+        wizard.next()
+        deadline = time.monotonic() + 60
+        while wizard.currentPage().objectName() != name:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the setup wizard did not reach {name}")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
     page = wizard.currentPage()
     page.community.setCurrentText("海旺社区")
     grab("setup-wizard.png")
-    wizard.next()
+    next_page("passphrasePage")
     wizard.currentPage().passphrase.setText("screenshots only")
     wizard.currentPage().again.setText("screenshots only")
-    wizard.next()
+    next_page("pinPage")
     wizard.currentPage().pin.setText("2468")
     wizard.currentPage().again.setText("2468")
-    wizard.next()
+    next_page("enrolPage")
     wizard.currentPage().server.setText("https://xinan.example.gov.cn/")
     wizard.currentPage().code.setFocus()
     grab("setup-wizard-enrol.png")

@@ -10,7 +10,9 @@ Pages, in the order the data needs them:
 5. 打印机与纸张 — the slip printer and paper
 
 Each page checks what it was given when Next is pressed and says under the field what is wrong;
-nothing is stored until the page is right. Finishing records the setup (reception/device_setup)
+nothing is stored until the page is right. A page's database or network work runs off the UI
+thread (on the window's database worker, or on the wizard's own before the window exists) while
+the page shows that it is busy; the wizard moves on when the work has succeeded. Finishing records the setup (reception/device_setup)
 so the wizard does not come back. Left before the end, it opens again after the next unlock with
 the pages still to do. Every step can be changed later: 设置 → 设置向导… (the team leader),
 设置 → 街道与打印设置…, 设置 → 本机编号…, and `xinan-desk pin` / `xinan-desk passphrase`.
@@ -25,13 +27,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -41,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n, print_path
-from desktop.operations import DEVICE
+from desktop.operations import DEVICE, Operations
 from reception import device_setup, display, street_settings
 from reception.errors import DeskError
 from reception.privacy import keyfile, roles
@@ -50,7 +54,10 @@ from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
-RunDb = Callable[[Callable[[Any], Any]], Any]  # run work(desk) where the desk's database lives
+Work = Callable[[Any], Any]  # work(desk), run where the desk's database lives
+# run_db(work, done, failed): queue the work off the UI thread; done(result) or failed(error)
+# follow on the UI thread.
+RunDb = Callable[[Work, Callable[[Any], None], Callable[[DeskError], None]], None]
 
 
 class _Page(QWizardPage):
@@ -71,16 +78,100 @@ class _Page(QWizardPage):
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.column.addWidget(self.problem)
+        # Shown while the page's work runs (Next pressed): the wizard's buttons wait meanwhile.
+        self.busy = QProgressBar()
+        self.busy.setObjectName(f"{name}Busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.column.addWidget(self.busy)
         self.column.addStretch(1)
+        self._passed = False
+        self._enabled_before: dict[QWidget, bool] = {}
+        self._buttons_before: dict[QWidget, bool] = {}
 
     def refuse(self, message: str) -> bool:
         self.problem.setText(message)
+        self.problem.setProperty("role", "error")
+        self.problem.style().polish(self.problem)
         self.problem.show()
         return False
 
     def accepted(self) -> bool:
         self.problem.hide()
         return True
+
+    def is_busy(self) -> bool:
+        return self.busy.isVisible()
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        """While the work runs: the fields and the wizard's buttons wait, the page says what it does."""
+        if busy:
+            self.problem.setText(message or QCoreApplication.translate("SetupWizard", "请稍候…"))
+            self.problem.setProperty("role", "")
+            self.problem.style().polish(self.problem)
+            self.problem.show()
+            inputs = [w for kind in (QLineEdit, QComboBox, QAbstractButton) for w in self.findChildren(kind)]
+            self._enabled_before = {w: w.isEnabled() for w in inputs}
+            for widget in self._enabled_before:
+                widget.setEnabled(False)
+        else:
+            self.problem.hide()
+            for widget, enabled in self._enabled_before.items():
+                widget.setEnabled(enabled)
+            self._enabled_before = {}
+        self.busy.setVisible(busy)
+        wizard = self.wizard()
+        if wizard is not None:
+            buttons = [wizard.button(b) for b in (
+                QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
+            if busy:
+                # As they were: Back stays off after the commit page.
+                self._buttons_before = {button: button.isEnabled() for button in buttons}
+                for button in buttons:
+                    button.setEnabled(False)
+            else:
+                for button, enabled in self._buttons_before.items():
+                    button.setEnabled(enabled)
+                self._buttons_before = {}
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def validate_with(self, run_db: Callable[..., None], work: Work,
+                      done: Callable[[Any], None] | None = None, busy_message: str = "",
+                      explain: Callable[[DeskError], str] = str) -> bool:
+        """The end of validatePage when the page's work needs the database or the network.
+
+        The first Next starts the work off the UI thread and stays on the page, busy; when the work
+        has succeeded the wizard is moved on (and this page's validatePage, asked again, passes).
+        A failure is said under the fields, as the page's own checks are.
+        """
+        if self._passed:
+            self._passed = False
+            return self.accepted()
+
+        def succeeded(result: Any) -> None:
+            self.set_busy(False)
+            if done is not None:
+                done(result)
+            self._passed = True
+            wizard = self.wizard()
+            if wizard.currentPage() is self:
+                if wizard.nextId() == -1:
+                    wizard.accept()
+                else:
+                    wizard.next()
+
+        def failed(error: DeskError) -> None:
+            self.set_busy(False)
+            self.refuse(explain(error))
+
+        self.set_busy(True, busy_message)
+        run_db(work, succeeded, failed)
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -129,8 +220,15 @@ class StreetPage(_Page):
         if self.wizard_.services is None:
             return
         street = self.wizard_.loaded_form.form.street
-        self.street.setText(self.wizard_.run_db(lambda desk: street_settings.load(desk.db, street).street))
-        self.community.setCurrentText(self.wizard_.run_db(lambda desk: device_setup.community(desk.db)))
+
+        def stored(desk) -> tuple[str, str]:
+            return street_settings.load(desk.db, street).street, device_setup.community(desk.db)
+
+        def show(values: tuple[str, str]) -> None:
+            self.street.setText(values[0])
+            self.community.setCurrentText(values[1])
+
+        self.wizard_.run_db(stored, show, lambda error: self.refuse(str(error)))
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("街道与社区"))
@@ -189,11 +287,11 @@ class PassphrasePage(_Page):
             return self.refuse(self.tr(
                 "口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。"
                 "请用一句只有队长们知道的、好记的话"))
-        try:
-            self.wizard_.create_database(passphrase)
-        except DeskError as error:
-            return self.refuse(str(error))
-        return self.accepted()
+        wizard = self.wizard_
+        return self.validate_with(
+            wizard.run_db, lambda _desk: wizard.open_services(wizard.data_dir, passphrase),
+            done=wizard.database_created, busy_message=self.tr("正在创建加密的数据库…"),
+        )
 
 
 class PinPage(_Page):
@@ -220,11 +318,7 @@ class PinPage(_Page):
             self.again.clear()
             return self.refuse(self.tr("两次输入的 PIN 不一致，请重新输入"))
         access = self.wizard_.services.access
-        try:
-            self.wizard_.run_db(lambda _desk: access.set_pin(pin))
-        except DeskError as error:
-            return self.refuse(str(error))
-        return self.accepted()
+        return self.validate_with(self.wizard_.run_db, lambda _desk: access.set_pin(pin))
 
 
 class EnrolPage(_Page):
@@ -281,21 +375,25 @@ class EnrolPage(_Page):
             if not code:
                 return self.refuse(self.tr("请填写街道给的登记码"))
             work = self.wizard_.enrol_work(server, code)
+            busy = self.tr("正在连接平台登记这台笔记本…")
         else:
             prefix = self.prefix.text()
+            busy = ""
 
             def work(desk) -> str:
                 desk.set_device_prefix(prefix)
                 return desk.device_prefix
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.wizard_.chosen["prefix"] = self.wizard_.run_db(work)
-        except DeskError as error:
-            return self.refuse(str(error))
-        finally:
-            QApplication.restoreOverrideCursor()
-        return self.accepted()
+        def explain(error: DeskError) -> str:
+            if not self.now.isChecked():
+                return str(error)
+            return self.tr("{problem}\n请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，"
+                           "可以选「以后再登记」，先填写街道分配的本机编号。").format(problem=error)
+
+        def remember(prefix_now: str) -> None:
+            self.wizard_.chosen["prefix"] = prefix_now
+
+        return self.validate_with(self.wizard_.run_db, work, done=remember, busy_message=busy, explain=explain)
 
 
 class PrinterPage(_Page):
@@ -342,26 +440,29 @@ class PrinterPage(_Page):
                 settings = replace(settings, street=street)
             return slip_printer.print_test(settings, paper, printer, desk.now())
 
-        self.test_print.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.test_result.setProperty("role", "")
-            self.test_result.setText(self.wizard_.run_db(work))
-        except DeskError as error:  # PrintError among them: the message says what to do
-            self.test_result.setProperty("role", "error")
-            self.test_result.setText(str(error))
-        finally:
-            QApplication.restoreOverrideCursor()
-            self.test_print.setEnabled(True)
+        def said(text: str, role: str = "") -> None:
+            self.set_busy(False)
+            self.test_result.setProperty("role", role)
+            self.test_result.setText(text)
             self.test_result.style().polish(self.test_result)
 
+        self.test_result.setText("")
+        self.set_busy(True, self.tr("正在打印测试凭条…"))
+        # PrintError among the failures: its message says what to do.
+        self.wizard_.run_db(work, said, lambda error: said(str(error), "error"))
+
     def initializePage(self) -> None:
-        current = self.wizard_.run_db(lambda desk: street_settings.load(desk.db, self.wizard_.chosen.get("street")))
-        self.paper.setCurrentIndex(max(0, self.paper.findData(current.default_paper)))
-        if current.printer and self.printer.findData(current.printer) < 0:
-            self.printer.addItem(current.printer, current.printer)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
-        self.hotline.setText(current.hotline)
+        street = self.wizard_.chosen.get("street")
+
+        def show(current) -> None:
+            self.paper.setCurrentIndex(max(0, self.paper.findData(current.default_paper)))
+            if current.printer and self.printer.findData(current.printer) < 0:
+                self.printer.addItem(current.printer, current.printer)
+            self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
+            self.hotline.setText(current.hotline)
+
+        self.wizard_.run_db(lambda desk: street_settings.load(desk.db, street), show,
+                            lambda error: self.refuse(str(error)))
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("打印机与纸张"))
@@ -395,26 +496,37 @@ class PrinterPage(_Page):
                 display.save(desk.db, replace(display.load(desk.db), language=display_language))
             device_setup.record_done(desk.db)
 
-        try:
-            self.wizard_.run_db(work)
-        except DeskError as error:
-            return self.refuse(str(error))
-        return self.accepted()
+        return self.validate_with(self.wizard_.run_db, work)
 
 
 class SetupWizard(QWizard):
     """``services`` None: a fresh laptop (the passphrase page creates the database). Otherwise the
-    desk is open and ``run_db`` runs each page's work where its database lives."""
+    database is open: ``pin_set`` says whether the PIN page is needed.
 
-    def __init__(self, data_dir: Path, loaded_form, open_services: Callable[[Path, str], Any],
-                 services: Any = None, run_db: RunDb | None = None, parent: QWidget | None = None) -> None:
+    ``run_db`` runs each page's work where the desk's database lives: the window's worker
+    (run_on_worker) when the desk is running; otherwise the wizard's own worker thread, which
+    stops when the wizard closes, before the window's starts.
+    """
+
+    def __init__(self, data_dir: Path, loaded_form, open_services: Callable[[Path, str], Any] | None,
+                 services: Any = None, run_db: RunDb | None = None, parent: QWidget | None = None,
+                 pin_set: bool | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.data_dir = Path(data_dir)
         self.loaded_form = loaded_form
-        self._open_services = open_services
+        self.open_services = open_services
         self.services = services
+        self._own_worker: Operations | None = None
+        if run_db is None:
+            # No window yet: one thread of the wizard's own opens the database and does each
+            # page's work, so the UI never waits on scrypt, SQLite or the network.
+            self._own_worker = Operations(None, parent=self)
+            run_db = run_on_worker(self._own_worker)
+            self.finished.connect(lambda _result: self.stop_worker())
         self._run_db = run_db
+        if pin_set is None:
+            pin_set = services is not None and roles.pin_is_set(services.desk.db)
         self.chosen: dict[str, Any] = {}
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -422,7 +534,7 @@ class SetupWizard(QWizard):
         self.addPage(StreetPage(self))
         if services is None:
             self.addPage(PassphrasePage(self))
-        if services is None or not roles.pin_is_set(services.desk.db):
+        if not pin_set:
             self.addPage(PinPage(self))
         self.addPage(EnrolPage(self))
         self.addPage(PrinterPage(self))
@@ -436,13 +548,22 @@ class SetupWizard(QWizard):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def create_database(self, passphrase: str) -> None:
-        self.services = self._open_services(self.data_dir, passphrase)
+    def database_created(self, services: Any) -> None:
+        self.services = services
 
-    def run_db(self, work: Callable[[Any], Any]) -> Any:
-        if self._run_db is not None:
-            return self._run_db(work)
-        return work(self.services.desk)
+    def run_db(self, work: Work, done: Callable[[Any], None], failed: Callable[[DeskError], None]) -> None:
+        """``work(desk)`` off the UI thread (the desk as it is once the work runs)."""
+        self._run_db(lambda _desk: work(self.services.desk if self.services is not None else None), done, failed)
+
+    def stop_worker(self) -> None:
+        """Let the wizard's own worker finish and stop: the window's takes the database over."""
+        if self._own_worker is not None:
+            self._own_worker.shutdown()
+
+    def reject(self) -> None:
+        if isinstance(self.currentPage(), _Page) and self.currentPage().is_busy():
+            return  # Esc or the close button while a page's work runs: let it finish first
+        super().reject()
 
     def enrol_work(self, server: str, code: str) -> Callable[[Any], str]:
         from composition.services import enrol_device
@@ -473,6 +594,7 @@ def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
             return services
     wizard = SetupWizard(data_dir, load_form(data_dir), open_services, services)
     finished = wizard.exec() == QWizard.DialogCode.Accepted
+    wizard.stop_worker()
     # Qt deletes it when control is back in its event loop (deleting it here, from Python,
     # left the style sheet's caches pointing at it).
     wizard.deleteLater()
@@ -485,27 +607,10 @@ def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
     return wizard.services
 
 
-def run_on_worker(operations) -> RunDb:
-    """``run_db`` for a wizard opened from the running desk: each page's work goes through the
-    window's database worker, and the wizard waits for it (a page's Next is a short wait)."""
-    def run(work: Callable[[Any], Any]) -> Any:
-        loop = QEventLoop()
-        outcome: dict[str, Any] = {}
-
-        def done(result: Any) -> None:
-            outcome["result"] = result
-            loop.quit()
-
-        def failed(error: DeskError) -> None:
-            outcome["error"] = error
-            loop.quit()
-
+def run_on_worker(operations: Operations) -> RunDb:
+    """``run_db`` through a database worker (the window's, or the wizard's own)."""
+    def run(work: Work, done: Callable[[Any], None], failed: Callable[[DeskError], None]) -> None:
         operations.submit(work, what="setup_wizard", done=done, failed=failed)
-        if not outcome:
-            loop.exec()
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome.get("result")
 
     return run
 
@@ -522,11 +627,17 @@ def install_setup_action(window, services) -> None:
     def open_wizard() -> None:
         if not leader_gate.allowed(window, "settings", open_wizard):
             return
-        wizard = SetupWizard(services.data_dir, services.loaded_form, None, services,
-                             run_db=run_on_worker(window.operations), parent=window)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _result: window.refresh({DEVICE}))
-        wizard.open()
+
+        def open_with(pin_set: bool) -> None:
+            wizard = SetupWizard(services.data_dir, services.loaded_form, None, services,
+                                 run_db=run_on_worker(window.operations), parent=window, pin_set=pin_set)
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            wizard.finished.connect(lambda _result: window.refresh({DEVICE}))
+            wizard.open()
+
+        # Whether the PIN page is needed is read where the database lives, on the worker.
+        window.operations.submit(lambda desk: roles.pin_is_set(desk.db), what="setup_wizard_pin",
+                                 done=open_with, failed=lambda error: window.show_error(str(error)))
 
     def retranslate() -> None:
         action.setText(QCoreApplication.translate("SetupWizard", "设置向导…"))

@@ -318,6 +318,16 @@ once a category is chosen</translation>
         <source>请填写街道给的登记码</source>
         <translation>Please enter the enrolment code from the street</translation>
     </message>
+    <message>
+        <source>正在连接平台登记这台笔记本…</source>
+        <translation>Connecting to the platform to enrol this laptop…</translation>
+    </message>
+    <message>
+        <source>{problem}
+请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。</source>
+        <translation>{problem}
+Check the platform address and the network, then press Next again; with no network at the stall, choose “Enrol later” and type the device code the street assigned.</translation>
+    </message>
 </context>
 <context>
     <name>FindCaseDialog</name>
@@ -793,6 +803,10 @@ Voided&#x3000;{voided}</translation>
         <source>口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。请用一句只有队长们知道的、好记的话</source>
         <translation>Too easy to guess: common passwords, keys next to each other, birthdays, years or the street&apos;s name with digits are tried first. Use a sentence only the team leaders know and can remember</translation>
     </message>
+    <message>
+        <source>正在创建加密的数据库…</source>
+        <translation>Creating the encrypted database…</translation>
+    </message>
 </context>
 <context>
     <name>PhotoStrip</name>
@@ -923,6 +937,10 @@ starts with it, so codes from different stalls never clash. Codes already given 
 </context>
 <context>
     <name>PrinterPage</name>
+    <message>
+        <source>正在打印测试凭条…</source>
+        <translation>Printing a test slip…</translation>
+    </message>
     <message>
         <source>打印机与纸张</source>
         <translation>Printer and paper</translation>
@@ -1343,6 +1361,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
 </context>
 <context>
     <name>SetupWizard</name>
+    <message>
+        <source>请稍候…</source>
+        <translation>Please wait…</translation>
+    </message>
     <message>
         <source>心安接访台 — 设置这台笔记本</source>
         <translation>Xin&apos;an Reception Desk — set up this laptop</translation>

@@ -318,6 +318,16 @@
         <source>请填写街道给的登记码</source>
         <translation>請填寫街道給的登記碼</translation>
     </message>
+    <message>
+        <source>正在连接平台登记这台笔记本…</source>
+        <translation>正在連線平台登記這台筆記本…</translation>
+    </message>
+    <message>
+        <source>{problem}
+请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。</source>
+        <translation>{problem}
+請檢查平台地址和網路後再點「下一步」；在攤位上沒有網路時，可以選「以後再登記」，先填寫街道分配的本機編號。</translation>
+    </message>
 </context>
 <context>
     <name>FindCaseDialog</name>
@@ -792,6 +802,10 @@
         <source>口令太容易猜：常见密码、键盘上连着的键、生日年份或街道名加数字都能被很快试出。请用一句只有队长们知道的、好记的话</source>
         <translation>口令太容易猜：常見密碼、鍵盤上連著的鍵、生日年份或街道名加數字都能被很快試出。請用一句只有隊長們知道的、好記的話</translation>
     </message>
+    <message>
+        <source>正在创建加密的数据库…</source>
+        <translation>正在建立加密的資料庫…</translation>
+    </message>
 </context>
 <context>
     <name>PhotoStrip</name>
@@ -957,6 +971,10 @@
     <message>
         <source>如 0755-27891234 或 12345</source>
         <translation>如 0755-27891234 或 12345</translation>
+    </message>
+    <message>
+        <source>正在打印测试凭条…</source>
+        <translation>正在列印測試憑條…</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1365,10 @@
     <message>
         <source>设置向导…</source>
         <translation>設定嚮導…</translation>
+    </message>
+    <message>
+        <source>请稍候…</source>
+        <translation>請稍候…</translation>
     </message>
 </context>
 <context>

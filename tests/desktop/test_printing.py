@@ -493,11 +493,13 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     wizard.show()
     page = wizard.page(page_id)
     qtbot.waitUntil(lambda: wizard.currentId() == page_id)
+    qtbot.waitUntil(lambda: window.operations.pending == 0)  # the page's stored settings shown
     listed = {page.printer.itemData(i) for i in range(1, page.printer.count())}
     assert listed >= set(QPrinterInfo.availablePrinterNames()) and name in listed
     page.printer.setCurrentIndex(page.printer.findData(name))
     page.paper.setCurrentIndex(page.paper.findData("58mm"))
     qtbot.mouseClick(page.test_print, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy())
     assert "测试凭条已打印" in page.test_result.text() and name in page.test_result.text()
     arrived = wait_for_pdf(folder, "xinan-test-slip", started)
     [(width, _height)] = pdf_page_sizes_mm(arrived)
@@ -509,5 +511,6 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     page.printer.addItem("no-such-printer", "no-such-printer")
     page.printer.setCurrentIndex(page.printer.findData("no-such-printer"))
     qtbot.mouseClick(page.test_print, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy())
     assert "找不到打印机「no-such-printer」" in page.test_result.text()
     wizard.close()

@@ -47,7 +47,10 @@ class Walker:
         self.click(QWizard.WizardButton.CommitButton if page.isCommitPage() else QWizard.WizardButton.NextButton)
 
     def problem(self) -> str:
-        label = self.wizard.currentPage().findChild(QLabel, f"{self.wizard.currentPage().objectName()}Problem")
+        """What the page says under its fields, once its work (if Next started any) is over."""
+        page = self.wizard.currentPage()
+        self.qtbot.waitUntil(lambda: not page.is_busy())
+        label = page.findChild(QLabel, f"{page.objectName()}Problem")
         return label.text() if label.isVisible() else ""
 
 
@@ -99,6 +102,7 @@ def test_a_new_laptop_is_set_up_by_typing_through_the_wizard(desk_app, qtbot, tm
     walk.type("setupPinAgain", "12")
     walk.next()
     assert "4–12 位数字" in walk.problem()
+    assert not (back.isVisible() and back.isEnabled())  # still none after the refusal
     walk.type("setupPin", "246813")
     walk.type("setupPinAgain", "246813")
     walk.next()
@@ -174,3 +178,49 @@ def test_a_wizard_left_half_way_comes_back_after_the_next_unlock(desk_app, qtbot
     assert first_run(data_dir, open_services, unlock) is None
     assert opened == [data_dir]  # the unlock dialog's passphrase, not the wizard's page
     assert shown == [["streetPage", "pinPage", "enrolPage", "printerPage"]]
+
+
+def test_no_network_on_the_first_run_is_said_on_the_enrolment_page_while_the_wizard_stays_usable(
+    desk_app, qtbot, tmp_path
+):
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on: the connection is refused
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    data_dir = tmp_path / "data"
+    wizard, walk = make_wizard(data_dir, qtbot)
+    walk.page("streetPage")
+    walk.type("setupCommunity", "海旺社区")
+    walk.next()
+    walk.page("passphrasePage")
+    walk.type("setupPassphrase", PASSPHRASE)
+    walk.type("setupPassphraseAgain", PASSPHRASE)
+    walk.next()
+    walk.page("pinPage")
+    walk.type("setupPin", "246813")
+    walk.type("setupPinAgain", "246813")
+    walk.next()
+
+    page = walk.page("enrolPage")
+    walk.type("setupServer", f"http://127.0.0.1:{closed_port}/")
+    walk.type("setupEnrolmentCode", "ABCD-EFGH")
+    walk.next()
+    # The network work runs off the UI thread: the page says what it is doing and waits.
+    assert page.is_busy() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.currentPage().findChild(QLabel, "enrolPageProblem").text() == "正在连接平台登记这台笔记本…"
+    assert walk.problem() == (
+        "与平台的连接中断：网络不稳定\n"
+        "请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。"
+    )
+    assert wizard.currentPage() is page and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    qtbot.mouseClick(page.findChild(QRadioButton, "enrolLater"), Qt.MouseButton.LeftButton)
+    walk.type("setupPrefix", "K7Q")
+    walk.next()
+    walk.page("printerPage")
+    walk.type("setupHotline", "0755-27891234")
+    walk.click(QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    wizard.services.close()

@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWizard  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
 
 from desktop.leader_gate import PinDialog  # noqa: E402
 from desktop.setup_wizard import SetupWizard  # noqa: E402
@@ -52,8 +53,12 @@ def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qt
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     problem = page.findChild(QLabel, "enrolPageProblem")
     # The platform's own words, not "unexpected error": the code is wrong, and what to do.
+    qtbot.waitUntil(lambda: not page.is_busy())
     assert problem.isVisible()
-    assert problem.text() == "平台不接受这个登记码：HTTP 403：登记码无效或已经用过：请向街道索取新的登记码"
+    assert problem.text() == (
+        "平台不接受这个登记码：HTTP 403：登记码无效或已经用过：请向街道索取新的登记码\n"
+        "请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。"
+    )
     assert wizard.currentPage() is page
     code_edit = page.findChild(QLineEdit, "setupEnrolmentCode")
     code_edit.clear()
@@ -62,7 +67,8 @@ def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qt
 
     qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "printerPage")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    # The page saves on the worker, then the wizard closes (and, WA_DeleteOnClose, goes).
+    qtbot.waitUntil(lambda: not isValid(wizard) or not wizard.isVisible())
     qtbot.waitUntil(lambda: "R7T" in window.prefix_label.text())
 
     desk = services.desk
