@@ -35,10 +35,16 @@ class Printer:
     enabled: bool  # False: paused by a person, or stopped by an error (paper out, jam, offline)
     accepting: bool
     reason: str  # what CUPS says about a stopped printer ("Paused", "Media jam", ...)
+    alerts: tuple[str, ...] = ()  # printer-state-reasons ("offline-report", "media-empty-error")
 
     @property
     def ready(self) -> bool:
         return self.enabled and self.accepting
+
+    @property
+    def offline(self) -> bool:
+        """The backend cannot reach the printer (unplugged, switched off): the job waits."""
+        return any(a.startswith("offline") for a in self.alerts)
 
     def state(self, is_default: bool = False) -> PrinterState:
         if self.ready:
@@ -62,11 +68,16 @@ def _run(*args: str, timeout: float = LP_TIMEOUT_S) -> subprocess.CompletedProce
 
 _PRINTER_LINE = re.compile(r"^printer (\S+) (?:is |now )?(.*)$")
 _ACCEPT_LINE = re.compile(r"^(\S+) (not )?accepting requests")
+# The long listing's own fields; any other first indented line is the printer's state message.
+_FIELD = re.compile(r"^\t(Form mounted|Content types|Printer types|Description|Alerts|Location|Connection"
+                    r"|Interface|On fault|After fault|Users allowed|Users denied|Forms allowed|Banner required"
+                    r"|Charset sets|Default pitch|Default page size|Default port settings|Rejecting requests"
+                    r"|Accepting requests)\b")
 
 
 def list_printers() -> list[Printer]:
     """Every CUPS queue on this laptop, with whether it can print now."""
-    shown = _run("lpstat", "-p", "-a")
+    shown = _run("lpstat", "-l", "-p", "-a")
     if shown.returncode != 0 and "scheduler is not running" in (shown.stderr + shown.stdout):
         raise PrintError("打印服务（CUPS）没有运行：请启动打印服务或重启电脑后再打印")
     states: dict[str, dict[str, object]] = {}
@@ -75,7 +86,8 @@ def list_printers() -> list[Printer]:
         m = _PRINTER_LINE.match(line)
         if m:
             current = m.group(1)
-            states[current] = {"enabled": "disabled" not in m.group(2), "reason": "", "accepting": True}
+            states[current] = {"enabled": "disabled" not in m.group(2), "reason": "", "accepting": True,
+                               "alerts": (), "fields": False}
             continue
         m = _ACCEPT_LINE.match(line)
         if m:
@@ -83,10 +95,17 @@ def list_printers() -> list[Printer]:
             if m.group(1) in states:
                 states[m.group(1)]["accepting"] = m.group(2) is None
             continue
-        if current and line.startswith(("\t", " ")) and line.strip():
-            states[current]["reason"] = line.strip()
+        if not current or not line.startswith(("\t", " ")) or not line.strip():
+            continue
+        state = states[current]
+        if line.strip().startswith("Alerts:"):
+            state["alerts"] = tuple(a for a in line.split(":", 1)[1].split() if a != "none")
+        if _FIELD.match(line):
+            state["fields"] = True  # past the state message
+        elif not state["fields"] and not state["reason"]:
+            state["reason"] = line.strip()
     return [
-        Printer(name, bool(s["enabled"]), bool(s["accepting"]), str(s["reason"]))
+        Printer(name, bool(s["enabled"]), bool(s["accepting"]), str(s["reason"]), tuple(s["alerts"]))  # type: ignore[arg-type]
         for name, s in sorted(states.items())
     ]
 
@@ -119,6 +138,7 @@ def reason_words(reason: str) -> str:
         "out of paper": "缺纸",
         "offline": "未连接",
         "not connected": "未连接",
+        "waiting for printer to become available": "未连接",
         "cover-open": "机盖打开",
         "door-open": "机盖打开",
     }
@@ -161,6 +181,13 @@ def wait_for_job(job_id: str, printer: str, timeout: float) -> bool:
             why = f"（{reason_words(state.reason)}）" if state and state.reason else ""
             raise PrintError(
                 f"打印机「{printer}」打印时出错停止了{why}：请检查是否缺纸、卡纸，恢复打印机后再补打"
+            )
+        if state.offline:
+            # Left waiting, the slip would come out whenever the printer is plugged in again,
+            # long after the resident has gone, or twice after a 补打.
+            _run("cancel", job_id)
+            raise PrintError(
+                f"打印机「{printer}」未连接（没开机或 USB 线松了）：打印任务已取消。请检查电源和连线，连上后再补打"
             )
         if time.monotonic() >= deadline:
             return False

@@ -2,8 +2,9 @@
 # Starts CUPS (if it is not running) and adds a print queue for the print-path tests.
 #   scripts/cups-test-printer.sh [QUEUE]          a cups-pdf queue (default name: xinan-test)
 #   scripts/cups-test-printer.sh QUEUE --jams     a queue whose printer jams on every job
+#   scripts/cups-test-printer.sh QUEUE --offline  a queue whose printer is unplugged (jobs wait)
 # Prints one line on stdout: the directory where a cups-pdf queue writes its PDFs (empty for
-# --jams). Needs root (the tests run as root in CI) to start cupsd and to add a queue.
+# --jams and --offline). Needs root (the tests run as root in CI) to start cupsd and to add a queue.
 # Any failure is a clear message on stderr and a non-zero exit: the tests then fail, never skip.
 #
 # The cups-pdf queue declares 203 dpi, as a thermal receipt printer's driver does, so the desk
@@ -44,6 +45,28 @@ if ! grep -qx "PreserveJobFiles No" /etc/cups/cupsd.conf 2>/dev/null; then
     lpstat -r 2>/dev/null | grep -q "is running" && break
     sleep 0.1
   done
+fi
+
+if [ "$mode" = "--offline" ]; then
+  # A backend that cannot reach its printer, as CUPS's usb backend says when the cable is out:
+  # the queue stays enabled and the job waits.
+  backend=/usr/lib/cups/backend/xinan-offline
+  if [ ! -x "$backend" ] || ! lpstat -v "$queue" >/dev/null 2>&1; then
+    need_root "the test queue $queue does not exist"
+    printf '%s\n' '#!/bin/sh' \
+      '# xinan-desk tests: a printer that is not connected.' \
+      'if [ $# -eq 0 ]; then echo "direct xinan-offline \"Unknown\" \"xinan-desk test printer that is unplugged\""; exit 0; fi' \
+      'echo "STATE: +offline-report" >&2' \
+      'echo "INFO: Waiting for printer to become available." >&2' \
+      'sleep 120' \
+      'exit 1' >"$backend"
+    chmod 0755 "$backend"
+    lpadmin -p "$queue" -E -v xinan-offline:/ -m raw 2>/dev/null \
+      || die "lpadmin could not add the queue $queue"
+  fi
+  cupsenable "$queue" && cupsaccept "$queue" || die "could not enable the queue $queue"
+  echo ""
+  exit 0
 fi
 
 if [ "$mode" = "--jams" ]; then

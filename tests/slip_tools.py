@@ -129,16 +129,17 @@ def pdf_page_sizes_mm(pdf: Path) -> list[tuple[float, float]]:
 
 # --- CUPS with cups-pdf -------------------------------------------------------------------------
 
-def cups_test_printer(queue: str = "xinan-test", jams: bool = False) -> Path:
+def cups_test_printer(queue: str = "xinan-test", jams: bool = False, offline: bool = False) -> Path:
     """Start CUPS if needed and make sure the queue exists and is enabled; return its output
-    folder (cups-pdf), or, with ``jams``, make it a printer that jams on every job."""
+    folder (cups-pdf), or, with ``jams``, make it a printer that jams on every job, or, with
+    ``offline``, one that is unplugged."""
     script = ROOT / "scripts" / "cups-test-printer.sh"
-    args = [str(script), queue] + (["--jams"] if jams else [])
+    args = [str(script), queue] + (["--jams"] if jams else []) + (["--offline"] if offline else [])
     done = subprocess.run(args, capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
         pytest.fail(f"CUPS with the cups-pdf printer could not be set up:\n{done.stderr.strip()}")
     lines = done.stdout.strip().splitlines()
-    return Path(lines[-1]) if lines and not jams else Path()
+    return Path(lines[-1]) if lines and not (jams or offline) else Path()
 
 
 def wait_for_pdf(folder: Path, name_part: str, since: float, timeout: float = 60) -> Path:

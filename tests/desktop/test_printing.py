@@ -248,6 +248,17 @@ def test_a_jam_while_printing_is_reported_and_the_job_cancelled(request, data_di
     assert queued.strip() == ""
 
 
+def test_an_unplugged_printer_is_reported_and_the_waiting_job_cancelled(request, data_dir, recorded):
+    queue = queue_name(request)
+    cups_test_printer(queue, offline=True)
+    before, pending = snapshot(data_dir, recorded.id)
+    with fresh_desk(data_dir) as desk:
+        outcome = slip_printer(data_dir, wait_seconds=30).print_case(desk, recorded.id, "80mm", queue)
+    _assert_failed_cleanly(outcome, data_dir, before, pending, f"打印机「{queue}」未连接")
+    queued = subprocess.run(["lpstat", "-o", queue], capture_output=True, text=True).stdout
+    assert queued.strip() == "", "a slip left waiting would come out when the printer is back"
+
+
 def test_the_cups_status_reads_the_drivers_resolution(queue):
     name, _folder = queue
     assert cups.CupsStatus().resolution(name) == 203
