@@ -19,6 +19,7 @@ from typing import Any
 from cli import loop as loop_cli
 from cli import privacy as privacy_cli
 from cli import reports as report_cli
+from cli import topics as topics_cli
 from cli import slips as slip_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from composition.logs import log_bug, log_path, setup_logging
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--ca-bundle", default=None, help="街道自有证书机构的证书文件（证书始终校验）")
     slip_cli.add_commands(sub)
     report_cli.add_commands(sub)
+    topics_cli.add_commands(sub)
     privacy_cli.add_commands(sub)
     return parser
 
@@ -443,6 +445,7 @@ _HANDLERS = {
     ("sync", None): _sync,
     **slip_cli.HANDLERS,
     **report_cli.HANDLERS,
+    **topics_cli.HANDLERS,
     **privacy_cli.HANDLERS,
     **loop_cli.HANDLERS,
 }

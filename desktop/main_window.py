@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
         self.menus["session"].addActions([self.open_session_action, self.close_session_action])
         self.reports = ReportActions(self, self.operations.submit, lambda: clock.local(self._now()).date())
         self.menus["session"].addSeparator()
-        self.menus["session"].addActions([self.reports.night_action, self.reports.range_action])
+        self.menus["session"].addActions([self.reports.night_action, self.reports.range_action,
+                                           self.reports.topics_action])
 
         self.new_case_action = action("newCaseAction", self.new_case, "Ctrl+N")
         self.save_case_action = action("saveCaseAction", self.save)

@@ -246,11 +246,15 @@ class ReportActions:
         self.range_action = QAction(window)
         self.range_action.setObjectName("rangeReportAction")
         self.range_action.triggered.connect(self.ask_range)
+        self.topics_action = QAction(window)
+        self.topics_action.setObjectName("topicsAction")
+        self.topics_action.triggered.connect(self.show_topics)
         self.dialog: ReportDialog | None = None
 
     def retranslate_ui(self) -> None:
         self.night_action.setText(QCoreApplication.translate("ReportActions", "当晚报表…"))
         self.range_action.setText(QCoreApplication.translate("ReportActions", "阶段报表…"))
+        self.topics_action.setText(QCoreApplication.translate("ReportActions", "热点话题…"))
 
     def show_night(self, session_id: str | None = None) -> None:
         def work(desk: ReceptionDesk):
@@ -270,6 +274,15 @@ class ReportActions:
             return report, tables.render(report, ".pdf")
 
         self.run_operation(work, what="range_report", done=self._show)
+
+    def show_topics(self) -> None:
+        from desktop.topics_dialog import TopicsDialog, load_topics
+
+        def show(loaded) -> None:
+            self.topics_dialog = TopicsDialog(self.run_operation, *loaded, self.window)
+            self.topics_dialog.open()
+
+        self.run_operation(load_topics, what="topics", done=show)
 
     def _show(self, made: tuple[NightReport | RangeReport, bytes]) -> None:
         report, pdf = made

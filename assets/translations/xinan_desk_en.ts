@@ -1216,6 +1216,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <source>阶段报表…</source>
         <translation>Report for a period…</translation>
     </message>
+    <message>
+        <source>热点话题…</source>
+        <translation>Hot topics…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -1668,6 +1672,61 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>志愿者</source>
         <translation>Volunteer</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsDialog</name>
+    <message>
+        <source>热点话题</source>
+        <translation>Hot topics</translation>
+    </message>
+    <message>
+        <source>{community}及相邻社区最近 {days} 天反复出现的诉求：{n} 个话题（本机记录；全街道的热点见平台通报）</source>
+        <translation>Petitions that came back in {community} and its neighbours over the last {days} days: {n} topics (this laptop&apos;s records; the street&apos;s are in the platform&apos;s bulletin)</translation>
+    </message>
+    <message>
+        <source>全街道</source>
+        <translation>the whole street</translation>
+    </message>
+    <message>
+        <source>话题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>最近</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>Tracking codes</translation>
+    </message>
+    <message>
+        <source>（今晚又有）</source>
+        <translation> (again tonight)</translation>
+    </message>
+    <message>
+        <source>列入议事会清单</source>
+        <translation>Put on the council list</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>议事会清单：还没有话题。选中一个话题，按“列入议事会清单”。</source>
+        <translation>Council list: no topic yet. Select a topic and press “Put on the council list”.</translation>
+    </message>
+    <message>
+        <source>议事会清单（{n} 项）：</source>
+        <translation>Council list ({n}):</translation>
     </message>
 </context>
 <context>

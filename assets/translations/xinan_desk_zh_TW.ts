@@ -1213,6 +1213,10 @@
         <source>阶段报表…</source>
         <translation>階段報表…</translation>
     </message>
+    <message>
+        <source>热点话题…</source>
+        <translation>熱點話題…</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -1664,6 +1668,61 @@
     <message>
         <source>志愿者</source>
         <translation>志工</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsDialog</name>
+    <message>
+        <source>热点话题</source>
+        <translation>熱點話題</translation>
+    </message>
+    <message>
+        <source>{community}及相邻社区最近 {days} 天反复出现的诉求：{n} 个话题（本机记录；全街道的热点见平台通报）</source>
+        <translation>{community}及相鄰社區最近 {days} 天反覆出現的訴求：{n} 個話題（本機記錄；全街道的熱點見平台通報）</translation>
+    </message>
+    <message>
+        <source>全街道</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <source>话题</source>
+        <translation>話題</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>件數</translation>
+    </message>
+    <message>
+        <source>最近</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>社区</source>
+        <translation>社區</translation>
+    </message>
+    <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>（今晚又有）</source>
+        <translation>（今晚又有）</translation>
+    </message>
+    <message>
+        <source>列入议事会清单</source>
+        <translation>列入議事會清單</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>议事会清单：还没有话题。选中一个话题，按“列入议事会清单”。</source>
+        <translation>議事會清單：還沒有話題。選取一個話題，按「列入議事會清單」。</translation>
+    </message>
+    <message>
+        <source>议事会清单（{n} 项）：</source>
+        <translation>議事會清單（{n} 項）：</translation>
     </message>
 </context>
 <context>

@@ -57,3 +57,18 @@ def test_bad_report_requests_are_exit_status_2_and_write_nothing(cli, tmp_path):
         assert result.returncode == 2, (args, result.stderr)
         assert words in result.stderr and "Traceback" not in result.stderr
     assert not list(tmp_path.glob("a.*"))
+
+
+def test_topics_lists_recurring_petitions_and_puts_one_on_the_council_list(cli, tmp_path):
+    cli.ok("session", "open", "--venue", "安乐广场", "--community", "安乐社区", "--date", "2026-11-25")
+    codes = [cli.add(valid_case(description=f"安乐村{n}栋楼道蟑螂太多，希望统一消杀")) for n in (10, 11, 12)]
+    cli.add(valid_case(category="FAC01", description="巷子里没有路灯，晚上回家很害怕"))
+    listed = cli.json("topics", "--json")
+    assert len(listed) == 1 and listed[0]["count"] == 3 and sorted(listed[0]["cases"]) == sorted(codes)
+    assert listed[0]["tonight"] is True
+    result = cli.run("topics", "--council", "1")
+    assert result.returncode == 0 and "已列入议事会清单" in result.stderr
+    shown = cli.ok("topics", "--council-list")
+    assert "1. " in shown and "3 件" in shown and codes[0] in shown
+    bad = cli.run("topics", "--council", "5")
+    assert bad.returncode == 2 and "没有第 5 个话题" in bad.stderr

@@ -74,3 +74,23 @@ def test_the_range_report_from_the_session_menu(window, qtbot, data_dir):
     assert dialog.windowTitle() == "阶段报表"
     assert dialog.report.visitors == 9 and dialog.report.petitions == 1
     dialog.reject()
+
+
+def test_hot_topics_from_the_session_menu_onto_the_council_list(window, qtbot, data_dir):
+    from desktop.topics_dialog import TopicsDialog
+    from reception.intake_hints.desk_topics import council_list
+
+    with fresh_desk(data_dir) as desk:
+        desk.open_session(date="2026-11-25", venue="安乐广场", community="安乐社区", team=[])
+        for n in (10, 11, 12):
+            desk.record_case(valid_case(description=f"安乐村{n}栋楼道蟑螂太多，希望统一消杀"))
+    window.reports.topics_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(TopicsDialog) is not None)
+    dialog = window.findChild(TopicsDialog)
+    assert dialog.table.rowCount() == 1 and "今晚又有" in dialog.table.item(0, 0).text()
+    assert dialog.table.item(0, 1).text() == "3"
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "议事会清单（1 项）" in dialog.council.text())
+    with fresh_desk(data_dir) as desk:
+        assert len(council_list(desk)) == 1
+    dialog.reject()
