@@ -13,7 +13,7 @@ def test_from_the_source_tree_every_shipped_file_is_found():
     assert bundle.asset("fonts", "DroidSansFallbackFull.ttf").is_file()
     assert bundle.asset("translations").is_dir()
     shipped = sorted(p.name for p in bundle.shipped_forms_dir().glob("*.toml"))
-    # Other engineers' data files (category words, neighbouring communities...) ship beside these.
+    # Further data files (category words, neighbouring communities...) ship beside these.
     assert set(loader.FILES) | {messages.CATALOGUE} <= set(shipped)
     assert slip_fonts.FONT_PATH == bundle.asset("fonts", "DroidSansFallbackFull.ttf")
 
