@@ -87,16 +87,8 @@ def _redraw_qr(image: Image.Image, slip: RenderedSlip, dpi: int) -> None:
         fill=1,
     )
     left, top, module = qr_box(slip, dpi)
-    for r, row in enumerate(placement.matrix.modules):
-        c = 0
-        while c < len(row):
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            draw.rectangle(
-                (left + start * module, top + r * module, left + c * module - 1, top + (r + 1) * module - 1),
-                fill=0,
-            )
+    for r, start, end in qr.dark_runs(placement.matrix):
+        draw.rectangle(
+            (left + start * module, top + r * module, left + end * module - 1, top + (r + 1) * module - 1),
+            fill=0,
+        )

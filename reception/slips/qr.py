@@ -9,6 +9,7 @@ raised for free whenever the higher level fits in the same size of symbol.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import qrcode
@@ -71,6 +72,20 @@ def snap(points: float) -> float:
     return dots * DOT
 
 
+def dark_runs(matrix: QrMatrix) -> Iterator[tuple[int, int, int]]:
+    """(row, first column, column past the last) of every horizontal run of dark modules."""
+    for r, row in enumerate(matrix.modules):
+        c = 0
+        while c < len(row):
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            yield r, start, c
+
+
 def draw(canvas: Canvas, matrix: QrMatrix, x: float, y_top: float, dots: int) -> None:
     """Draw the symbol with its top-left module corner at (x, y_top) in PDF points.
 
@@ -84,21 +99,13 @@ def draw(canvas: Canvas, matrix: QrMatrix, x: float, y_top: float, dots: int) ->
     # Pulling each edge in by a hundredth of a dot keeps every module exactly ``dots`` wide.
     inset = DOT / 100
     path = canvas.beginPath()
-    for r, row in enumerate(matrix.modules):
-        c = 0
-        while c < len(row):
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            path.rect(
-                x + start * step + inset,
-                y_top - (r + 1) * step + inset,
-                (c - start) * step - 2 * inset,
-                step - 2 * inset,
-            )
+    for r, start, end in dark_runs(matrix):
+        path.rect(
+            x + start * step + inset,
+            y_top - (r + 1) * step + inset,
+            (end - start) * step - 2 * inset,
+            step - 2 * inset,
+        )
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)
