@@ -324,6 +324,13 @@ class PrintActions(QObject):
         self.settings_action = QAction(parent)
         self.settings_action.setObjectName("streetSettingsAction")
         self.settings_action.triggered.connect(self.open_settings)
+        # 补打 at hand: after a print the system could not confirm, or one that failed, the status
+        # bar offers to print that slip again, on the same printer and paper.
+        self.reprint_button = QPushButton(parent)
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.hide()
+        self.reprint_button.clicked.connect(self.reprint_last)
+        self.last_outcome: PrintOutcome | None = None
         self.finished.connect(self._report)
         self.retranslate_ui()
         i18n.on_language_change(parent, self.retranslate_ui)
@@ -332,6 +339,9 @@ class PrintActions(QObject):
         self.print_action.setText(self.tr("打印凭条 (Ctrl+P)"))
         self.preview_action.setText(self.tr("打印预览…"))
         self.settings_action.setText(self.tr("街道与打印设置…"))
+        if self.last_outcome is not None:
+            self.reprint_button.setText(self.tr("补打 {code}").format(code=self.last_outcome.tracking_code))
+        self.reprint_button.setToolTip(self.tr("没有出纸时，用同一台打印机和纸张再打一张（凭条上标注“补打”）"))
 
     def _case_or_say(self) -> str | None:
         case_id = self.current_case_id()
@@ -429,11 +439,30 @@ class PrintActions(QObject):
     def _settings_dialog_gone(self) -> None:
         self.settings_dialog = None
 
+    def reprint_last(self) -> None:
+        """补打: the last unconfirmed or failed slip again, to the same printer on the same paper."""
+        outcome = self.last_outcome
+        if outcome is None or not outcome.case_id:
+            return
+        self.reprint_button.hide()
+        slip_printer = self.slip_printer
+        self.run_operation(
+            lambda desk: slip_printer.print_case(desk, outcome.case_id, outcome.paper, outcome.printer),
+            what="print_slip", done=self.finished.emit, failed=lambda e: self.show_error(str(e)),
+        )
+
     def _report(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
             self.show_message(outcome.message)
         else:
             self.show_error(outcome.message)
+        if outcome.confirmed or not outcome.printer or not outcome.case_id:
+            self.last_outcome = None  # printed for sure, or saved as a PDF by choice
+            self.reprint_button.hide()
+            return
+        self.last_outcome = outcome
+        self.retranslate_ui()
+        self.reprint_button.show()
 
 
 def paper_for_width(width_mm: float) -> str | None:
@@ -484,6 +513,7 @@ def install_print_actions(
     window.add_action(actions.print_action, "case", toolbar=True)
     window.add_action(actions.preview_action, "case", toolbar=False)
     window.add_action(actions.settings_action, "settings", toolbar=False)
+    window.statusBar().addPermanentWidget(actions.reprint_button)
     window.case_saved.connect(actions.case_saved)
     window.print_actions = actions  # kept alive with the window; tests reach the dialog here
     return actions

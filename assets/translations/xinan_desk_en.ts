@@ -931,6 +931,14 @@ starts with it, so codes from different stalls never clash. Codes already given 
         <translation>Street and printing settings…</translation>
     </message>
     <message>
+        <source>补打 {code}</source>
+        <translation>Reprint {code}</translation>
+    </message>
+    <message>
+        <source>没有出纸时，用同一台打印机和纸张再打一张（凭条上标注“补打”）</source>
+        <translation>If no paper came out, print it again on the same printer and paper (the slip says “reprint”)</translation>
+    </message>
+    <message>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>Save a petition first, or select one in the list, then print its slip</translation>
     </message>

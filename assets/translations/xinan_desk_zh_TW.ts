@@ -930,6 +930,14 @@
         <translation>街道與列印設定…</translation>
     </message>
     <message>
+        <source>补打 {code}</source>
+        <translation>補打 {code}</translation>
+    </message>
+    <message>
+        <source>没有出纸时，用同一台打印机和纸张再打一张（凭条上标注“补打”）</source>
+        <translation>沒有出紙時，用同一台印表機和紙張再打一張（憑條上標註「補打」）</translation>
+    </message>
+    <message>
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>請先儲存一條訴求，或在列表裡選取一條，再列印憑條</translation>
     </message>

@@ -141,6 +141,7 @@ class PrintOutcome:
     job_id: str = ""
     saved_pdf: Path | None = None
     confirmed: bool = False  # the system reported the job printed
+    case_id: str = ""
 
 
 def job_title(slip: PreparedSlip) -> str:
@@ -188,6 +189,7 @@ class SlipPrinter:
             printer=queue,
             job_id=job.job_id,
             confirmed=job.printed,
+            case_id=slip.case_id,
         )
 
     def print_test(self, settings: StreetSettings, paper_key: str, printer: str, at: datetime) -> str:
@@ -218,6 +220,7 @@ class SlipPrinter:
             paper=slip.paper,
             printer=queue,
             saved_pdf=path,
+            case_id=slip.case_id,
         )
 
 

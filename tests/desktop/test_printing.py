@@ -525,3 +525,54 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     qtbot.waitUntil(lambda: not page.is_busy())
     assert "找不到打印机「no-such-printer」" in page.test_result.text()
     wizard.close()
+
+
+# --- 补打 at hand ---------------------------------------------------------------------------------
+
+def test_where_the_system_cannot_confirm_the_window_says_sent_and_offers_a_reprint(
+    queue, data_dir, make_window, volunteer, qtbot
+):
+    """The Windows spooler's case, in the window: 已发送到打印机, and 补打 one click away."""
+    name, folder = queue
+    started = time.time()
+    set_settings(data_dir, printer=name, default_paper="80mm")
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    spooler = QtSpooler()
+    actions.slip_printer = SlipPrinter(data_dir, spooler, SpoolerStatus(spooler))
+    code = type_a_case(window, volunteer, qtbot)
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed.args[0].printed and not printed.args[0].confirmed
+    assert "已发送到打印机" in window.statusBar().currentMessage()
+    assert actions.reprint_button.isVisible() and actions.reprint_button.text() == f"补打 {code}"
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as again:
+        qtbot.mouseClick(actions.reprint_button, Qt.MouseButton.LeftButton)
+    assert again.args[0].copy_number == 2 and again.args[0].printer == name
+    for copy in (1, 2):  # at Qt's own resolution for the queue: decoded from the picture sent
+        [(picture, _x, _y)] = embedded_images(wait_for_pdf(folder, job_name(code, copy), started))
+        assert decode_qr(picture) == [case_url(data_dir, window.last_saved_case_id)]
+
+
+def test_after_a_failed_print_the_reprint_button_prints_once_the_printer_is_back(
+    queue, data_dir, make_window, volunteer, qtbot
+):
+    name, folder = queue
+    started = time.time()
+    subprocess.run(["cupsdisable", "-r", "Paused", name], check=True)
+    set_settings(data_dir, printer=name, default_paper="58mm")
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    code = type_a_case(window, volunteer, qtbot)
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as failed:
+        volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert not failed.args[0].printed and "已暂停" in window.error_bar.text()
+    assert actions.reprint_button.isVisible()
+    subprocess.run(["cupsenable", name], check=True)  # the volunteer un-pauses the printer
+    with qtbot.waitSignal(actions.finished, timeout=30_000) as printed:
+        qtbot.mouseClick(actions.reprint_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].confirmed and printed.args[0].paper == "58mm"
+    assert not actions.reprint_button.isVisible()
+    # The failed attempt was no copy handed out: the slip that printed is the first.
+    arrived = wait_for_pdf(folder, job_name(code, 1), started)
+    assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
