@@ -69,6 +69,19 @@ class Platform:
         return self._forms[street_code]
 
 
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+async def refuse_nul(request: Request) -> None:
+    """No NUL character in what a request names or sends: PostgreSQL cannot store one in text,
+    and SQLite would; refusing it on both keeps the two databases answering alike."""
+    values = [*request.query_params.values(), *(str(v) for v in request.path_params.values())]
+    if request.headers.get("content-type", "").startswith(_FORMS):
+        values += [v for v in (await request.form()).values() if isinstance(v, str)]
+    if any("\x00" in v for v in values):
+        raise fail(400, "请求中含有空字符（\\0），平台不能保存：请去掉后重新提交")
+
+
 def get_platform(request: Request) -> Platform:
     return request.app.state.platform
 
@@ -500,8 +513,8 @@ def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
     app.state.platform = Platform(data_dir, database_url)
     app.state.tracking_limiter = pages.RateLimiter(app.state.platform.store, "tracking", per_minute=30, burst=10)
     app.state.login_limiter = pages.RateLimiter(app.state.platform.store, "login", per_minute=10, burst=5)
-    app.include_router(router)
-    app.include_router(pages.router)
+    app.include_router(router, dependencies=[Depends(refuse_nul)])
+    app.include_router(pages.router, dependencies=[Depends(refuse_nul)])
 
     def openapi_with_taxonomy() -> dict[str, Any]:
         # The street's own service codes and the fixed choices, so that clients (and the

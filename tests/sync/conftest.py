@@ -7,11 +7,10 @@ from pathlib import Path
 
 import keyring
 import pytest
-from postgres_cluster import PostgresCluster
+from postgres_cluster import DATABASES, PostgresCluster
 from sync_fault_proxy import FaultProxy
 from sync_support import MemoryKeyring, PlatformServer
 
-DATABASES = ("sqlite", "postgresql")
 # The desk's own tests that need a platform to talk to but do not test it: SQLite only.
 DESK_SIDE_MODULES = {"test_sync_dialog", "test_setup_wizard_enrol", "test_sync_cli"}
 

@@ -20,6 +20,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+# What the platform's tests run on: each test of it once per database.
+DATABASES = ("sqlite", "postgresql")
 INSTALL_HINT = "run `scripts/install-system-deps.sh test` as root, or `sudo apt-get install postgresql`"
 
 

@@ -170,3 +170,13 @@ def test_the_api_never_returns_personal_data(platform, device_token):
         text = requests.get(platform.url + BASE + path, headers=auth, timeout=10).text
         for secret in ("王阿姨", "13812345678", "12栋", "敲门"):
             assert secret not in text
+
+
+def test_a_nul_character_is_refused_alike_on_both_databases(platform, device_token):
+    answer = _post(platform, device_token, "nul-0000001", description="楼道\x00灯坏了")
+    assert answer.status_code == 400 and "空字符" in answer.json()[0]["description"]
+    login = requests.post(platform.url + "staff/login", data={"username": "li\x00", "password": "x" * 10}, timeout=10)
+    assert login.status_code == 400
+    assert requests.get(platform.url + BASE + "requests/XA%00.json",
+                        headers={"Authorization": f"Bearer {device_token}"}, timeout=10).status_code == 400
+    assert platform.store.count_requests() == 0

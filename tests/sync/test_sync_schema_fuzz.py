@@ -11,12 +11,14 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
+from postgres_cluster import DATABASES
 from sync_support import PlatformServer
 
 
-@pytest.fixture(scope="module")
-def fuzzed_platform(tmp_path_factory):
-    server = PlatformServer(tmp_path_factory.mktemp("fuzz-platform")).start()
+@pytest.fixture(scope="module", params=DATABASES)
+def fuzzed_platform(request, tmp_path_factory):
+    database = request.getfixturevalue("postgres").fresh_schema() if request.param == "postgresql" else None
+    server = PlatformServer(tmp_path_factory.mktemp("fuzz-platform"), database_url=database).start()
     try:
         yield server
     finally:
