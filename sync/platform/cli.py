@@ -2,6 +2,7 @@
 
     xinan-platform --data-dir DIR [--database postgresql://…] [--workers N] [--port N]
                                                              serve (loopback unless --host)
+    xinan-platform --data-dir DIR [--database …] migrate   bring the database up to date (serving does too)
     xinan-platform --data-dir DIR street add --code XA --name 新安街道 [--hotline 0755-…]
     xinan-platform --data-dir DIR street list
     xinan-platform --data-dir DIR device add --name 新安一号 [--prefix K7Q] [--street XA]
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tls-cert", type=Path, default=None, help="TLS 证书（生产环境必须）")
     parser.add_argument("--tls-key", type=Path, default=None)
     sub = parser.add_subparsers(dest="command")
+    sub.add_parser("migrate", help="升级数据库结构（启动服务时也会自动进行）")
     street = sub.add_parser("street", help="街道").add_subparsers(dest="action", required=True)
     street_add = street.add_parser("add", help="添加街道；编号已存在时更新其名称和服务电话")
     street_add.add_argument("--code", required=True, help="街道编号，2–6 位大写字母或数字，如 XA")
@@ -116,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _administer(args: argparse.Namespace, store) -> int:
-    if args.command == "street" and args.action == "add":
+    if args.command == "migrate":
+        applied = store.migrations_applied
+        print(f"已升级数据库结构：{'、'.join(applied)}" if applied else "数据库结构已是最新")
+    elif args.command == "street" and args.action == "add":
         code = args.code.strip().upper()
         if not _STREET_CODE.match(code):
             print("错误：街道编号应为 2–6 位大写字母或数字，以字母开头（如 XA）", file=sys.stderr)

@@ -92,7 +92,7 @@ class PlatformStore:
         self.url = database_url or database.database_url(self.data_dir)
         self.engine = database.open_engine(self.url)
         self.is_postgres = self.engine.dialect.name == "postgresql"
-        migrate(self.engine)
+        self.migrations_applied = migrate(self.engine)  # what this opening brought up to date
 
     def close(self) -> None:
         self.engine.dispose()

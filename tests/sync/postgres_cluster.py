@@ -2,8 +2,8 @@
 temporary directory, a free loopback port, no Docker.
 
 initdb refuses to run as root; as root (CI) the cluster belongs to the ``postgres`` user that
-Debian's package creates, and its commands run through ``runuser``. Durability is switched off
-(fsync, synchronous_commit): the cluster lives for one test session and is thrown away.
+Debian's package creates, and its commands run through ``runuser``. For the tests durability
+is switched off (fsync, synchronous_commit): the cluster lives for one session and is thrown away.
 
 Shared by tests/sync and bench/ (which put this folder on sys.path).
 """
@@ -48,7 +48,10 @@ def _free_port() -> int:
 class PostgresCluster:
     USER = "xinan"
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        # durable: fsync and synchronous commits on, as in production (the benchmark compares
+        # against SQLite with synchronous=FULL); off for the tests, whose cluster is thrown away.
+        self.durable = durable
         self.bindir = _bindir()
         self.port = _free_port()
         self.base = Path(tempfile.mkdtemp(prefix="xinan-pg-"))
@@ -75,8 +78,9 @@ class PostgresCluster:
     def start(self) -> "PostgresCluster":
         self._pg("initdb", "-D", str(self.data), "-U", self.USER, "--auth=trust", "--encoding=UTF8",
                  "--no-locale", "--no-sync")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c max_connections=300"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._pg("pg_ctl", "-D", str(self.data), "-l", str(self.base / "server.log"), "-w", "-t", "60",
                  "-o", options, "start")
         return self

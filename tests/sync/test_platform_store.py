@@ -90,3 +90,26 @@ def _sqlalchemy(url: str | None) -> str | None:
     from sync.platform.database import database_url
 
     return None if url is None else database_url(".", url)
+
+
+def test_migrate_on_the_command_line_says_what_it_did(tmp_path, capsys):
+    from sync.platform.cli import main
+
+    _previous_release_platform(tmp_path / "platform")
+    assert main(["--data-dir", str(tmp_path / "platform"), "migrate"]) == 0
+    assert capsys.readouterr().out.strip() == "已升级数据库结构：" + "、".join(m.name for m in MIGRATIONS)
+    assert main(["--data-dir", str(tmp_path / "platform"), "migrate"]) == 0
+    assert capsys.readouterr().out.strip() == "数据库结构已是最新"
+    assert main(["--data-dir", str(tmp_path / "platform"), "--database", "mysql://x@y/z", "migrate"]) == 2
+    assert "--database" in capsys.readouterr().err
+
+
+def test_a_database_that_cannot_be_reached_is_named_without_its_password(tmp_path, capsys):
+    from sync.platform.cli import main
+
+    from postgres_cluster import _free_port
+
+    url = f"postgresql://xinan:secret-pw@127.0.0.1:{_free_port()}/xinan"
+    assert main(["--data-dir", str(tmp_path / "p"), "--database", url, "street", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "无法连接数据库" in err and "127.0.0.1" in err and "secret-pw" not in err and "Traceback" not in err
