@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import shutil
 import statistics
 import threading
@@ -75,7 +76,6 @@ def sync_street(job: tuple) -> dict:
 
 
 def run_config(kind: str, workers: int, args, laptops_dir: Path, base: Path, cluster: PostgresCluster) -> dict:
-    from sync.platform.database import database_url
     from sync.platform.store import PlatformStore
 
     run_dir = base / f"{kind}-{workers}"
@@ -84,7 +84,7 @@ def run_config(kind: str, workers: int, args, laptops_dir: Path, base: Path, clu
     data = run_dir / "platform"
     platform = PlatformProcess(data, database, workers=workers).start()
     try:
-        store = PlatformStore(data, database_url(data, database) if database else None)
+        store = PlatformStore(data, database)
         jobs = []
         start_at = time.time() + 8 + args.streets * 0.5
         for code, name in STREETS[:args.streets]:
@@ -119,6 +119,7 @@ def main() -> int:
     args = parser.parse_args()
     assert 1 <= args.streets <= len(STREETS)
 
+    load_at_start = os.getloadavg()[0]
     base = work_dir("xinan-district-")
     cluster = PostgresCluster(durable=True).start()
     try:
@@ -140,8 +141,9 @@ def main() -> int:
         f"each ({total} cases), every laptop pressing Sync at the same moment (4 cases in flight each) over "
         "loopback to one `xinan-platform`; PostgreSQL 15 durable (fsync on) and SQLite with synchronous=FULL, "
         "the same recorded laptops for each configuration. The laptops run on the same 2 cores as the "
-        "platform, and those 2 cores were shared with 7 other engineers' work: compare the rows with each "
-        "other, not with another day's.",
+        f"platform, and those 2 cores were shared with 7 other engineers' work (load average {load_at_start:.1f} "
+        f"at the start, {os.getloadavg()[0]:.1f} at the end): compare the rows with each other, not with "
+        "another day's.",
         "",
         "| database, workers | cases synced | errors | HTTP exchanges | exchanges/s | cases/s | × SQLite | "
         "median | p95 | max | whole night |",

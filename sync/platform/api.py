@@ -262,7 +262,7 @@ def create_request(
         "attributes": json.dumps(
             {"community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
              "receptionist": receptionist, "anonymous": anonymous}, ensure_ascii=False),
-        "requested_datetime": requested_datetime, "accept_by": accept_by, "close_by": close_by,
+        "requested_datetime": _utc(requested_datetime), "accept_by": _utc(accept_by), "close_by": _utc(close_by),
     }
     initial = "closed" if Outcome(outcome).closes_case else "open"
     try:
@@ -288,6 +288,18 @@ def create_request(
             for m in media
         ],
     }]
+
+
+def _utc(text: str) -> str:
+    """Stored in UTC, so that the database compares times as text (the district's overdue sums);
+    a time without an offset is taken as UTC, as the desk sends it."""
+    from datetime import datetime, timezone
+
+    if not text:
+        return text
+    moment = datetime.fromisoformat(text)
+    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.isoformat(timespec="seconds")
 
 
 def _is_datetime(text: str) -> bool:

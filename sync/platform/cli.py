@@ -75,8 +75,11 @@ def _serve(args: argparse.Namespace, database_url: str) -> int:
     # Each worker is a fresh process that builds the app from these (sync.platform.api.app_from_environment).
     os.environ[DATA_DIR_ENV] = str(args.data_dir.resolve())
     os.environ[DATABASE_ENV] = database_url
+    # Keep-alive longer than a laptop's pause between two exchanges, even on a loaded night: with
+    # uvicorn's 5 s a connection closed by the server just as the laptop reused it failed a
+    # request (seen in bench.platform_district). 75 s is nginx's default.
     uvicorn.run("sync.platform.api:app_from_environment", factory=True, host=args.host, port=args.port,
-                workers=args.workers, **tls)
+                workers=args.workers, timeout_keep_alive=75, **tls)
     return 0
 
 

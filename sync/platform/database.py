@@ -30,8 +30,15 @@ class DatabaseUrlError(ValueError):
 def database_url(data_dir: Path, database: str | None = None) -> str:
     """The SQLAlchemy URL: --database (or $XINAN_PLATFORM_DATABASE), else platform.db in the data dir."""
     text = database or os.environ.get(DATABASE_ENV) or ""
-    if not text:
-        return f"sqlite:///{Path(data_dir).resolve() / 'platform.db'}"
+    return normalised(text) if text else sqlite_url(data_dir)
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{Path(data_dir).resolve() / 'platform.db'}"
+
+
+def normalised(text: str) -> str:
+    """postgresql://… as psycopg 3's URL (SQLAlchemy 2.0 would pick psycopg2); sqlite:///… as given."""
     try:
         url = make_url(text)
     except ArgumentError:

@@ -89,7 +89,7 @@ class PlatformStore:
         self.media_dir = self.data_dir / "media"
         self.partial_dir = self.media_dir / "partial"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
-        self.url = database_url or database.database_url(self.data_dir)
+        self.url = database.normalised(database_url) if database_url else database.sqlite_url(self.data_dir)
         self.engine = database.open_engine(self.url)
         self.is_postgres = self.engine.dialect.name == "postgresql"
         self.migrations_applied = migrate(self.engine)  # what this opening brought up to date

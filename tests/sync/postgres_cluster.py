@@ -54,7 +54,9 @@ class PostgresCluster:
         self.durable = durable
         self.bindir = _bindir()
         self.port = _free_port()
-        self.base = Path(tempfile.mkdtemp(prefix="xinan-pg-"))
+        # As root, under /tmp: the postgres user must reach the directory, which a root-only
+        # $TMPDIR would not let it.
+        self.base = Path(tempfile.mkdtemp(prefix="xinan-pg-", dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.base / "data"
         self._run_as: list[str] = []
         if os.geteuid() == 0:

@@ -69,7 +69,7 @@ def _row() -> dict:
 
 
 def test_migrations_run_once_and_in_order_on_both_databases(tmp_path, platform_database):
-    store = PlatformStore(tmp_path / "p", _sqlalchemy(platform_database))
+    store = PlatformStore(tmp_path / "p", platform_database)
     try:
         applied = [r["name"] for r in store._rows("SELECT name FROM schema_migrations ORDER BY name")]
         assert applied == sorted(m.name for m in MIGRATIONS)
@@ -85,11 +85,6 @@ def test_migrations_run_once_and_in_order_on_both_databases(tmp_path, platform_d
     finally:
         store.close()
 
-
-def _sqlalchemy(url: str | None) -> str | None:
-    from sync.platform.database import database_url
-
-    return None if url is None else database_url(".", url)
 
 
 def test_migrate_on_the_command_line_says_what_it_did(tmp_path, capsys):

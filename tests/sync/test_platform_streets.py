@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
@@ -36,13 +37,13 @@ def _enrol(platform, code: str) -> str:
         client.close()
 
 
-def _post(platform, token, tracking: str, service_code: str = "ENV03"):
+def _post(platform, token, tracking: str, service_code: str = "ENV03", close_by: str = "2026-11-26T11:30:00+00:00"):
     return requests.post(
         platform.url + BASE + "requests.json",
         data={"service_code": service_code, "description": "楼道里的灯坏了", "attribute[tracking_code]": tracking,
               "attribute[verifier]": "ABCDEFGHJK", "attribute[urgency]": "一般", "attribute[outcome]": "转平台办理",
               "attribute[requested_datetime]": "2026-11-25T11:30:00+00:00",
-              "attribute[close_by]": "2026-11-26T11:30:00+00:00"},
+              "attribute[close_by]": close_by},
         headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}, timeout=10,
     )
 
@@ -151,3 +152,14 @@ def test_each_street_has_its_own_taxonomy(platform, district):
     refused = _post(platform, district["XA"], TrackingCode.make("K7Q", 2).display, "SEA01")
     assert refused.status_code == 400 and "SEA01" in refused.json()[0]["description"]
     assert requests.get(platform.url + BASE + "services.json?jurisdiction_id=QQ", timeout=10).status_code == 404
+
+
+def test_overdue_counts_compare_times_not_their_spelling(platform, district):
+    # Due an hour ago, written in Beijing time: as text it sorts after the present in UTC.
+    beijing = timezone(timedelta(hours=8))
+    past = (datetime.now(timezone.utc) - timedelta(hours=1)).astimezone(beijing).isoformat(timespec="seconds")
+    later = (datetime.now(timezone.utc) + timedelta(hours=30)).astimezone(beijing).isoformat(timespec="seconds")
+    _post(platform, district["XB"], TrackingCode.make("M3Q", 1).display, close_by=past)
+    _post(platform, district["XB"], TrackingCode.make("M3Q", 2).display, close_by=later)
+    [west] = [s for s in platform.store.street_sums() if s["code"] == "XB"]
+    assert (west["total"], west["open"], west["overdue"]) == (2, 2, 1)

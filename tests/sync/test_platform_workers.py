@@ -18,7 +18,6 @@ import requests
 from platform_process import PlatformProcess
 from reception.tracking_codes import TrackingCode
 from sync.client import Open311Client
-from sync.platform.database import database_url
 from sync.platform.store import PlatformStore
 from sync_support import FAST_RETRY
 
@@ -28,10 +27,9 @@ BASE = "open311/v2/"
 @pytest.fixture
 def two_workers(tmp_path, platform_database) -> Iterator[tuple[PlatformProcess, PlatformProcess, PlatformStore]]:
     data = tmp_path / "platform"
-    url = database_url(data, platform_database) if platform_database else None
     first = PlatformProcess(data, platform_database).start()  # runs the migrations
     second = PlatformProcess(data, platform_database).start()
-    store = PlatformStore(data, url)
+    store = PlatformStore(data, platform_database)
     try:
         yield first, second, store
     finally:
@@ -144,7 +142,7 @@ def test_rate_limits_and_staff_sessions_hold_across_workers_and_a_restart(two_wo
 def test_workers_option_serves_with_several_processes(tmp_path, platform_database):
     platform = PlatformProcess(tmp_path / "platform", platform_database, workers=2).start()
     try:
-        store = PlatformStore(tmp_path / "platform", database_url(tmp_path, platform_database) if platform_database else None)
+        store = PlatformStore(tmp_path / "platform", platform_database)
         token = _token(store)
         key = str(uuid.uuid4())
         answers = []
