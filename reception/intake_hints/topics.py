@@ -9,6 +9,7 @@ A topic is named by its category and the words its petitions share, never by a r
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -16,13 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reception import bundle
+from reception.intake_hints.categories import shipped_words
 from reception.intake_hints.similar import SimilarityIndex
 from reception.intake_hints.text import _RUN, _STOP_BIGRAMS, _STOP_CHARS, normalise
 
 NEIGHBOURS_FILE = "community_neighbours.toml"
 # Chosen on the labelled set (tests/reception/data/petitions.tsv): see docs/benchmarks.md.
 TOPIC_SIMILARITY = 0.30
-KEYWORDS = 4
+KEYWORDS = 3
 LINK = 0.3  # 1: average link; 0: the sum of likeness to the members (a bigger topic attracts)
 
 
@@ -136,24 +138,32 @@ def _without(text: str, names: list[str]) -> str:
     return text
 
 
+@functools.cache
+def _vocabulary() -> tuple[str, ...]:
+    """Words that name matters: every item's words in forms/category_words.toml."""
+    words = {w for ws in shipped_words().values() for w in ws if len(w) >= 2}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 def _keywords(members: list[Petition], index: SimilarityIndex, strip: list[str]) -> tuple[str, ...]:
-    """The longest runs of characters that most of the topic's petitions share (共享单车, 长者饭堂)."""
+    """Words that most of the topic's petitions use: the taxonomy's words first (蟑螂、消杀、
+    共享单车), else the bigrams they share; never a run of a resident's sentence."""
     texts = [normalise(_without(p.text, strip)) for p in members]
     enough = max(2, (len(members) + 1) // 2)
-    candidates: dict[str, int] = {}
-    for run in _RUN.findall(texts[0]):
-        for size in range(min(len(run), 6), 1, -1):
-            for i in range(len(run) - size + 1):
-                piece = run[i:i + size]
-                if piece in candidates or any(ch in _STOP_CHARS for ch in piece):
-                    continue
-                shared = sum(1 for t in texts if piece in t)
-                if shared >= enough:
-                    candidates[piece] = shared
+    known = [w for w in _vocabulary() if sum(1 for t in texts if w in t) >= enough]
     chosen: list[str] = []
-    for piece in sorted(candidates, key=lambda w: (-candidates[w] * len(w), w)):
-        if not any(len(set(piece) & set(c)) >= 2 for c in chosen) and piece not in _STOP_BIGRAMS:
-            chosen.append(piece)
+    for word in sorted(known, key=lambda w: (-sum(1 for t in texts if w in t), -len(w), w)):
+        if not any(word in c for c in chosen):
+            chosen.append(word)
+        if len(chosen) >= KEYWORDS:
+            return tuple(chosen)
+    shared: Counter[str] = Counter()
+    for t in texts:
+        shared.update({t[i:i + 2] for i in range(len(t) - 1)})
+    for pair in sorted((p for p, n in shared.items() if n >= enough), key=lambda p: (-shared[p] * index.idf(p), p)):
+        if (_RUN.fullmatch(pair) and pair not in _STOP_BIGRAMS and not any(ch in _STOP_CHARS for ch in pair)
+                and not any(set(pair) & set(c) for c in chosen)):
+            chosen.append(pair)
         if len(chosen) >= KEYWORDS:
             break
     return tuple(chosen)

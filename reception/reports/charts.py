@@ -49,6 +49,7 @@ def fit(value: str, size: float, room: float) -> str:
 def horizontal_bars(items: list[tuple[str, int]], width: float, height: float, title: str,
                     label_room: float = 92) -> Drawing:
     """One bar per item, largest at the top, its count at the bar's end."""
+    height = min(height, 30 + 22 * max(1, len(items)))  # no empty band under a few bars
     drawing = Drawing(width, height)
     drawing.add(text(0, height - 11, title, 10, bold=True))
     if not items:
@@ -57,8 +58,11 @@ def horizontal_bars(items: list[tuple[str, int]], width: float, height: float, t
     size = 8.5
     top = height - 20
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_room, 4
-    chart.width, chart.height = width - label_room - 28, top - 8
+    chart.x = label_room
+    chart.width = width - label_room - 28
+    # A bar is never thicker than 22 pt: three categories should not look like three walls.
+    chart.height = min(top - 8, 22 * len(items))
+    chart.y = top - chart.height - 4
     # The chart draws its first category at the bottom: reverse so the largest is on top.
     values = [count for _, count in reversed(items)]
     chart.data = [values]

@@ -63,7 +63,7 @@ def percent(rate: float | None) -> str:
     return f"{shown}%"
 
 
-def _figures_table(cells: list[tuple[str, str]]) -> Table:
+def figures_table(cells: list[tuple[str, str]]) -> Table:
     table = Table(
         [[para(value, FIGURE, bold=True) for _, value in cells], [para(label, FIGURE_LABEL) for label, _ in cells]],
         colWidths=[WIDTH / len(cells)] * len(cells),
@@ -76,7 +76,7 @@ def _figures_table(cells: list[tuple[str, str]]) -> Table:
     return table
 
 
-def _list_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+def list_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
     # One line per row, always: a long category or venue is shortened with … to its column.
     rows = [[charts.fit(v, CELL.fontSize, w - 7) for v, w in zip(row, widths)] for row in rows]
     data = [[para(h, CELL, bold=True) for h in header]] + [[para(v, CELL) for v in row] for row in rows]
@@ -91,7 +91,7 @@ def _list_table(header: list[str], rows: list[list[str]], widths: list[float]) -
     return table
 
 
-def _side_by_side(left, right, left_width: float) -> Table:
+def side_by_side(left, right, left_width: float) -> Table:
     table = Table([[left, right]], colWidths=[left_width, WIDTH - left_width])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
@@ -123,14 +123,14 @@ def night_pdf(report: NightReport) -> bytes:
              f"本机编号 {report.device}"),
         para("接访团：" + ("、".join(f"{m.name}（{m.role}）" for m in s.team) or "未登记")),
         Spacer(1, 6),
-        _figures_table([
+        figures_table([
             ("接待人次", str(c.visitors)), ("走访家数", str(c.household_visits)),
             ("收集诉求（条）", str(c.petitions)), ("当场解决", str(c.solved_on_spot)),
             ("转平台办理", str(c.forwarded)), ("解释说明", str(c.explained)),
             ("办结率", percent(report.closure_rate)),
         ]),
         Spacer(1, 8),
-        _side_by_side(
+        side_by_side(
             charts.horizontal_bars(list(report.by_category), WIDTH * 0.6 - 8, 170, "诉求分类（大类）"),
             charts.share_pie(list(report.by_outcome), WIDTH * 0.4, 170, "当晚结果"),
             WIDTH * 0.6,
@@ -167,14 +167,14 @@ def night_pdf(report: NightReport) -> bytes:
     if rows:
         if len(rows) > fit:
             fit = max(0, fit - 1)  # room for the line that says what was left out
-            middle.append(_list_table(FORWARDED_HEADER, rows[:fit], FORWARDED_WIDTHS))
+            middle.append(list_table(FORWARDED_HEADER, rows[:fit], FORWARDED_WIDTHS))
             middle.append(para(f"另有 {len(rows) - fit} 件未列出：完整清单见本报表的 CSV/XLSX 导出"
                                "（xinan-desk report night --out 报表.xlsx）", SMALL))
         else:
-            middle.append(_list_table(FORWARDED_HEADER, rows, FORWARDED_WIDTHS))
+            middle.append(list_table(FORWARDED_HEADER, rows, FORWARDED_WIDTHS))
     else:
         middle.append(para("今晚没有转平台办理的诉求。", SMALL))
-    return _build(head + middle + tail, f"{s.date} {s.venue} 当晚报表")
+    return build_pdf(head + middle + tail, f"{s.date} {s.venue} 当晚报表")
 
 
 def range_pdf(report: RangeReport) -> bytes:
@@ -184,7 +184,7 @@ def range_pdf(report: RangeReport) -> bytes:
         para(f"{report.start.isoformat()} 至 {report.end.isoformat()}　本机编号 {report.device}"
              "（只含这台笔记本记录的场次；全街道的数字见平台通报）"),
         Spacer(1, 6),
-        _figures_table([
+        figures_table([
             ("期数", str(report.rounds)), ("场次", str(len(report.sessions))),
             ("接访人次", str(report.visitors)), ("走访家数", str(report.household_visits)),
             ("收集诉求（条）", str(report.petitions)), ("办结（件）", str(report.closed)),
@@ -193,7 +193,7 @@ def range_pdf(report: RangeReport) -> bytes:
         Spacer(1, 6),
         para(quoted_sentence(report), BODY),
         Spacer(1, 8),
-        _side_by_side(
+        side_by_side(
             charts.horizontal_bars(list(report.by_category), WIDTH * 0.6 - 8, 190, "诉求分类（大类）"),
             charts.share_pie(list(report.by_outcome), WIDTH * 0.4, 190, "诉求结果"),
             WIDTH * 0.6,
@@ -207,11 +207,11 @@ def range_pdf(report: RangeReport) -> bytes:
     rows = [[s.date, s.venue, s.community, str(s.visitors), str(s.household_visits), str(s.petitions),
              str(s.closed), percent(None if not s.petitions else s.closed / s.petitions)] for s in report.sessions]
     if rows:
-        story.append(_list_table(header, rows, [58, 150, 70, 48, 48, 40, 40, WIDTH - 454]))
+        story.append(list_table(header, rows, [58, 150, 70, 48, 48, 40, 40, WIDTH - 454]))
     else:
         story.append(para("这段时间本机没有夜话场次。", SMALL))
     story += [Spacer(1, 8), para(f"生成于 {clock.local_text(report.made_at)}。{NO_PERSONAL_DATA}", SMALL)]
-    return _build(story, f"{report.start.isoformat()}–{report.end.isoformat()} 阶段报表")
+    return build_pdf(story, f"{report.start.isoformat()}–{report.end.isoformat()} 阶段报表")
 
 
 def quoted_sentence(report: RangeReport) -> str:
@@ -233,7 +233,7 @@ def _height(flowable) -> float:
     return height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-def _build(story: list, title: str) -> bytes:
+def build_pdf(story: list, title: str) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,

@@ -136,8 +136,12 @@ def render(report: NightReport | RangeReport, suffix: str) -> bytes:
 
 def save(report: NightReport | RangeReport, out: Path) -> Path:
     """Write the report to ``out`` in the format its suffix names, atomically."""
+    return write_atomically(render(report, Path(out).suffix), out, "报表")
+
+
+def write_atomically(data: bytes, out: Path, what: str) -> Path:
+    """A half-written report would open as garbage: write aside, then rename over."""
     out = Path(out)
-    data = render(report, out.suffix)
     partial = out.with_name(out.name + ".partial")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -148,5 +152,5 @@ def save(report: NightReport | RangeReport, out: Path) -> Path:
         os.replace(partial, out)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise ReportFileError(f"无法保存报表到 {out}：{error.strerror}") from None
+        raise ReportFileError(f"无法保存{what}到 {out}：{error.strerror}") from None
     return out

@@ -515,7 +515,7 @@ def post_update(
 
 
 def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
-    from sync.platform import pages
+    from sync.platform import bulletin_pages, pages
 
     app = FastAPI(
         title="心安夜话 街道信箱平台（参考实现）",
@@ -527,6 +527,7 @@ def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
     app.state.login_limiter = pages.RateLimiter(app.state.platform.store, "login", per_minute=10, burst=5)
     app.include_router(router, dependencies=[Depends(refuse_nul)])
     app.include_router(pages.router, dependencies=[Depends(refuse_nul)])
+    app.include_router(bulletin_pages.router, dependencies=[Depends(refuse_nul)])
 
     def openapi_with_taxonomy() -> dict[str, Any]:
         # The street's own service codes and the fixed choices, so that clients (and the

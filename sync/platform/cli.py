@@ -9,6 +9,7 @@
     xinan-platform --data-dir DIR device list [--street XA] | device revoke ID
     xinan-platform --data-dir DIR staff add --username NAME [--street XA | --district]
                                                              (password read from stdin)
+    xinan-platform --data-dir DIR bulletin --week 2026-W49 | --month 2026-11 --out FILE.pdf|.csv|.xlsx
 
 Without --database the rows live in DIR/platform.db (SQLite); photos always live under DIR.
 """
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     scope = sadd.add_mutually_exclusive_group()
     scope.add_argument("--street", default=None, help="所属街道编号：只看本街道的诉求")
     scope.add_argument("--district", action="store_true", help="区级账号：看所有街道的诉求和汇总")
+    from sync.platform import bulletin_cli
+
+    bulletin_cli.add_command(sub)
     return parser
 
 
@@ -121,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _administer(args: argparse.Namespace, store) -> int:
+    if args.command == "bulletin":
+        from sync.platform import bulletin_cli
+
+        return bulletin_cli.run(args, store)
     if args.command == "migrate":
         applied = store.migrations_applied
         print(f"已升级数据库结构：{'、'.join(applied)}" if applied else "数据库结构已是最新")
