@@ -95,7 +95,7 @@ def run(data_dir: Path, argv: list[str]) -> int:
             QTimer.singleShot(0, app.quit)
 
         window.ready.connect(report_idle)
-    window.show()
+    window.show_on_screen()
     try:
         return app.exec()
     finally:

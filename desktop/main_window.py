@@ -15,6 +15,7 @@ Hooks for other features (printing, sync):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -44,6 +44,7 @@ from desktop.report_dialog import ReportActions
 from desktop.widgets import theme
 from desktop.widgets.banners import MessageBar
 from desktop.widgets.case_texts import CaseTexts
+from desktop.widgets.desk_body import COMPACT, DeskBody, layout_for
 from desktop.widgets.cases_table import CasesModel, CasesView
 from desktop.widgets.dialogs import AmendDialog, ChoiceMessage, OpenSessionDialog, PrefixDialog, VoidDialog
 from desktop.widgets.intake_form import IntakeForm
@@ -60,6 +61,7 @@ AUTOSAVE_MS = 400
 RECENT_LIMIT = 200
 LIGHTS_RETIME_MS = 60_000
 ENDED_TONIGHT = timedelta(hours=12)
+_SHORTCUT_SUFFIX = re.compile(r"\s*\((Ctrl|Alt|Shift|F\d)[^)]*\)$")
 ALL_TOPICS = frozenset({SESSION, CASES, DEVICE, OUTBOX})
 
 
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self._device = ("", False)
         self._home_community = ""  # the setup wizard's 所属社区: where this laptop's stall is
         self._prefilled_community = ""
+        self._short_toolbar = False
         self._closed = False
         self.follows: Case | None = None  # the earlier case the next petition follows
 
@@ -209,6 +212,7 @@ class MainWindow(QMainWindow):
         self.menus[menu].addAction(action)
         if toolbar:
             self.main_toolbar.addAction(action)
+            self._fit_toolbar(self._short_toolbar)
 
     def _build_central(self) -> None:
         central = QWidget()
@@ -233,13 +237,12 @@ class MainWindow(QMainWindow):
         for bar in (self.form_problems_bar, self.no_session_bar, self.draft_bar, self.follow_bar, self.error_bar):
             column.addWidget(bar)
 
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
         self.form = IntakeForm(self.definition)
         self.form.edited.connect(self._form_edited)
         self.form.save_requested.connect(self.save)
         self.form.cancel_requested.connect(self.cancel_edit)
         self.form.new_requested.connect(self.confirm_clear_form)
+        self.form.focus_wanted.connect(lambda: self.body.show_form())
         self.form_scroll = QScrollArea()
         self.form_scroll.setObjectName("formScroll")
         self.form_scroll.setWidgetResizable(True)
@@ -255,16 +258,14 @@ class MainWindow(QMainWindow):
         self.hints_panel = IntakeHintsPanel(self.definition.taxonomy)
         left_column.addWidget(self.hints_panel)
         left_column.addWidget(self.form.footer)
-        self.form.chain_tab_order()
-        splitter.addWidget(left)
 
-        right = QWidget()
-        right_column = QVBoxLayout(right)
-        right_column.setContentsMargins(4, 0, 0, 0)
-        right_column.setSpacing(5)
         self.case_texts = CaseTexts(self.definition)
         self.saved_panel = SavedCodePanel(self.definition)
-        right_column.addWidget(self.saved_panel)
+        self.list_panel = QWidget()
+        self.list_panel.setObjectName("listPanel")
+        right_column = QVBoxLayout(self.list_panel)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(5)
         self.list_caption = QLabel()
         self.list_caption.setObjectName("listCaption")
         font = self.list_caption.font()
@@ -294,12 +295,12 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.void_button)
         right_column.addLayout(buttons)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 11)
-        splitter.setStretchFactor(1, 9)
-        splitter.setSizes([740, 600])
-        column.addWidget(splitter, 1)
+        # Side by side, or at 200 % text the list in a tab beside the form (desk_body.py).
+        self.body = DeskBody(left, self.saved_panel, self.list_panel)
+        self.splitter = self.body.splitter
+        column.addWidget(self.body, 1)
         self.setCentralWidget(central)
+        self.form.chain_tab_order()
         QApplication.instance().focusChanged.connect(self._keep_focus_visible)
 
     def _build_status_bar(self) -> None:
@@ -315,10 +316,40 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.prefix_label)
 
     def fit_text_scale(self, percent: int) -> None:
-        """With large text the form needs the room more than tonight's list does."""
-        total = sum(self.splitter.sizes()) or self.width()
-        share = 0.55 if percent < 150 else 0.68
-        self.splitter.setSizes([round(total * share), total - round(total * share)])
+        """With large text the form needs the room more than tonight's list does; at 200 % the
+        two no longer fit side by side, and the list moves to a tab of its own."""
+        mode = layout_for(percent, self.screen().availableGeometry().height())
+        self.body.arrange(mode)
+        self.body.share(0.55 if percent < 150 else 0.68)
+        compact = mode == COMPACT
+        self.session_bar.set_compact(compact)
+        # In a tab of its own the list is named by its tab, and the keys are in the tooltip.
+        # In a tab of its own the list is named by its tab; its buttons are on the toolbar too
+        # (修改所选, 作废所选) and its keys in its tooltip.
+        for widget in (self.list_caption, self.list_hint, self.edit_button, self.void_button):
+            widget.setVisible(not compact)
+        self.cases_view.setToolTip(self.list_hint.text() if compact else "")
+        self._fit_toolbar(compact)
+        self._show_list_caption()
+
+    def _fit_toolbar(self, compact: bool) -> None:
+        """With large text the toolbar's buttons drop their "(Ctrl+P)": all of them then fit in
+        the width, none hides behind the overflow arrow. The keys stay in the menus."""
+        self._short_toolbar = compact
+        for act in self.main_toolbar.actions():
+            if not act.isSeparator():
+                act.setIconText(_SHORTCUT_SUFFIX.sub("", act.text()) if compact else "")
+
+    @property
+    def layout_mode(self) -> str:
+        return self.body.mode
+
+    def show_on_screen(self) -> None:
+        """Open as a desk should on a small laptop: maximised within the screen's room (the
+        title bar and taskbar take some of its 768 pixels); restored, it still fits."""
+        room = self.screen().availableGeometry()
+        self.resize(min(1366, room.width()), min(768, room.height()))
+        self.showMaximized()
 
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language (at start and after 设置 → 语言)."""
@@ -354,6 +385,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            # Once every feature has given its actions their new texts.
+            QTimer.singleShot(0, lambda: self._fit_toolbar(self._short_toolbar))
         super().changeEvent(event)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -371,12 +404,19 @@ class MainWindow(QMainWindow):
             return
         view = self.form_scroll.viewport().size()
         at = widget.mapTo(self.form, QPoint(0, 0))
+        # Vertically the whole row of the field shows (a checkbox's wrapped text, the category's
+        # department), not only the widget with the keyboard.
+        row = widget
+        while row.parentWidget() is not None and row.parentWidget() is not self.form:
+            row = row.parentWidget()
+        top, height = row.mapTo(self.form, QPoint(0, 0)).y(), row.height()
         vbar, hbar = self.form_scroll.verticalScrollBar(), self.form_scroll.horizontalScrollBar()
-        x_margin, y_margin = 10, 30
-        if at.y() - y_margin < vbar.value() or widget.height() + 2 * y_margin > view.height():
-            vbar.setValue(at.y() - y_margin)
-        elif at.y() + widget.height() + y_margin > vbar.value() + view.height():
-            vbar.setValue(at.y() + widget.height() + y_margin - view.height())
+        # Some air above and below the row, less when the view is barely taller than the row.
+        x_margin, y_margin = 10, min(30, max(0, (view.height() - height) // 2))
+        if top - y_margin < vbar.value() or height + 2 * y_margin > view.height():
+            vbar.setValue(top - y_margin)
+        elif top + height + y_margin > vbar.value() + view.height():
+            vbar.setValue(top + height + y_margin - view.height())
         if at.x() + min(widget.width(), view.width() // 2) + x_margin <= view.width():
             # The field's label and the start of the field (at least half the view) both show.
             hbar.setValue(0)
@@ -508,6 +548,7 @@ class MainWindow(QMainWindow):
         else:
             caption = self.tr("最近登记的诉求（{n} 条，未开始夜话）").format(n=count)
         self.list_caption.setText(caption)
+        self.body.set_tab_texts(self.tr("登记  Ctrl+N"), self.tr("诉求列表（{n} 条）  Ctrl+L").format(n=count))
 
     def _show_pending(self) -> None:
         if self._pending is not None:
@@ -552,6 +593,7 @@ class MainWindow(QMainWindow):
         return self.cases_view.selected_case_id()
 
     def focus_list(self) -> None:
+        self.body.show_list()
         self.cases_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.selected_case_id() is None and self.cases_model.rowCount() > 0:
             self.cases_view.selectRow(0)

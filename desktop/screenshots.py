@@ -53,7 +53,7 @@ def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.
         time.sleep(0.01)
 
 
-def _seed(desk: ReceptionDesk) -> None:
+def seed_night(desk: ReceptionDesk) -> None:
     """A Wednesday night at 新安广场: a session opened three hours ago and six cases."""
     real_now = desk.now
     start = real_now() - timedelta(hours=3)
@@ -143,7 +143,7 @@ def take(out_dir: Path) -> list[Path]:
         data_dir = Path(tmp) / "data"
         # A throwaway directory: any passphrase, a cheap KDF (the keyfile goes with it).
         services = open_services(data_dir, "screenshots only", kdf_cost=KdfCost(n=2**10))
-        _seed(services.desk)
+        seed_night(services.desk)
         window = build_window(services)
         window.resize(*SIZE)
         window.show()

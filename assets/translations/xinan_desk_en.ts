@@ -603,6 +603,14 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Latest cases ({n}, no session open)</translation>
     </message>
     <message>
+        <source>登记  Ctrl+N</source>
+        <translation>New case  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>诉求列表（{n} 条）  Ctrl+L</source>
+        <translation>Cases ({n})  Ctrl+L</translation>
+    </message>
+    <message>
         <source>本机编号 {prefix}（临时）：请在「设置 → 本机编号」填写街道分配的编号</source>
         <translation>Device prefix {prefix} (provisional): enter the street&apos;s prefix under Settings → Device prefix</translation>
     </message>
@@ -1294,12 +1302,28 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
 <context>
     <name>SavedCodePanel</name>
     <message>
+        <source>查询码</source>
+        <translation>Tracking code</translation>
+    </message>
+    <message>
+        <source>保存登记后在这里显示</source>
+        <translation>Shown here once a case is saved</translation>
+    </message>
+    <message>
         <source>查询码（请读给居民，或抄在回执上）</source>
         <translation>Tracking code (read it to the resident or copy it onto the receipt)</translation>
     </message>
     <message>
         <source>保存登记后，这里大字显示查询码和办理时限</source>
         <translation>After saving, the tracking code and time limit show here in large print</translation>
+    </message>
+    <message>
+        <source>已保存修改</source>
+        <translation>Correction saved</translation>
+    </message>
+    <message>
+        <source>已登记！查询码</source>
+        <translation>Recorded! Tracking code</translation>
     </message>
     <message>
         <source>已保存修改，查询码不变</source>

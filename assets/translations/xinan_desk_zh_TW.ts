@@ -603,6 +603,14 @@
         <translation>最近登記的訴求（{n} 條，未開始夜話）</translation>
     </message>
     <message>
+        <source>登记  Ctrl+N</source>
+        <translation>登記  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>诉求列表（{n} 条）  Ctrl+L</source>
+        <translation>訴求列表（{n} 條）  Ctrl+L</translation>
+    </message>
+    <message>
         <source>待同步 {n} 项</source>
         <translation>待同步 {n} 項</translation>
     </message>
@@ -1291,12 +1299,28 @@
 <context>
     <name>SavedCodePanel</name>
     <message>
+        <source>查询码</source>
+        <translation>查詢碼</translation>
+    </message>
+    <message>
+        <source>保存登记后在这里显示</source>
+        <translation>儲存登記後在這裡顯示</translation>
+    </message>
+    <message>
         <source>查询码（请读给居民，或抄在回执上）</source>
         <translation>查詢碼（請讀給居民，或抄在回執上）</translation>
     </message>
     <message>
         <source>保存登记后，这里大字显示查询码和办理时限</source>
         <translation>儲存登記後，這裡大字顯示查詢碼和辦理時限</translation>
+    </message>
+    <message>
+        <source>已保存修改</source>
+        <translation>已儲存修改</translation>
+    </message>
+    <message>
+        <source>已登记！查询码</source>
+        <translation>已登記！查詢碼</translation>
     </message>
     <message>
         <source>已保存修改，查询码不变</source>

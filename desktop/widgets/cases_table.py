@@ -160,6 +160,12 @@ class CasesView(QTableView):
         if event.type() == QEvent.Type.LanguageChange:
             self._model.retranslate()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        # Rows as tall as the text at the desk's text size (150 %, 200 %), with a little air.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
     open_requested = Signal(str)
     void_requested = Signal(str)
@@ -176,7 +182,7 @@ class CasesView(QTableView):
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self._fit_rows()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -153,20 +153,53 @@ class MultilineField(Field):
             self._loading = False
 
 
+class _WrappingLabel(QLabel):
+    """A checkbox's text that wraps (a QCheckBox's own never does, and then a long hint in
+    English or at 200 % would make the form scroll sideways); clicking it ticks the box."""
+
+    def __init__(self, box: QCheckBox) -> None:
+        super().__init__()
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event) -> None:
+        if self._box.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+            self._box.toggle()
+        event.accept()
+
+
 class BoolField(Field):
     def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(spec, parent)
+        self._row = QWidget()
         self._box = QCheckBox()
         self._box.setObjectName(f"field_{spec.name}")
         self._box.toggled.connect(lambda _on: self.changed.emit())
+        self.text_label = _WrappingLabel(self._box)
+        self.text_label.setObjectName(f"text_{spec.name}")
+        row = QHBoxLayout(self._row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self._box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text_label, 1)
         self.retranslate_ui()
 
+    def _set_text(self, text: str) -> None:
+        self.text_label.setText(text)
+        self._box.setAccessibleName(text)  # what a screen reader says for the box
+
     def retranslate_ui(self) -> None:
-        self._box.setText(local(self.spec.help or self.spec.label))
+        self._set_text(local(self.spec.help or self.spec.label))
 
     @property
     def editor(self) -> QWidget:
-        return self._box
+        return self._row
+
+    @property
+    def focus_widgets(self) -> list[QWidget]:
+        return [self._box]
 
     def value(self) -> bool:
         return self._box.isChecked()
@@ -184,9 +217,7 @@ class ConsentField(BoolField):
         self._box.setShortcut(QKeySequence("Alt+Y"))
 
     def retranslate_ui(self) -> None:
-        self._box.setText(f"{local(self.spec.help or self.spec.label)} (Alt+Y)")
-        # setText drops a shortcut given before; the consent is ticked with Alt+Y in every language.
-        self._box.setShortcut(QKeySequence("Alt+Y"))
+        self._set_text(f"{local(self.spec.help or self.spec.label)} (Alt+Y)")
 
 
 class CommunityField(Field):

@@ -39,6 +39,8 @@ class IntakeForm(QWidget):
     save_requested = Signal()
     cancel_requested = Signal()
     new_requested = Signal()
+    # The form is about to take the keyboard: the window shows it if it is in a hidden tab.
+    focus_wanted = Signal()
 
     def __init__(self, form: FormDefinition, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -327,6 +329,7 @@ class IntakeForm(QWidget):
         return label.text() if label.isVisible() else ""
 
     def focus_field(self, name: str) -> None:
+        self.focus_wanted.emit()
         widget = self.fields[name].focus_widgets[0]
         if not widget.isEnabled():
             widget = next((w for w in self.tab_chain() if w.isEnabled()), widget)

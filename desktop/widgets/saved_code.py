@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.i18n import local
 from desktop.widgets import theme
@@ -47,13 +47,28 @@ class SavedCodePanel(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.code)
         layout.addWidget(self.detail)
+        self._compact = False
         self.case_id: str | None = None
         self._shown: tuple[Case, bool] | None = None
+        self.retranslate_ui()
+
+    def set_compact(self, compact: bool) -> None:
+        """One row (caption, code, detail) above the tabs at 200 % text; a block beside the form
+        otherwise."""
+        self.layout().setDirection(QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom)
+        self._compact = compact
+        theme.set_role(self.code, "code-compact" if compact else "code")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter if compact
+                                 else Qt.AlignmentFlag.AlignCenter)
+        self.layout().setSpacing(16 if compact else 2)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         if self._shown is not None:
             self.show_case(*self._shown)
+        elif self._compact:
+            self.caption.setText(self.tr("查询码"))
+            self.detail.setText(self.tr("保存登记后在这里显示"))
         else:
             self.caption.setText(self.tr("查询码（请读给居民，或抄在回执上）"))
             self.detail.setText(self.tr("保存登记后，这里大字显示查询码和办理时限"))
@@ -67,9 +82,12 @@ class SavedCodePanel(QFrame):
         self.case_id = case.id
         self._shown = (case, edited)
         self.code.setText(case.tracking_code)
-        self.caption.setText(
-            self.tr("已保存修改，查询码不变") if edited else self.tr("已登记！查询码（请读给居民，或抄在回执上）")
-        )
+        if self._compact:
+            self.caption.setText(self.tr("已保存修改") if edited else self.tr("已登记！查询码"))
+        else:
+            self.caption.setText(
+                self.tr("已保存修改，查询码不变") if edited else self.tr("已登记！查询码（请读给居民，或抄在回执上）")
+            )
         if case.closed_at is not None:
             handled = self.tr("{outcome}，已办结").format(outcome=self._texts.outcome(case))
         else:

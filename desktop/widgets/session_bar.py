@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.i18n import local
 from desktop.widgets import theme
@@ -58,11 +58,14 @@ class SessionBar(QFrame):
         self._definition = definition
         self.setObjectName("sessionBar")
         theme.set_role(self, "panel")
-        layout = QHBoxLayout(self)
+        self._grid = layout = QGridLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
-        layout.setSpacing(18)
+        layout.setHorizontalSpacing(18)
+        layout.setVerticalSpacing(4)
 
-        info = QVBoxLayout()
+        self._info = QWidget()
+        info = self._info_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._info)
+        info.setContentsMargins(0, 0, 0, 0)
         info.setSpacing(0)
         self.title = QLabel()
         self.title.setObjectName("sessionTitle")
@@ -75,7 +78,6 @@ class SessionBar(QFrame):
         self.details.setProperty("role", "muted")
         info.addWidget(self.title)
         info.addWidget(self.details)
-        layout.addLayout(info, 1)
 
         self.visitors = _Counter("", "F2", "visitors")
         self.households = _Counter("", "F3", "households")
@@ -83,10 +85,10 @@ class SessionBar(QFrame):
         self.visitors.minus.clicked.connect(lambda: self.count_requested.emit(VISITORS, -1))
         self.households.plus.clicked.connect(lambda: self.count_requested.emit(HOUSEHOLDS, 1))
         self.households.minus.clicked.connect(lambda: self.count_requested.emit(HOUSEHOLDS, -1))
-        layout.addWidget(self.visitors)
-        layout.addWidget(self.households)
 
-        petitions = QVBoxLayout()
+        self._petitions = QWidget()
+        petitions = QVBoxLayout(self._petitions)
+        petitions.setContentsMargins(0, 0, 0, 0)
         petitions.setSpacing(0)
         self.petitions_caption = QLabel()
         self.petitions_caption.setProperty("role", "muted")
@@ -95,7 +97,6 @@ class SessionBar(QFrame):
         self.petitions.setProperty("role", "count")
         petitions.addWidget(self.petitions_caption)
         petitions.addWidget(self.petitions)
-        layout.addLayout(petitions)
 
         self.open_button = QPushButton()
         self.open_button.setObjectName("openSessionButton")
@@ -104,10 +105,40 @@ class SessionBar(QFrame):
         self.close_button = QPushButton()
         self.close_button.setObjectName("closeSessionButton")
         self.close_button.clicked.connect(self.close_requested.emit)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.close_button)
+        self._buttons = QWidget()
+        buttons = QHBoxLayout(self._buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.close_button)
         self._shown: tuple[Session | None, int | None] = (None, None)
+        self.compact: bool | None = None
+        self.set_compact(False)
         self.retranslate_ui()
+
+    def set_compact(self, compact: bool) -> None:
+        """One row (wide window), or two with large text: tonight's title and place on one line
+        above, the counters and the button below, so that nothing is squeezed."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        parts = (self._info, self.visitors, self.households, self._petitions, self._buttons)
+        for part in parts:
+            self._grid.removeWidget(part)
+        for column in range(6):
+            self._grid.setColumnStretch(column, 0)
+        if compact:
+            self._info_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._info_layout.setSpacing(16)
+            self._grid.addWidget(self._info, 0, 0, 1, 5)
+            for column, part in zip((0, 1, 2, 4), parts[1:]):
+                self._grid.addWidget(part, 1, column)
+            self._grid.setColumnStretch(3, 1)
+        else:
+            self._info_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._info_layout.setSpacing(0)
+            for column, part in enumerate(parts):
+                self._grid.addWidget(part, 0, column)
+            self._grid.setColumnStretch(0, 1)
 
     def retranslate_ui(self) -> None:
         self.visitors.title.setText(self.tr("接待人次"))

@@ -162,6 +162,7 @@ QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="required"] {{ color: {c.error}; font-weight: bold; }}
 QLabel[role="count"] {{ font-size: {pt(20, cap=30)}; font-weight: bold; color: {c.accent}; }}
 QLabel[role="code"] {{ font-size: {pt(40, cap=52)}; font-weight: bold; color: {c.code}; }}
+QLabel[role="code-compact"] {{ font-size: {pt(20, cap=34)}; font-weight: bold; color: {c.code}; }}
 QLabel#sessionTitle {{ font-size: {pt(14)}; font-weight: bold; }}
 QLabel#savedDetail, QLabel#editingLabel {{ font-size: {pt(13)}; }}
 QFrame[role="panel"] {{ background: {c.surface}; border-radius: 6px; }}

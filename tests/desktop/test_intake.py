@@ -24,7 +24,7 @@ def test_typing_a_case_with_the_keyboard_stores_it_and_shows_its_code(window, vo
     volunteer.type("地铁C出口共享单车乱停放，挡住盲道")
     volunteer.tab()  # out of the multi-line description: focus moves, no tab is typed
     assert "\t" not in form.fields["description"].value()
-    assert focused() is form.fields["anonymous"].editor
+    assert focused() is form.fields["anonymous"].focus_widgets[0]
     volunteer.tab()
     volunteer.type("张先生")
     volunteer.tab()
@@ -131,7 +131,7 @@ def test_anonymous_clears_and_disables_name_and_phone(window, volunteer, qtbot, 
     volunteer.type("13912345678")
     assert form.is_required_now("phone")
 
-    form.fields["anonymous"].editor.setFocus()
+    form.fields["anonymous"].focus_widgets[0].setFocus()
     volunteer.press(Qt.Key.Key_Space)
     assert form.fields["anonymous"].value() is True
     assert form.values()["resident_name"] == "" and form.values()["phone"] == ""
@@ -163,7 +163,7 @@ def test_anonymous_clears_and_disables_name_and_phone(window, volunteer, qtbot, 
 
 def test_unticking_anonymous_gives_the_name_and_phone_back(window, volunteer):
     form = window.form
-    form.fields["anonymous"].editor.setFocus()
+    form.fields["anonymous"].focus_widgets[0].setFocus()
     volunteer.press(Qt.Key.Key_Space)
     assert not form.fields["phone"].editor.isEnabled()
     volunteer.press(Qt.Key.Key_Space)

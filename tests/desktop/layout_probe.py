@@ -1,0 +1,176 @@
+"""Opens the desk on the X display it is given and reports where every key widget is on screen.
+
+Run by tests/desktop/test_layout_1366.py in a child process on Xvfb + openbox (see x_display.py):
+
+    python tests/desktop/layout_probe.py DATA_DIR OUT.json [SHOTS_DIR]
+
+The desk opens as a volunteer's laptop opens it (the composition root, ``show_on_screen``), with
+a night's session and six cases; then, through 设置 → 语言 and 设置 → 文字大小 as a volunteer
+would change them, each language at 100, 150 and 200 % text. For each, every control of the
+intake flow is given the keyboard (as Tab does, so the form scrolls it into view) and its
+rectangle on screen and the part of it its parents let show are written down; so are the code
+panel, the session bar, the status bar and the first rows of tonight's list.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+LANGUAGES = ("zh_CN", "zh_TW", "en")
+SCALES = (100, 150, 200)
+ROWS_WANTED = 5
+
+
+def settle(app: QApplication, rounds: int = 8) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.03)
+
+
+def wait(app: QApplication, condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("layout probe: the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _rect(r: QRect) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def on_screen(widget: QWidget) -> dict:
+    """Where the widget is on the screen, and how much of it its parents let show."""
+    top_left = widget.mapToGlobal(QPoint(0, 0))
+    full = QRect(top_left, widget.size())
+    shown = QRect(full)
+    parent = widget.parentWidget()
+    while parent is not None:
+        shown = shown.intersected(QRect(parent.mapToGlobal(QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return {"visible": widget.isVisible(), "rect": _rect(full), "shown": _rect(shown), "fits": text_fits(widget)}
+
+
+def text_fits(widget: QWidget) -> bool:
+    """Whether the widget's own text has the room it needs (a label squeezed narrower than its
+    text shows it cut, even when the label itself is on screen)."""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.height() >= widget.heightForWidth(widget.width()) - 1
+    if isinstance(widget, QLabel | QAbstractButton):
+        hint = widget.minimumSizeHint() if isinstance(widget, QLabel) else widget.sizeHint()
+        return widget.width() >= hint.width() and widget.height() >= hint.height() - 1
+    return True
+
+
+def key_widgets(window) -> dict[str, QWidget]:
+    """Everything a volunteer needs in view: besides the form's fields (measured one by one)."""
+    panel, bar = window.saved_panel, window.session_bar
+    widgets = {
+        "visitors caption": bar.visitors.title, "households caption": bar.households.title,
+        "petitions caption": bar.petitions_caption, "visitors": bar.visitors.number,
+        "visitors -": bar.visitors.minus, "busy": window.busy_label,
+        "saved caption": panel.caption, "saved code": panel.code, "saved detail": panel.detail,
+        "session title": bar.title, "session details": bar.details,
+        "visitors +": bar.visitors.plus, "households +": bar.households.plus, "petitions": bar.petitions,
+        "close session": bar.close_button,
+        "save button": window.form.save_button, "clear button": window.form.clear_button,
+        "status bar": window.statusBar(), "pending": window.pending_label, "prefix": window.prefix_label,
+    }
+    return widgets
+
+
+def measure(app: QApplication, window) -> dict:
+    form = window.form
+    result: dict = {
+        "maximised": window.isMaximized(),
+        "frame": _rect(window.frameGeometry()),
+        "available": _rect(window.screen().availableGeometry()),
+        "layout": window.layout_mode,
+        "widgets": {name: on_screen(w) for name, w in key_widgets(window).items()},
+        "fields": {},
+    }
+    for name, field in form.fields.items():
+        for index, widget in enumerate(field.focus_widgets):
+            if not widget.isEnabled():
+                continue  # the name and phone of an anonymous case: nothing to type there
+            widget.setFocus()
+            settle(app, 4)
+            key = name if index == 0 else f"{name}[{index}]"
+            result["fields"][key] = on_screen(widget)
+            if index == 0:
+                result["fields"][f"{key} label"] = on_screen(form._labels[name])
+                text = getattr(field, "text_label", None) or getattr(field, "route", None)
+                if text is not None:
+                    result["fields"][f"{key} text"] = on_screen(text)
+            result.setdefault("sideways", []).append(form_scrolls_sideways(window))
+    result["sideways"] = any(result.get("sideways", []))
+    window.focus_list()
+    settle(app)
+    view = window.cases_view
+    viewport = QRect(view.viewport().mapToGlobal(QPoint(0, 0)), view.viewport().size())
+    rows = []
+    for row in range(min(view.model().rowCount(), ROWS_WANTED)):
+        rect = view.visualRect(view.model().index(row, 0))
+        top_left = view.viewport().mapToGlobal(rect.topLeft())
+        global_row = QRect(top_left.x(), top_left.y(), viewport.width(), rect.height())
+        rows.append({"rect": _rect(global_row), "inside": viewport.contains(global_row)})
+    result["list"] = {
+        "view": on_screen(view),
+        "rows": rows,
+        "sideways": view.horizontalScrollBar().isVisible(),
+        "columns": [view.columnWidth(c) for c in range(view.model().columnCount())],
+        "header": on_screen(view.horizontalHeader()),
+    }
+    window.new_case()  # back to the form, as Ctrl+N does
+    settle(app)
+    return result
+
+
+def form_scrolls_sideways(window) -> bool:
+    bar = window.form_scroll.horizontalScrollBar()
+    return bar.isVisible() and bar.maximum() > 0
+
+
+def main(data_dir: Path, out: Path, shots: Path | None) -> int:
+    from composition.services import open_services
+    from desktop.application import configure
+    from desktop.screenshots import seed_night
+    from desktop.wiring import build_window
+    from reception_support import TEST_PASSPHRASE, prepare_data_dir
+
+    app = QApplication([sys.argv[0]])
+    configure(app)
+    prepare_data_dir(data_dir)
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    seed_night(services.desk)
+    window = build_window(services)
+    window.show_on_screen()
+    wait(app, lambda: window.is_ready and window.isMaximized())
+    settle(app)
+    report: dict = {}
+    menu = window.display_menu
+    for language in LANGUAGES:
+        menu.language_actions[language].trigger()
+        for scale in SCALES:
+            menu.scale_actions[scale].trigger()
+            settle(app)
+            report[f"{language}-{scale}"] = measure(app, window)
+            if shots is not None:
+                shots.mkdir(parents=True, exist_ok=True)
+                window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    window.close()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    raise SystemExit(main(Path(args[0]), Path(args[1]), Path(args[2]) if len(args) > 2 else None))
