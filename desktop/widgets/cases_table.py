@@ -165,7 +165,7 @@ class CasesView(QTableView):
 
     def _fit_rows(self) -> None:
         # Rows as tall as the text at the desk's text size (150 %, 200 %), with a little air.
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
     open_requested = Signal(str)
     void_requested = Signal(str)

@@ -126,6 +126,8 @@ class SessionBar(QFrame):
             self._grid.removeWidget(part)
         for column in range(6):
             self._grid.setColumnStretch(column, 0)
+        self._grid.setContentsMargins(12, 2 if compact else 6, 12, 2 if compact else 6)
+        self._grid.setVerticalSpacing(0 if compact else 4)
         if compact:
             self._info_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self._info_layout.setSpacing(16)
