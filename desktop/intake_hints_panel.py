@@ -198,13 +198,12 @@ class IntakeHintsController(QObject):
             self._hints = IntakeHints(desk)
             return self._hints.build_step()
 
-        self.window.operations.submit(build, what="intake_hints", done=self._built_page)
+        self._submit(build, done=self._built_page)
 
     def _built_page(self, more: bool) -> None:
         if more:
             # One page per operation: the volunteer's own operations run in between.
-            self.window.operations.submit(lambda _desk: self._hints.build_step(), what="intake_hints",
-                                          done=self._built_page)
+            self._submit(lambda _desk: self._hints.build_step(), done=self._built_page)
         else:
             self._ready = True
             self.ask()
@@ -234,7 +233,15 @@ class IntakeHintsController(QObject):
                                              or hints.same_matter.case_id not in self._dismissed)
                 self.panel.show_hints(hints, want_categories, offer)
 
-        self.window.operations.submit(work, what="intake_hints_ask", done=done)
+        self._submit(work, done=done, what="intake_hints_ask")
+
+    def _submit(self, work, *, done=None, what: str = "intake_hints") -> None:
+        # The window may be closing: a pending pause timer or the next page of the index must not
+        # queue work on a worker that has stopped (it would raise inside Qt's event loop).
+        if not self.window.operations.accepting:
+            self.timer.stop()
+            return
+        self.window.operations.submit(work, what=what, done=done)
 
     def _choose_category(self, code: str) -> None:
         field = self.window.form.fields.get("category")
@@ -255,4 +262,4 @@ class IntakeHintsController(QObject):
                 self._hints.refresh()
                 self._hints.forget(case_id)  # a corrected case is indexed with its new words
 
-            self.window.operations.submit(learn, what="intake_hints")
+            self._submit(learn)

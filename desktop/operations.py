@@ -116,6 +116,11 @@ class Operations(QObject):
         self._queue.put(job)
         return job.id
 
+    @property
+    def accepting(self) -> bool:
+        """False once shutdown began: background helpers (timers, page-by-page builds) stop asking."""
+        return not self._stopped
+
     def shutdown(self) -> None:
         """Finish every queued operation (a last draft save, say), then stop the worker."""
         if self._stopped:

@@ -77,3 +77,14 @@ def test_a_closed_case_or_another_communitys_is_not_offered(make_window, volunte
     qtbot.waitUntil(lambda: window.hints_panel.category_row.isVisible())
     qtbot.wait(450)
     assert not window.hints_panel.offer_row.isVisible()
+
+
+def test_closing_the_desk_while_the_pause_timer_runs_queues_nothing(make_window, volunteer, qtbot, data_dir):
+    # Seen in CI: a volunteer's last keystroke started the 300 ms pause, the window's worker then
+    # stopped, and the timer's ask raised "operations already shut down" inside Qt's event loop.
+    window = make_window()
+    _type_description(window, volunteer, qtbot, "楼下烧烤油烟很大")
+    assert window.hints.timer.isActive()
+    window.close()  # the volunteer closes the desk (its worker stops) within the pause
+    qtbot.wait(window.hints.timer.interval() + 100)  # the timer fires: it must ask nothing
+    assert not window.hints.timer.isActive()
