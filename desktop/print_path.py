@@ -25,7 +25,11 @@ def slip_printer(data_dir: Path, wait_seconds: float = WAIT_FOR_PRINTER_S) -> Sl
     return SlipPrinter(data_dir, spooler, job_status(spooler), wait_seconds)
 
 
+# A script asking for a print can wait longer than a volunteer at the stall to hear "printed".
+WAIT_FOR_PRINTER_CLI_S = 15.0
+
+
 def for_command_line(data_dir: Path) -> SlipPrinter:
     """The same printer for ``xinan-desk slip --print``, with a screenless Qt application."""
     gui_application()
-    return slip_printer(data_dir)
+    return slip_printer(data_dir, WAIT_FOR_PRINTER_CLI_S)
