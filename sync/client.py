@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
 from reception.errors import DeskError
 from sync import protocol
@@ -45,6 +46,14 @@ class Rejected(SyncError):
     def __init__(self, message: str, status_code: int) -> None:
         super().__init__(message)
         self.status_code = status_code
+
+
+class Unreached(Transient):
+    """The request never reached the server (refused or timed-out connection): safe to resend."""
+
+
+class FateUnknown(Transient):
+    """A create's body may have reached the server, and no answer said what became of it."""
 
 
 class AuthFailed(SyncError):
@@ -78,18 +87,27 @@ class Answer:
 
 
 def check_server_url(url: str) -> str:
-    """The base URL normalised to end in /open311/v2/; an unsafe or malformed one is refused."""
+    """The server's API root as given (with a trailing slash); an unsafe or malformed one is refused.
+
+    Only a bare host (no path) gets the reference platform's root, /open311/v2/, so the
+    addresses given to streets before there were other servers keep working."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise SyncError("平台地址应以 https:// 开头，例如 https://xinan.example.gov.cn/")
     if parts.scheme == "http" and parts.hostname not in LOOPBACK:
         raise SyncError("平台地址必须使用 https（加密连接）；只有本机测试可以用 http")
-    base = url.strip()
+    base = url.strip().split("?", 1)[0].split("#", 1)[0]
     if not base.endswith("/"):
         base += "/"
-    if not base.endswith(protocol.BASE_PATH):
+    if parts.path in ("", "/"):
         base = urljoin(base, protocol.BASE_PATH.lstrip("/"))
     return base
+
+
+def _never_connected(error: requests.exceptions.ConnectionError) -> bool:
+    """A refused or failed connection: not one byte of the request left the laptop."""
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, urllib3.exceptions.NewConnectionError)
 
 
 class Open311Client:
@@ -104,9 +122,12 @@ class Open311Client:
         ca_bundle: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        api_key: str | None = None,
     ) -> None:
         self.base = check_server_url(base_url)
         self.token = token
+        # Open311's own credential, for servers without enrolment: a form field on every POST.
+        self.api_key = api_key
         self.timeout = (connect_timeout, read_timeout)
         self.retry = retry
         self.sleep = sleep
@@ -127,18 +148,29 @@ class Open311Client:
 
     # --- the transport ---------------------------------------------------------------------------
 
-    def call(self, method: str, path: str, *, ok: tuple[int, ...] = (200, 201), **kwargs: Any) -> Answer:
+    def call(self, method: str, path: str, *, ok: tuple[int, ...] = (200, 201), resend: bool = True,
+             **kwargs: Any) -> Answer:
+        """One exchange, retried while it may pass. ``resend=False`` (a create on a server without
+        idempotency): sent again only when the first try never reached the server; any other
+        failure is ``FateUnknown``, because the server may have stored what it received."""
         url = urljoin(self.base, path)
         headers = dict(kwargs.pop("headers", {}) or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        if self.api_key and method == "POST" and isinstance(kwargs.get("data"), dict):
+            kwargs["data"] = {**kwargs["data"], "api_key": self.api_key}
         last: SyncError | None = None
         for attempt in range(self.retry.attempts):
             if attempt:
                 self.sleep(self.retry.delay(attempt - 1, self.rng))
             try:
                 answer = self._once(method, url, ok, headers, kwargs)
+            except Unreached as error:
+                last = error
+                continue
             except Transient as error:
+                if not resend:
+                    raise FateUnknown(f"{error}；平台可能已经收到，先核对再决定是否重发") from None
                 last = error
                 continue
             return answer
@@ -153,10 +185,12 @@ class Open311Client:
         except requests.exceptions.SSLError:
             raise Transient("无法验证平台的安全证书：可能连上了需要登录的 Wi-Fi，或平台地址有误") from None
         except requests.exceptions.ConnectTimeout:
-            raise Transient("连接平台超时：网络不通或信号太弱") from None
+            raise Unreached("连接平台超时：网络不通或信号太弱") from None
         except requests.exceptions.ReadTimeout:
             raise Transient("平台响应超时：网络太慢或平台繁忙") from None
-        except requests.exceptions.ConnectionError:
+        except requests.exceptions.ConnectionError as error:
+            if _never_connected(error):
+                raise Unreached("连不上平台：网络不通，或平台没有运行") from None
             raise Transient("与平台的连接中断：网络不稳定") from None
         except requests.exceptions.RequestException as error:
             raise Transient(f"与平台通信出错：{type(error).__name__}") from None
@@ -172,7 +206,7 @@ class Open311Client:
             return Answer(code, data, response.headers)
         if code in (408, 425, 429) or code >= 500 or 300 <= code < 400:
             reason = "平台暂时繁忙" if code >= 500 or code == 429 else "平台要求跳转（可能是需要登录的 Wi-Fi）"
-            raise Transient(f"{reason}（HTTP {code}）")
+            raise Transient(f"{reason}（{protocol.error_reason(code, kind, body)}）")
         reason = protocol.error_reason(code, kind, body)
         if code in (401, 403):
             raise AuthFailed(f"平台不接受本机的令牌，请重新登记这台笔记本（{reason}）", reason)
@@ -214,10 +248,35 @@ class Open311Client:
     def services(self) -> list[dict[str, Any]]:
         return protocol.object_list(self.call("GET", "services.json").data, "services")
 
-    def create_request(self, fields: dict[str, str], key: str) -> protocol.CreatedRequest:
-        answer = self.call("POST", "requests.json", data=fields, headers={protocol.IDEMPOTENCY_HEADER: key})
+    def create_request(self, fields: dict[str, str], key: str, *, resend: bool = True) -> protocol.CreatedRequest:
+        answer = self.call("POST", "requests.json", data=fields, headers={protocol.IDEMPOTENCY_HEADER: key},
+                           resend=resend)
         try:
             return protocol.parse_created(answer.data)
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+
+    def find_requests(self, service_code: str, start: str, end: str) -> list[dict[str, Any]]:
+        """The server's requests of one service in a time window, as it lists them (to look for a
+        create whose answer was lost: its tracking code is in the description or attributes)."""
+        params = {"service_code": service_code, "start_date": start, "end_date": end}
+        try:
+            answer = self.call("GET", "requests.json", params=params)
+        except Rejected as error:
+            if error.status_code in (404, 405, 501):
+                raise NotSupported("平台不提供诉求查询（requests.json）") from None
+            raise
+        try:
+            return protocol.object_list(answer.data if answer.data is not None else [], "service_requests", "requests")
+        except protocol.ProtocolError as error:
+            raise Transient(str(error)) from None
+
+    def requests_status(self, request_ids: list[str]) -> list[protocol.RequestStatus]:
+        """Status and notes of several requests at once (for servers without servicerequestupdates)."""
+        answer = self.call("GET", "requests.json", params={"service_request_id": ",".join(request_ids)})
+        try:
+            items = protocol.object_list(answer.data if answer.data is not None else [], "service_requests", "requests")
+            return [protocol.parse_request(item) for item in items if item.get("service_request_id") not in (None, "")]
         except protocol.ProtocolError as error:
             raise Transient(str(error)) from None
 

@@ -158,29 +158,39 @@ def error_reason(status_code: int, content_type: str | None, body: bytes) -> str
     return f"HTTP {status_code}：{_reason_text(data) or '（服务器未说明原因）'}"
 
 
+_GENERAL_KEYS = ("non_field_errors", "__all__", "_schema", "base")
+
+
 def _reason_text(data: Any) -> str:
     if isinstance(data, list):
         return "；".join(filter(None, (_reason_text(item) for item in data)))
     if isinstance(data, str):
         return data
-    if not isinstance(data, dict):
+    if isinstance(data, (int, float)) or not isinstance(data, dict):
         return ""
-    for key in ("description", "message", "detail", "error", "errors", "reason"):
+    for key in ("description", "message", "detail", "error", "errors", "reason", "msg"):
         if key in data:
             value = data[key]
-            if isinstance(value, (list, dict)):
-                nested = _reason_text(value)
-                if nested:
-                    return nested
-                if isinstance(value, list):
-                    # FastAPI's validation errors: [{"loc": [...], "msg": "..."}]
-                    return "；".join(str(v.get("msg", v)) if isinstance(v, dict) else str(v) for v in value)
-            elif value:
-                return str(value)
-    for key in ("msg",):
-        if key in data:
-            return str(data[key])
-    return ""
+            if isinstance(value, list) and value and all(isinstance(v, dict) and "msg" in v for v in value):
+                # FastAPI's validation errors: [{"loc": ["body", "lat"], "msg": "..."}]
+                return "；".join(_located(v) for v in value)
+            nested = _reason_text(value)
+            if nested:
+                return nested
+    # Django REST framework's field errors: {"lat": ["This field is required."], ...}
+    parts = []
+    for key, value in data.items():
+        if key == "code":
+            continue
+        text = _reason_text(value)
+        if text:
+            parts.append(text if key in _GENERAL_KEYS else f"{key}：{text}")
+    return "；".join(parts)
+
+
+def _located(item: dict[str, Any]) -> str:
+    where = [str(p) for p in item.get("loc") or [] if p not in ("body", "query", "path")]
+    return f"{'.'.join(where)}：{item['msg']}" if where else str(item["msg"])
 
 
 @dataclass(frozen=True)

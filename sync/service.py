@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from reception import clock
@@ -25,7 +25,8 @@ from reception.desk import ReceptionDesk
 from reception.privacy import audit
 from reception.storage import repository as repo
 from sync import progress, protocol
-from sync.client import AuthFailed, NotSupported, Open311Client, Rejected, RetryPolicy, SyncError, Transient
+from sync.client import AuthFailed, FateUnknown, NotSupported, Open311Client, Rejected, RetryPolicy, SyncError, Transient, Unreached
+from sync.profiles import REFERENCE, ServerProfile
 
 CLOCK_WARNING_SECONDS = 300
 CURSOR_SETTING = "sync_cursor"
@@ -34,6 +35,11 @@ SKEW_SETTING = "sync_clock_skew_seconds"
 GIVE_UP_AFTER_TRANSIENT = 3
 
 SYNCED, SET_ASIDE, WAITING = "synced", "set_aside", "waiting"
+# 待核实: the create may be on a server without idempotency and a look-up could not tell.
+UNCONFIRMED = "unconfirmed"
+# The look-up's time window around the first try, wide enough for a server's clock far off.
+LOOK_UP_MARGIN = timedelta(hours=12)
+STATUS_BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,10 @@ class SyncReport:
     def waiting(self) -> list[CaseResult]:
         return self.of(WAITING)
 
+    @property
+    def unconfirmed(self) -> list[CaseResult]:
+        return self.of(UNCONFIRMED)
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -85,12 +95,19 @@ class Progress:
     phase: str  # "sending" | "amending" | "updates" | "done"
 
 
-def request_fields(case: Case, verifier: str) -> dict[str, str]:
+def tracked_description(case: Case) -> str:
+    """The description as a server without attributes keeps it: the tracking code first, so the
+    case can be found on the server (and by its staff) by the code on the resident's slip."""
+    return f"[{case.tracking_code}] {case.description}"
+
+
+def request_fields(case: Case, verifier: str, profile: ServerProfile = REFERENCE,
+                   location: tuple[float, float] | None = None) -> dict[str, str]:
     """The Open311 form fields for a case (docs/protocol.md has the mapping)."""
-    return {
+    fields = {
         "service_code": case.category_code,
-        "description": case.description,
-        "address_string": " ".join(p for p in (case.community, case.address) if p),
+        "description": case.description if profile.keeps_attributes else tracked_description(case),
+        profile.address_field: " ".join(p for p in (case.community, case.address) if p),
         "first_name": "" if case.anonymous else case.resident_name,
         "phone": "" if case.anonymous else case.phone,
         protocol.attribute_name("tracking_code"): case.tracking_code,
@@ -108,6 +125,9 @@ def request_fields(case: Case, verifier: str) -> dict[str, str]:
         # Only when there is one: an unchanged field list keeps older cases' idempotency content.
         **({protocol.attribute_name("follows"): case.follows_code} if case.follows_code else {}),
     }
+    if location is not None:
+        fields["lat"], fields["long"] = f"{location[0]:.6f}", f"{location[1]:.6f}"
+    return fields
 
 
 @dataclass(frozen=True)
@@ -118,12 +138,25 @@ class _CreateJob:
     photos: tuple[tuple[str, bytes], ...]
     known_request_id: str | None
     earlier_attempts: int = 0
+    # Set when an earlier try's body may have reached a server without idempotency keys.
+    fate_unknown_since: str | None = None
 
 
-@dataclass(frozen=True)
-class _Sent:
-    request_id: str
-    status: str
+@dataclass
+class _Outcome:
+    """What one case's delivery learnt; written by the calling thread in one transaction."""
+
+    request_id: str | None = None  # kept the moment any answer names it
+    synced: bool = False
+    status: str = ""
+    error: SyncError | None = None
+    unconfirmed: bool = False
+    fate_known: bool = False  # the server certainly did not store it (refused, or never reached)
+    note: str = ""
+
+
+class CannotTell(SyncError):
+    """The server's list does not show whether it holds the case (no descriptions, no look-up)."""
 
 
 def skew_warning(skew: float | None) -> str | None:
@@ -141,6 +174,8 @@ class SyncService:
         client_factory: Callable[[], Open311Client],
         *,
         verifier_for: Callable[[Case], str] | None = None,
+        profile: ServerProfile = REFERENCE,
+        location_for: Callable[[Case], tuple[float, float] | None] | None = None,
         workers: int = 4,
         media_retry: RetryPolicy = RetryPolicy(),
         now: Callable[[], datetime] | None = None,
@@ -149,6 +184,8 @@ class SyncService:
         self.db = desk.db
         self.client_factory = client_factory
         self.verifier_for = verifier_for or (lambda case: "")
+        self.profile = profile
+        self.location_for = location_for or (lambda case: None)
         self.workers = max(1, workers)
         self.media_retry = media_retry
         self.now = now or desk.now
@@ -210,6 +247,10 @@ class SyncService:
             while queue or in_flight:
                 while queue and len(in_flight) < self.workers * 2 and report.stopped is None and not cancel.is_set():
                     job = self._prepare(queue.pop(0))
+                    if isinstance(job, CaseResult):
+                        report.put(job)
+                        notify(Progress(len(report.results), total, job, "sending"))
+                        continue
                     if job is None:
                         continue
                     in_flight[pool.submit(self._deliver, job)] = job
@@ -221,15 +262,16 @@ class SyncService:
                     result = self._record(job, future)
                     report.put(result)
                     transient_in_a_row = transient_in_a_row + 1 if result.outcome == WAITING else 0
-                    if isinstance(future.exception(), AuthFailed):
-                        report.stopped = str(future.exception())
+                    error = future.exception() or future.result().error
+                    if isinstance(error, AuthFailed):
+                        report.stopped = str(error)
                     elif transient_in_a_row >= GIVE_UP_AFTER_TRANSIENT and report.stopped is None:
                         report.stopped = f"网络不通或平台无响应，已暂停同步：{result.reason}"
                     notify(Progress(len(report.results), total, result, "sending"))
         if cancel.is_set() and report.stopped is None:
             report.stopped = "已由操作人员停止同步"
 
-    def _prepare(self, row: dict[str, Any]) -> _CreateJob | None:
+    def _prepare(self, row: dict[str, Any]) -> _CreateJob | CaseResult | None:
         case = self.desk.case(row["case_id"])
         state = repo.sync_case(self.db, case.id)
         if case.is_synced:
@@ -237,32 +279,112 @@ class SyncService:
             with self.db.atomic():
                 repo.finish_outbox(self.db, row["id"], clock.to_text(self.now()))
             return None
+        known = state["request_id"] if state else None
+        if not known and state and state["unconfirmed_at"]:
+            # 待核实: only the team leader can say whether the server holds it.
+            return CaseResult(case.id, case.tracking_code, UNCONFIRMED, unconfirmed_reason(self.profile))
+        location = self.location_for(case)
+        if self.profile.location_required and location is None and not known:
+            reason = (f"平台要求每条诉求带位置，但「{case.community or '（未填社区）'}」还没有中心坐标："
+                      "请在 forms/communities.toml 的 [centres] 中为该社区填写经纬度")
+            with self.db.atomic():
+                now = clock.to_text(self.now())
+                repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
+            return CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
         photos = tuple((p.sha256, self.desk.photo_data(p.id)) for p in case.photos)
+        now = clock.to_text(self.now())
+        fate_unknown = state["fate_unknown_since"] if state else None
         # Committed before the first byte leaves: from here on the platform may hold the case
-        # even if its answer is lost, so the desk stops editing it in place (amendments instead).
+        # even if its answer is lost, so the desk stops editing it in place (amendments instead);
+        # on a server without idempotency keys, the next try looks for it before sending again.
         with self.db.atomic():
-            repo.mark_create_started(self.db, row["id"], clock.to_text(self.now()))
-        return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case)), photos,
-                          state["request_id"] if state else None, row["attempts"] or 0)
+            repo.mark_create_started(self.db, row["id"], now)
+            if not known and not self.profile.idempotency:
+                repo.upsert_sync_case(self.db, case.id, {"fate_unknown_since": fate_unknown or now}, now)
+        return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case), self.profile, location),
+                          photos, known, row["attempts"] or 0, fate_unknown)
 
-    def _deliver(self, job: _CreateJob) -> _Sent:
+    def _deliver(self, job: _CreateJob) -> _Outcome:
         """Runs on a worker thread: HTTP only, no database."""
         client = self._client()
-        created = client.create_request(job.fields, job.case.id)
-        request_id = created.service_request_id
-        if request_id is None:
-            raise Rejected("平台只返回了受理凭据（token），没有诉求编号；请让平台开启即时编号", 0)
-        whole = created.media_complete if not job.photos else None
+        out = _Outcome(request_id=job.known_request_id)
+        try:
+            created = None
+            if out.request_id is None and job.fate_unknown_since is not None:
+                out.request_id = self._look_up(client, job, job.fate_unknown_since)
+            if out.request_id is None:
+                try:
+                    created = client.create_request(job.fields, job.case.id, resend=self.profile.idempotency)
+                except (Rejected, Unreached):
+                    # This try certainly stored nothing, and any earlier one was looked for first.
+                    out.fate_known = True
+                    raise
+                except FateUnknown as error:
+                    # Its answer was lost: look for it now (the usual story is that it is there).
+                    found = self._look_up(client, job, job.fate_unknown_since or clock.to_text(self.now()))
+                    if found is None:
+                        # Not there yet; a server may still be storing it. Look again next time.
+                        raise Transient(f"{error}；平台上暂时没有找到，下次同步先核对再重发") from None
+                    out.request_id = found
+                else:
+                    out.request_id = created.service_request_id
+                    if out.request_id is None:
+                        raise Rejected("平台只返回了受理凭据（token），没有诉求编号；请让平台开启即时编号", 0)
+            self._finish_delivery(client, job, created, out)
+        except CannotTell as error:
+            out.unconfirmed, out.error = True, error
+        except SyncError as error:
+            out.error = error
+        return out
+
+    def _finish_delivery(self, client: Open311Client, job: _CreateJob, created: protocol.CreatedRequest | None,
+                         out: _Outcome) -> None:
+        request_id = out.request_id
+        assert request_id is not None
+        if job.photos and not self.profile.media:
+            out.note = f"平台不接收照片：{len(job.photos)} 张照片留在本机，诉求已同步"
+        if not self.profile.media:
+            # A plain GeoReport v2 server: the create's answer with an id is the whole story.
+            out.synced, out.status = True, (created.status if created and created.status else "open")
+            return
+        whole = created.media_complete if created is not None and not job.photos else None
         for sha, data in job.photos:
-            known = created.media.get(sha) if created.media is not None else None
-            whole = self._upload_photo(client, request_id, sha, data, known)
-        if whole is True and created.status:
+            known = created.media.get(sha) if created is not None and created.media is not None else None
+            try:
+                whole = self._upload_photo(client, request_id, sha, data, known)
+            except NotSupported:
+                out.note = f"平台不接收照片：{len(job.photos)} 张照片留在本机，诉求已同步"
+                whole = None
+                break
+        if whole is True and created is not None and created.status:
             # The platform's own answer says it holds every photo: no need to ask once more.
-            return _Sent(request_id, created.status)
+            out.synced, out.status = True, created.status
+            return
         status = client.get_request(request_id)
-        if status.media_complete is False:
+        if status.media_complete is False and not out.note:
             raise Transient("平台尚未收齐照片，下次同步会补传")
-        return _Sent(request_id, status.status)
+        out.synced, out.status = True, status.status
+
+    def _look_up(self, client: Open311Client, job: _CreateJob, since: str) -> str | None:
+        """The server's id for this case if it holds it, None if it certainly does not;
+        ``CannotTell`` when its list does not show."""
+        start = clock.from_text(since) - LOOK_UP_MARGIN
+        end = self.now() + LOOK_UP_MARGIN
+        try:
+            items = client.find_requests(job.case.category_code, clock.to_text(start), clock.to_text(end))
+        except NotSupported as error:
+            raise CannotTell(str(error)) from None
+        blind = False
+        for item in items:
+            if _mentions(item, job.case.tracking_code):
+                request_id = item.get("service_request_id")
+                if request_id not in (None, ""):
+                    return str(request_id)
+            if not isinstance(item.get("description"), str) and not isinstance(item.get("attributes"), (dict, list)):
+                blind = True
+        if blind:
+            raise CannotTell("平台的诉求列表不显示描述，无法按查询码核对")
+        return None
 
     def _upload_photo(self, client: Open311Client, request_id: str, sha: str, data: bytes,
                       known: protocol.MediaState | None) -> bool | None:
@@ -282,12 +404,12 @@ class SyncService:
                 if sent.complete:
                     return sent.request_complete
                 last = Transient("照片没有传完整")
-            except NotSupported:
-                raise Rejected("平台不支持照片上传，带照片的诉求无法同步到该平台", 0) from None
             except Rejected as error:
                 if error.status_code not in (416, 422):
                     raise
                 last = Transient(f"照片续传位置或校验不符，重新上传（{error}）")
+            except NotSupported:
+                raise
             except Transient as error:
                 last = error
         assert last is not None
@@ -297,34 +419,47 @@ class SyncService:
         """Back on the calling thread: write what happened, one transaction per case."""
         now = clock.to_text(self.now())
         case = job.case
-        error = future.exception()
+        bug = future.exception()
+        out: _Outcome = _Outcome(request_id=job.known_request_id) if bug else future.result()
+        error = bug or out.error
         with self.db.atomic():
-            if error is None:
-                sent: _Sent = future.result()
-                repo.upsert_sync_case(
-                    self.db, case.id,
-                    {"request_id": sent.request_id, "set_aside_reason": None, "set_aside_at": None, "last_error": None},
-                    now,
-                )
-                repo.mark_case_synced(self.db, case.id, now, sent.status)
-                self._apply_status(case.id, sent.status, now)
+            changes: dict[str, Any] = {}
+            if out.request_id:
+                changes.update(request_id=out.request_id, fate_unknown_since=None, unconfirmed_at=None)
+            elif out.fate_known:
+                changes["fate_unknown_since"] = None
+            if out.note:
+                changes["note"] = out.note
+            if out.synced:
+                changes.update(set_aside_reason=None, set_aside_at=None, last_error=None)
+                repo.upsert_sync_case(self.db, case.id, changes, now)
+                repo.mark_case_synced(self.db, case.id, now, out.status)
+                self._apply_status(case.id, out.status, now)
                 repo.finish_outbox(self.db, job.outbox_id, now)
-                return CaseResult(case.id, case.tracking_code, SYNCED)
+                return CaseResult(case.id, case.tracking_code, SYNCED, out.note)
+            if out.unconfirmed:
+                reason = f"{unconfirmed_reason(self.profile)}（{error}）"
+                changes.update(unconfirmed_at=now, last_error=reason)
+                repo.upsert_sync_case(self.db, case.id, changes, now)
+                repo.note_outbox_attempt(self.db, job.outbox_id, reason)
+                return CaseResult(case.id, case.tracking_code, UNCONFIRMED, reason)
             if isinstance(error, Rejected):
                 reason = str(error)
                 if error.status_code == 409 and job.earlier_attempts:
                     # The usual story: an earlier try reached the platform but its answer was
                     # lost, and the case was corrected on this laptop before this try.
                     reason += "（这条诉求在上次同步中断后又在本机修改过：平台保留的是修改前的版本，请在平台上补充更正）"
-                repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
+                changes.update(set_aside_reason=reason, set_aside_at=now)
+                repo.upsert_sync_case(self.db, case.id, changes, now)
                 repo.note_outbox_attempt(self.db, job.outbox_id, reason)
                 return CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
             if isinstance(error, SyncError):
                 reason = str(error)
             else:
-                # A bug or a library surprise: keep the case waiting, name only the error type.
-                reason = f"同步出现意外错误（{type(error).__name__}），下次同步会重试"
-            repo.upsert_sync_case(self.db, case.id, {"last_error": reason}, now)
+                # A bug or a library surprise: keep the case waiting, name no class to the person.
+                reason = "同步时出现意外错误，下次同步会重试；如果每次都这样，请把这台笔记本交给技术支持检查"
+            changes["last_error"] = reason
+            repo.upsert_sync_case(self.db, case.id, changes, now)
             repo.note_outbox_attempt(self.db, job.outbox_id, reason)
             return CaseResult(case.id, case.tracking_code, WAITING, reason)
 
@@ -379,14 +514,17 @@ class SyncService:
 
     def _pull_updates(self, report: SyncReport) -> None:
         client = self._client()
+        if not self.profile.updates:
+            self._pull_statuses(client, report)
+            return
         saved = repo.get_setting(self.db, CURSOR_SETTING) or {}
         if saved.get("server") != client.base:
             saved = {"server": client.base}
         for _ in range(1000):
             try:
                 updates, next_cursor = client.updates(saved.get("cursor"), saved.get("start_date"))
-            except NotSupported as error:
-                report.updates_note = str(error)
+            except NotSupported:
+                self._pull_statuses(client, report)
                 return
             except Transient as error:
                 report.updates_note = f"未能取回办理进度：{error}"
@@ -424,11 +562,48 @@ class SyncService:
         if note and not report.updates_note:
             report.updates_note = note
 
+    def _pull_statuses(self, client: Open311Client, report: SyncReport) -> None:
+        """Progress from a server without servicerequestupdates: the status and notes of the cases
+        it has not closed yet, asked for by their ids in batches."""
+        open_cases = repo.open_requests(self.db)
+        by_request = {request_id: case_id for case_id, request_id in open_cases}
+        ids = list(by_request)
+        for start in range(0, len(ids), STATUS_BATCH):
+            batch = ids[start:start + STATUS_BATCH]
+            try:
+                statuses = client.requests_status(batch)
+            except Rejected as error:
+                report.updates_note = f"平台不提供办理进度回传，按编号查询状态也被拒绝：{error}"
+                return
+            except Transient as error:
+                report.updates_note = f"未能取回办理进度：{error}"
+                return
+            received = clock.to_text(self.now())
+            with self.db.atomic():
+                for status in statuses:
+                    case_id = by_request.get(status.service_request_id)
+                    if case_id is None or not status.status:
+                        continue
+                    # One row per status the server reported, however often it is asked.
+                    marker = f"requests.json:{status.status}:{status.updated_datetime or status.status_notes}"
+                    stored = repo.insert_sync_update(self.db, {
+                        "case_id": case_id, "update_id": marker, "status": status.status,
+                        "description": status.status_notes, "updated_at": status.updated_datetime,
+                        "received_at": received,
+                    })
+                    if stored:
+                        report.updates_received += 1
+                        self._apply_status(case_id, status.status, status.updated_datetime or received)
+        report.updates_note = (f"平台不提供办理进度推送（servicerequestupdates），已按编号查询 {len(ids)} 条"
+                               "未办结诉求的状态")
+
     # --- the summary -------------------------------------------------------------------------------
 
     def _audit(self, report: SyncReport) -> None:
         """One entry in the audit log per run: counts only, the cases' codes are in the report."""
         detail = f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条"
+        if report.unconfirmed:
+            detail += f"，待核实 {len(report.unconfirmed)} 条"
         with self.db.atomic():
             audit.append(self.db, "sync", audit.Actor(self.desk.role), detail=detail, at=self.now())
 
@@ -441,6 +616,8 @@ class SyncService:
             state = repo.sync_case(self.db, case.id)
             if state and state["set_aside_reason"]:
                 report.results.append(CaseResult(case.id, case.tracking_code, SET_ASIDE, state["set_aside_reason"]))
+            elif state and state["unconfirmed_at"] and not state["request_id"]:
+                report.results.append(CaseResult(case.id, case.tracking_code, UNCONFIRMED, unconfirmed_reason(self.profile)))
             else:
                 why = report.stopped or "排在未同步成功的诉求之后"
                 report.results.append(CaseResult(case.id, case.tracking_code, WAITING, why))
@@ -454,6 +631,24 @@ class SyncService:
                     repo.set_setting(self.db, SKEW_SETTING, round(skew))
                 return skew_warning(skew)
         return None
+
+
+def _mentions(item: dict[str, Any], tracking_code: str) -> bool:
+    description = item.get("description")
+    if isinstance(description, str) and tracking_code in description[:40]:
+        return True
+    attributes = item.get("attributes")
+    if isinstance(attributes, dict):
+        return str(attributes.get("tracking_code") or "") == tracking_code
+    if isinstance(attributes, list):
+        return any(isinstance(a, dict) and str(a.get("value") or "") == tracking_code for a in attributes)
+    return False
+
+
+def unconfirmed_reason(profile: ServerProfile | None = None) -> str:
+    return ("待核实：上次发送后没有收到平台的答复，平台也无法确认是否已收到。请在平台上按查询码搜索："
+            "找到了就在本机填写平台编号（xinan-desk sync confirm 查询码 --request-id 编号），"
+            "确实没有就选择重新发送（xinan-desk sync confirm 查询码 --not-there）")
 
 
 def overview(desk: ReceptionDesk) -> dict[str, list[dict[str, Any]]]:

@@ -339,14 +339,15 @@ def add_setting_if_missing(db: Database, key: str, value: Any) -> None:
 def sync_case(db: Database, case_id: str) -> dict[str, Any] | None:
     return _row(
         db,
-        "SELECT case_id, request_id, set_aside_reason, set_aside_at, last_error, updated_at "
-        "FROM sync_cases WHERE case_id = ?",
+        "SELECT case_id, request_id, set_aside_reason, set_aside_at, last_error, updated_at, "
+        "fate_unknown_since, unconfirmed_at, note FROM sync_cases WHERE case_id = ?",
         (case_id,),
     )
 
 
 def upsert_sync_case(db: Database, case_id: str, changes: dict[str, Any], at: str) -> None:
-    allowed = {"request_id", "set_aside_reason", "set_aside_at", "last_error"}
+    allowed = {"request_id", "set_aside_reason", "set_aside_at", "last_error", "fate_unknown_since",
+               "unconfirmed_at", "note"}
     if not set(changes) <= allowed:
         raise ValueError(sorted(set(changes) - allowed))
     names = [*changes, "updated_at"]
@@ -420,11 +421,31 @@ def sync_overview(db: Database) -> list[dict[str, Any]]:
     return _rows(
         db,
         "SELECT c.id AS case_id, c.tracking_code, c.synced_at, s.request_id, s.set_aside_reason, "
-        "s.last_error, (SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) AS pending "
+        "s.last_error, s.unconfirmed_at, "
+        "(SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) AS pending "
         "FROM cases c LEFT JOIN sync_cases s ON s.case_id = c.id "
         "WHERE s.set_aside_reason IS NOT NULL OR EXISTS "
         "(SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) "
         "ORDER BY c.created_at, c.sequence",
+    )
+
+
+def open_requests(db: Database) -> list[tuple[str, str]]:
+    """(case id, platform request id) of synced cases the platform has not closed or voided."""
+    return [tuple(r) for r in db.execute(
+        "SELECT c.id, s.request_id FROM cases c JOIN sync_cases s ON s.case_id = c.id "
+        "WHERE c.synced_at IS NOT NULL AND s.request_id IS NOT NULL "
+        "AND COALESCE(c.platform_status, '') NOT IN ('closed', 'voided') ORDER BY c.created_at, c.id"
+    ).fetchall()]
+
+
+def unconfirmed_cases(db: Database) -> list[dict[str, Any]]:
+    """Cases whose create may be on the server but could not be found there (待核实)."""
+    return _rows(
+        db,
+        "SELECT c.id AS case_id, c.tracking_code, c.category_code, c.created_at, s.unconfirmed_at, "
+        "s.fate_unknown_since FROM cases c JOIN sync_cases s ON s.case_id = c.id "
+        "WHERE s.unconfirmed_at IS NOT NULL AND s.request_id IS NULL ORDER BY c.created_at, c.sequence",
     )
 
 

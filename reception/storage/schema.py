@@ -259,3 +259,15 @@ def m008_return_visits(db: Database) -> None:
         not_null={"fetched_at"},
         foreign_keys=[("case_id", "cases", "id")],
     )
+
+
+@MIGRATIONS()
+def m009_sync_fate(db: Database) -> None:
+    # For servers without idempotency keys (docs/protocol.md, "Server profiles"). fate_unknown_since:
+    # a create's body may have reached the server and no answer said what became of it (set,
+    # committed, before the body leaves): such a case is looked up, never simply sent again.
+    # unconfirmed_at: the look-up could not tell, so the case waits for the team leader (待核实).
+    # note: what the case synced without (photos the server cannot take), in the desk's words.
+    db["sync_cases"].add_column("fate_unknown_since", str)
+    db["sync_cases"].add_column("unconfirmed_at", str)
+    db["sync_cases"].add_column("note", str)

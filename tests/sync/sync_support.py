@@ -7,7 +7,10 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -132,6 +135,88 @@ def case_raw(**changes: Any) -> dict[str, Any]:
     return valid_case(**changes)
 
 
-def client_factory(url: str, token: str, read_timeout: float = 1.5, retry: RetryPolicy = FAST_RETRY) -> Callable[[], Open311Client]:
+def client_factory(url: str, token: str | None, read_timeout: float = 1.5, retry: RetryPolicy = FAST_RETRY,
+                   api_key: str | None = None) -> Callable[[], Open311Client]:
     return lambda: Open311Client(url, token, connect_timeout=2.0, read_timeout=read_timeout, retry=retry,
-                                 sleep=lambda s: time.sleep(min(s, 0.05)))
+                                 sleep=lambda s: time.sleep(min(s, 0.05)), api_key=api_key)
+
+
+class PlainOpen311:
+    """tests/sync/plain_open311.py in its own process, so that ``kill -9`` is real; restarted on
+    the same port and the same data, as a server's supervisor would."""
+
+    API_KEY = "plain-api-key-2026"
+
+    def __init__(self, data_dir: Path, services: list[str], *, private: bool = False) -> None:
+        self.data_dir = Path(data_dir)
+        self.services = services
+        self.private = private
+        self.port = 0
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/georeport/v2/"
+
+    def start(self, *, die_after_commit: int = 0, die_before_commit: int = 0) -> "PlainOpen311":
+        command = [sys.executable, str(Path(__file__).with_name("plain_open311.py")), "--data", str(self.data_dir),
+                   "--port", str(self.port), "--api-key", self.API_KEY, "--services", ",".join(self.services)]
+        if self.private:
+            command.append("--private")
+        if die_after_commit:
+            command += ["--die-after-commit", str(die_after_commit)]
+        if die_before_commit:
+            command += ["--die-before-commit", str(die_before_commit)]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline()
+        if not line.startswith("READY "):
+            raise RuntimeError("the plain Open311 server did not start")
+        self.port = int(line.split()[1])
+        return self
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def kill(self) -> None:
+        """kill -9: no chance to flush or close anything."""
+        if self.alive():
+            self.process.send_signal(signal.SIGKILL)
+        if self.process is not None:
+            self.process.wait(timeout=20)
+            self.process.stdout.close()
+
+    def restart(self, **faults: int) -> "PlainOpen311":
+        self.kill()
+        return self.start(**faults)
+
+    def ensure_running(self) -> None:
+        if not self.alive():
+            self.restart()
+
+    def rows(self) -> list[dict[str, Any]]:
+        import plain_open311
+
+        store = plain_open311.Store(self.data_dir)
+        try:
+            return store.rows()
+        finally:
+            store.close()
+
+    def set_status(self, request_id: str, status: str, notes: str) -> None:
+        """What the server's own staff would do on its pages."""
+        import plain_open311
+
+        store = plain_open311.Store(self.data_dir)
+        try:
+            store.set_status(request_id, status, notes)
+        finally:
+            store.close()
+
+    def rows_per_code(self, codes: list[str]) -> dict[str, int]:
+        """How many of the server's requests carry each tracking code (at the description's start)."""
+        counts = dict.fromkeys(codes, 0)
+        for row in self.rows():
+            for code in codes:
+                if row["description"].startswith(f"[{code}]"):
+                    counts[code] += 1
+        return counts

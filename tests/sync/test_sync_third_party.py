@@ -159,14 +159,18 @@ class NoMedia(Variant):
 
 
 @pytest.mark.parametrize("third_party", [NoMedia], indirect=True)
-def test_without_the_media_extension_photo_cases_are_set_aside_others_go(desk, third_party):
+def test_without_the_media_extension_a_photo_case_syncs_without_its_photo_once(desk, third_party):
     with_photo = desk.record_case(case_raw(photos=[photo(3000)]))
     plain = desk.record_case(case_raw())
     report = _sync(desk, third_party)
     outcome = {r.case_id: r for r in report.results}
-    assert outcome[plain.id].outcome == SYNCED
-    assert outcome[with_photo.id].outcome == SET_ASIDE and "照片" in outcome[with_photo.id].reason
+    assert outcome[plain.id].outcome == SYNCED and not outcome[plain.id].reason
+    assert outcome[with_photo.id].outcome == SYNCED and "照片留在本机" in outcome[with_photo.id].reason
+    assert "照片留在本机" in repo.sync_case(desk.db, with_photo.id)["note"]
     assert report.updates_note and "进度" in report.updates_note
+    # Nothing is left to send, so the next sync creates nothing again.
+    assert not _sync(desk, third_party).results
+    assert len(third_party.created) == 2
 
 
 class StrangeStatuses(Variant):
