@@ -21,6 +21,7 @@ from cli import privacy as privacy_cli
 from cli import reports as report_cli
 from cli import topics as topics_cli
 from cli import slips as slip_cli
+from cli import sync as sync_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from composition.logs import log_bug, log_path, setup_logging
 from reception import clock, tracking_codes
@@ -90,11 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("forms", help="检查登记表和分类目录文件")
 
-    sync = sub.add_parser("sync", help="同步：把诉求送到街道信箱平台，取回办理进度")
-    sync.add_argument("--server", default=None, help="平台地址，如 https://xinan.example.gov.cn/（记住，下次可省略）")
-    sync.add_argument("--enrol", metavar="登记码", default=None, help="用街道给的一次性登记码登记这台笔记本")
-    sync.add_argument("--status", action="store_true", help="只查看还在等待和被搁置的诉求，不联网")
-    sync.add_argument("--ca-bundle", default=None, help="街道自有证书机构的证书文件（证书始终校验）")
+    sync_cli.add_commands(sub)
     slip_cli.add_commands(sub)
     report_cli.add_commands(sub)
     topics_cli.add_commands(sub)
@@ -277,7 +274,10 @@ def _case_list(services, args) -> int:
         cases = desk.recent_cases(args.limit)
     warn = services.loaded_form.form.deadlines.warn_fraction
     if args.json:
-        _dump([{**case_json(c, warn), "amendments": desk.amendments(c.id), **loop_cli.loop_json(desk, c.id)}
+        from sync.unconfirmed import sync_state
+
+        _dump([{**case_json(c, warn), "amendments": desk.amendments(c.id), **loop_cli.loop_json(desk, c.id),
+                "sync_state": sync_state(desk, c.id)}
                for c in cases])
     else:
         for c in cases:
@@ -288,8 +288,11 @@ def _case_list(services, args) -> int:
 
 def _case_show(services, args) -> int:
     case = services.desk.find_case(args.code)
+    from sync.unconfirmed import sync_state
+
     data = {**case_json(case, services.loaded_form.form.deadlines.warn_fraction),
-            "amendments": services.desk.amendments(case.id), **loop_cli.loop_json(services.desk, case.id)}
+            "amendments": services.desk.amendments(case.id), **loop_cli.loop_json(services.desk, case.id),
+            "sync_state": sync_state(services.desk, case.id)}
     if args.json:
         _dump(data)
     else:
@@ -382,55 +385,6 @@ def _forms(loaded, args) -> int:
     return EXIT_OK
 
 
-def _sync(services, args) -> int:
-    from sync.client import SyncError
-    from sync.service import overview
-
-    desk = services.desk
-    try:
-        if args.status:
-            state = overview(desk)
-            for row in state["set_aside"]:
-                print(f"搁置  {row['tracking_code']}  {row['set_aside_reason']}")
-            for row in state["waiting"]:
-                print(f"等待  {row['tracking_code']}  {row['last_error'] or '尚未同步'}")
-            print(f"仍在等待 {len(state['waiting'])} 条，搁置 {len(state['set_aside'])} 条")
-            return EXIT_OK
-        if args.enrol:
-            if not args.server:
-                raise BadInput("登记时必须用 --server 指明平台地址")
-            from composition.services import enrol_device
-
-            prefix = enrol_device(services, args.server, args.enrol, args.ca_bundle)
-            print(f"已登记，本机编号 {prefix}；令牌已存入系统钥匙串", file=sys.stderr)
-            print(prefix)
-            return EXIT_OK
-        from composition.services import sync_service
-
-        service = sync_service(services, args.server, args.ca_bundle)
-
-        def show(progress) -> None:
-            if progress.last is not None:
-                words = {"synced": "已同步", "set_aside": "搁置", "waiting": "等待"}[progress.last.outcome]
-                why = f"：{progress.last.reason}" if progress.last.reason else ""
-                print(f"[{progress.done}/{progress.total}] {progress.last.tracking_code} {words}{why}", file=sys.stderr)
-
-        report = service.run(progress=show)
-    except SyncError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return EXIT_ERROR
-    print(f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条；"
-          f"收到办理进度 {report.updates_received} 条")
-    for result in report.set_aside:
-        print(f"  搁置 {result.tracking_code}：{result.reason}")
-    for result in report.waiting:
-        print(f"  等待 {result.tracking_code}：{result.reason}")
-    for note in (report.stopped, report.updates_note, report.clock_warning):
-        if note:
-            print(f"注意：{note}", file=sys.stderr)
-    return EXIT_OK if not report.set_aside and not report.waiting else EXIT_ERROR
-
-
 _HANDLERS = {
     ("case", "add"): _case_add,
     ("case", "list"): _case_list,
@@ -442,7 +396,7 @@ _HANDLERS = {
     ("session", "show"): _session_show,
     ("session", "close"): _session_close,
     ("device", None): _device,
-    ("sync", None): _sync,
+    **sync_cli.HANDLERS,
     **slip_cli.HANDLERS,
     **report_cli.HANDLERS,
     **topics_cli.HANDLERS,

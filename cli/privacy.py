@@ -65,6 +65,8 @@ def leader_action(args: argparse.Namespace) -> str | None:
     command, action = args.command, getattr(args, "action", None)
     if (command, action) == ("case", "void"):
         return "void"
+    if (command, action) == ("sync", "check"):
+        return None  # only asks the server what it supports
     if command in ("sync", "export", "audit", "purge", "passphrase"):
         return command
     if command in ("settings", "privacy") and getattr(args, "changes", None):

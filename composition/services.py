@@ -88,8 +88,9 @@ def sync_service(services: Services, server: str | None, ca_bundle: str | None =
     return build_service(services.desk, server, ca_bundle=ca_bundle)
 
 
-def enrol_device(services: Services, server: str, code: str, ca_bundle: str | None = None) -> str:
-    """Enrol this laptop with the platform; its token goes to the OS keyring. Returns the prefix."""
+def enrol_device(services: Services, server: str, code: str, ca_bundle: str | None = None):
+    """Enrol this laptop with the platform (sync/setup.py's ``Enrolled``: prefix, where the
+    token was kept, the tracking-page address)."""
     from sync.setup import enrol
 
     return enrol(services.desk, server, code, ca_bundle=ca_bundle)

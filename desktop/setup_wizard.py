@@ -569,7 +569,7 @@ class SetupWizard(QWizard):
         from composition.services import enrol_device
 
         services = self.services
-        return lambda _desk: enrol_device(services, server, code)
+        return lambda _desk: enrol_device(services, server, code).prefix
 
 
 def needed(services) -> bool:

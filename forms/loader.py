@@ -106,9 +106,10 @@ def load_form(data_dir: Path | None = None) -> LoadedForm:
     intake = parsed["intake.toml"]
     taxonomy = parsed["categories.toml"]
     deadlines = parsed["deadlines.toml"]
-    street, communities = parsed["communities.toml"]
+    street, communities, centres, street_centre = parsed["communities.toml"]
     form = FormDefinition(
-        fields=intake, taxonomy=taxonomy, deadlines=deadlines, communities=communities, street=street
+        fields=intake, taxonomy=taxonomy, deadlines=deadlines, communities=communities, street=street,
+        centres=centres, street_centre=street_centre,
     )
     return LoadedForm(form=form, problems=problems, sources=sources)
 
@@ -405,7 +406,7 @@ def _load_deadlines(path: Path) -> DeadlinePolicy:
     return DeadlinePolicy(accept_hours=accept, warn_fraction=float(warn), closure=closure)
 
 
-def _load_communities(path: Path) -> tuple[str, tuple[str, ...]]:
+def _load_communities(path: Path) -> tuple[str, tuple[str, ...], dict[str, tuple[float, float]], tuple[float, float] | None]:
     src = _Source(path)
     src.version()
     street = _text(src.data.get("street"))
@@ -418,7 +419,27 @@ def _load_communities(path: Path) -> tuple[str, tuple[str, ...]]:
     for name in cleaned:
         if cleaned.count(name) > 1:
             raise src.fail(f"社区 {name} 重复", near=f'"{name}"')
-    return _local(src, src.data, "street", {}), cleaned
+    street_centre = _centre(src, src.data["street_centre"], "street_centre") if "street_centre" in src.data else None
+    table = src.data.get("centres", {})
+    if not isinstance(table, dict):
+        raise src.fail("centres 应为 社区名 = [纬度, 经度] 的表", near="centres")
+    centres = {}
+    for name, value in table.items():
+        if name not in cleaned:
+            raise src.fail(f"centres 里的 {name} 不在 communities 列表中", near=f'"{name}"')
+        centres[name] = _centre(src, value, name)
+    return _local(src, src.data, "street", {}), cleaned, centres, street_centre
+
+
+def _centre(src: _Source, value: Any, near: str) -> tuple[float, float]:
+    """[latitude, longitude] in degrees (WGS-84), as a map shows them."""
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+        raise src.fail(f"{near} 的坐标应为 [纬度, 经度]，如 [22.5553, 113.8830]", near=near)
+    lat, lon = float(value[0]), float(value[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise src.fail(f"{near} 的坐标超出范围：纬度在 -90 到 90 之间，经度在 -180 到 180 之间", near=near)
+    return lat, lon
 
 
 _BUILDERS: dict[str, Callable[[Path], Any]] = {

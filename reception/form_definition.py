@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -102,6 +103,10 @@ class FormDefinition:
     deadlines: DeadlinePolicy
     communities: tuple[str, ...]
     street: str
+    # (latitude, longitude) sent as a case's location to a platform that requires one: the
+    # community's centre where communities.toml gives it, else the street's (docs/protocol.md).
+    centres: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    street_centre: tuple[float, float] | None = None
 
     def field(self, name: str) -> FieldSpec:
         for spec in self.fields:

@@ -646,7 +646,7 @@ def _mentions(item: dict[str, Any], tracking_code: str) -> bool:
 
 
 def unconfirmed_reason(profile: ServerProfile | None = None) -> str:
-    return ("待核实：上次发送后没有收到平台的答复，平台也无法确认是否已收到。请在平台上按查询码搜索："
+    return ("上次发送后没有收到平台的答复，平台也无法确认是否已收到。请在平台上按查询码搜索："
             "找到了就在本机填写平台编号（xinan-desk sync confirm 查询码 --request-id 编号），"
             "确实没有就选择重新发送（xinan-desk sync confirm 查询码 --not-there）")
 

@@ -15,6 +15,19 @@ from reception.privacy import audit
 from reception.storage import repository as repo
 
 
+def sync_state(desk: ReceptionDesk, case_id: str) -> str:
+    """synced | unconfirmed (待核实) | set_aside | waiting, for ``case list --json``."""
+    case = repo.get_case(desk.db, case_id)
+    if case is not None and case["synced_at"]:
+        return "synced"
+    state = repo.sync_case(desk.db, case_id)
+    if state and state["unconfirmed_at"] and not state["request_id"]:
+        return "unconfirmed"
+    if state and state["set_aside_reason"]:
+        return "set_aside"
+    return "waiting"
+
+
 def pending(desk: ReceptionDesk) -> list[dict]:
     return repo.unconfirmed_cases(desk.db)
 

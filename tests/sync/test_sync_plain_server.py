@@ -147,7 +147,7 @@ def test_where_the_server_cannot_tell_the_case_waits_for_the_leader(tmp_path, re
         proxy.plan(Fault("drop_after_commit", CREATE))
         service = plain_service(real_desk, proxy.url + "api/georeport/v2/")
         [result] = service.run().results
-        assert result.outcome == UNCONFIRMED and "待核实" in result.reason
+        assert result.outcome == UNCONFIRMED and "按查询码搜索" in result.reason
         # No automatic resend, however often the leader presses sync.
         assert [r.outcome for r in service.run().results] == [UNCONFIRMED]
         assert len(private.rows()) == 1

@@ -1,0 +1,179 @@
+"""``xinan-desk sync …``: the end-of-night sync and setting this laptop up for a street's server.
+
+    sync [--server URL] [--enrol CODE | --api-key KEY] [--profile K=V,…] [--accept-public]
+    sync check --server URL            what the server supports and what the desk does without it
+    sync confirm CODE --not-there      a 待核实 case is not on the server: send it again
+    sync confirm CODE --request-id ID  it is there under that number
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
+
+OUTCOME_WORDS = {"synced": "已同步", "set_aside": "搁置", "waiting": "等待", "unconfirmed": "待核实"}
+
+
+def _server_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", default=None,
+                        help="平台的 API 地址，照平台给的原样填写，如 https://xinan.example.gov.cn/ 或 "
+                             "https://平台/api/georeport/v2/（记住，下次可省略）")
+    parser.add_argument("--ca-bundle", default=None, help="街道自有证书机构的证书文件（证书始终校验）")
+    parser.add_argument("--profile", default=None, metavar="设置=值,…",
+                        help="改写自动识别的平台特性，如 media=false,address_field=address,location_required=true")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    sync = sub.add_parser("sync", help="同步：把诉求送到街道信箱平台，取回办理进度")
+    _server_options(sync)
+    credential = sync.add_mutually_exclusive_group()
+    credential.add_argument("--enrol", metavar="登记码", default=None, help="用街道给的一次性登记码登记这台笔记本")
+    credential.add_argument("--api-key", metavar="KEY", default=None,
+                            help="其他 Open311 平台：平台管理员给的 api_key（和令牌一样保管）")
+    sync.add_argument("--accept-public", action="store_true",
+                      help="确认已知道该平台会公开诉求描述，仍然同步（首次同步时需要）")
+    sync.add_argument("--status", action="store_true", help="只查看还在等待、待核实和被搁置的诉求，不联网")
+    actions = sync.add_subparsers(dest="action", required=False, metavar="{check,confirm}")
+    check = actions.add_parser("check", help="检查平台支持什么、缺少的部分本机怎么处理（不需要 PIN）")
+    _server_options(check)
+    confirm = actions.add_parser("confirm", help="组长核实一条待核实的诉求")
+    confirm.add_argument("code", help="查询码，如 K7Q-00A3-X")
+    answer = confirm.add_mutually_exclusive_group(required=True)
+    answer.add_argument("--not-there", action="store_true", help="平台上确实没有：下次同步重新发送")
+    answer.add_argument("--request-id", metavar="编号", help="平台上有：填写平台显示的诉求编号")
+
+
+def _check(services, args) -> int:
+    from sync.client import SyncError
+    from sync.setup import check_server
+
+    if not args.server:
+        raise BadInput("请用 --server 指明平台的 API 地址")
+    try:
+        result = check_server(args.server, ca_bundle=args.ca_bundle, profile_overrides=args.profile)
+    except SyncError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    for line in result.lines():
+        print(line)
+    return EXIT_OK
+
+
+def _confirm(services, args) -> int:
+    from sync import unconfirmed
+
+    if args.not_there:
+        code = unconfirmed.send_again(services.desk, args.code)
+        print(f"{code} 将在下次同步时重新发送", file=sys.stderr)
+    else:
+        code = unconfirmed.it_is_there(services.desk, args.code, args.request_id)
+        print(f"{code} 记为平台编号 {args.request_id.strip()}；下次同步时核对并标为已同步", file=sys.stderr)
+    return EXIT_OK
+
+
+def _status(desk) -> int:
+    from sync.service import overview
+    from sync.unconfirmed import pending
+
+    state = overview(desk)
+    unconfirmed = pending(desk)
+    for row in state["set_aside"]:
+        print(f"搁置  {row['tracking_code']}  {row['set_aside_reason']}")
+    for row in unconfirmed:
+        print(f"待核实  {row['tracking_code']}  请在平台上按查询码搜索，再运行 sync confirm")
+    for row in state["waiting"]:
+        if not row["unconfirmed_at"]:
+            print(f"等待  {row['tracking_code']}  {row['last_error'] or '尚未同步'}")
+    waiting = [r for r in state["waiting"] if not r["unconfirmed_at"]]
+    print(f"仍在等待 {len(waiting)} 条，搁置 {len(state['set_aside'])} 条，待核实 {len(unconfirmed)} 条")
+    return EXIT_OK
+
+
+def _confirm_public(check, accepted: bool) -> bool:
+    print(f"注意：{check.base}：", file=sys.stderr)
+    from sync.setup import PUBLIC_WARNING
+
+    print(PUBLIC_WARNING, file=sys.stderr)
+    if accepted:
+        return True
+    if sys.stdin.isatty():
+        return input("仍然同步到这个平台吗？输入 是 确认：").strip() in ("是", "y", "yes")
+    print("如确认，请加上 --accept-public 再运行一次", file=sys.stderr)
+    return False
+
+
+def _setup(services, args) -> int | None:
+    """--enrol / --api-key: check the server, warn about public descriptions, keep the credential."""
+    from composition.services import enrol_device
+    from sync import credentials
+    from sync.setup import accept_privacy, check_server, remember, use_api_key
+
+    if not args.server:
+        raise BadInput("登记时必须用 --server 指明平台地址")
+    check = check_server(args.server, ca_bundle=args.ca_bundle, profile_overrides=args.profile)
+    if check.public_descriptions and not _confirm_public(check, args.accept_public):
+        return EXIT_ERROR
+    if args.api_key:
+        kept = use_api_key(services.desk, check, args.api_key)
+        print(f"已保存 api_key；{credentials.describe(kept)}", file=sys.stderr)
+    else:
+        enrolled = enrol_device(services, check.base, args.enrol, args.ca_bundle)
+        remember(services.desk, check)
+        print(f"已登记，本机编号 {enrolled.prefix}；{credentials.describe(enrolled.kept)}", file=sys.stderr)
+        if enrolled.tracking_url:
+            print(f"小票二维码指向平台的查询页：{enrolled.tracking_url}", file=sys.stderr)
+        print(enrolled.prefix)
+    if check.public_descriptions:
+        accept_privacy(services.desk, check.base)
+    return None if args.api_key else EXIT_OK
+
+
+def _sync(services, args) -> int:
+    from sync.client import SyncError
+
+    desk = services.desk
+    try:
+        if args.status:
+            return _status(desk)
+        if args.enrol or args.api_key:
+            done = _setup(services, args)
+            if done is not None:
+                return done
+        from composition.services import sync_service
+
+        service = sync_service(services, args.server, args.ca_bundle)
+
+        def show(progress) -> None:
+            if progress.last is not None:
+                words = OUTCOME_WORDS.get(progress.last.outcome, progress.last.outcome)
+                why = f"：{progress.last.reason}" if progress.last.reason else ""
+                print(f"[{progress.done}/{progress.total}] {progress.last.tracking_code} {words}{why}", file=sys.stderr)
+
+        report = service.run(progress=show)
+    except SyncError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条，"
+          f"待核实 {len(report.unconfirmed)} 条；收到办理进度 {report.updates_received} 条")
+    for result in report.set_aside:
+        print(f"  搁置 {result.tracking_code}：{result.reason}")
+    for result in report.waiting:
+        print(f"  等待 {result.tracking_code}：{result.reason}")
+    for result in report.unconfirmed:
+        print(f"  待核实 {result.tracking_code}：{result.reason}")
+    for note in (report.stopped, report.updates_note, report.clock_warning):
+        if note:
+            print(f"注意：{note}", file=sys.stderr)
+    return EXIT_OK if not report.set_aside and not report.waiting and not report.unconfirmed else EXIT_ERROR
+
+
+HANDLERS = {
+    ("sync", None): _sync,
+    ("sync", "check"): _check,
+    ("sync", "confirm"): _confirm,
+}
+# Commands that need no team leader's PIN: they only read, or ask the server.
+NO_PIN = {("sync", "check")}
+__all__ = ["EXIT_BAD_INPUT", "HANDLERS", "NO_PIN", "add_commands"]

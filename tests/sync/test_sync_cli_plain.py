@@ -1,0 +1,156 @@
+"""The team leader's shell against a plain Open311 server, and a first sync on a laptop without
+an OS keyring (keyring's real "fail" backend)."""
+
+from __future__ import annotations
+
+import json
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from cli.main import main
+from forms import load_form
+from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
+from sync_fault_proxy import Fault, FaultProxy
+from sync_support import PlainOpen311, case_raw
+
+
+@pytest.fixture(autouse=True)
+def street_secrets(monkeypatch):
+    monkeypatch.setenv("XINAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("XINAN_DESK_PIN", TEST_PIN)
+
+
+@pytest.fixture
+def no_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def plain(tmp_path):
+    server = PlainOpen311(tmp_path / "georeport", sorted(s.code for _, s in load_form(None).form.taxonomy.items()))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def _leader_desk(data_dir, capsys) -> None:
+    prepare_data_dir(data_dir)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XINAN_DESK_NEW_PIN", TEST_PIN)
+        patch.delenv("XINAN_DESK_PIN")
+        assert main(["--data-dir", str(data_dir), "pin"]) == 0
+    capsys.readouterr()
+
+
+def _add_case(data_dir, tmp_path, capsys, **changes) -> str:
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case_raw(**changes), ensure_ascii=False), encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "case", "add", "--json", str(path)]) == 0
+    return capsys.readouterr().out.strip()
+
+
+def _states(data_dir, capsys) -> dict[str, str]:
+    assert main(["--data-dir", str(data_dir), "case", "list", "--json"]) == 0
+    return {c["tracking_code"]: c["sync_state"] for c in json.loads(capsys.readouterr().out)}
+
+
+def test_check_says_what_the_server_lacks_and_what_the_desk_does(tmp_path, plain, no_keyring, capsys, monkeypatch):
+    data_dir = tmp_path / "desk"
+    _leader_desk(data_dir, capsys)
+    monkeypatch.delenv("XINAN_DESK_PIN")  # no PIN needed to look
+    assert main(["--data-dir", str(data_dir), "sync", "check", "--server", plain.root]) == 0
+    out = capsys.readouterr().out
+    assert plain.root in out and "通用 Open311" in out
+    assert "无  幂等键" in out and "待核实" in out
+    assert "无  照片上传" in out and "照片留在本机" in out
+    assert "无  办理进度" in out and "requests.json" in out
+
+
+def test_check_under_a_wrong_root_names_what_is_missing(tmp_path, plain, no_keyring, capsys):
+    data_dir = tmp_path / "desk"
+    _leader_desk(data_dir, capsys)
+    wrong = plain.root.replace("/api/georeport/v2/", "/open311/v2/")
+    assert main(["--data-dir", str(data_dir), "sync", "check", "--server", wrong]) == 1
+    err = capsys.readouterr().err
+    assert "services.json" in err and "Not found." in err and "API 地址" in err
+
+
+def test_api_key_sync_without_a_keyring_public_warning_then_unconfirmed_and_confirm(
+        tmp_path, plain, no_keyring, capsys):
+    data_dir = tmp_path / "desk"
+    _leader_desk(data_dir, capsys)
+    first = _add_case(data_dir, tmp_path, capsys)
+    # The server shows descriptions to anyone once it holds one: warn before the first sync.
+    assert main(["--data-dir", str(data_dir), "sync", "--server", plain.root, "--api-key", plain.API_KEY]) == 0
+    capsys.readouterr()
+    second = _add_case(data_dir, tmp_path, capsys, description="小区门口的路灯坏了一个月")
+    other = tmp_path / "other"
+    _leader_desk(other, capsys)
+    refused = main(["--data-dir", str(other), "sync", "--server", plain.root, "--api-key", plain.API_KEY])
+    err = capsys.readouterr().err
+    assert refused == 1 and "公开" in err and "--accept-public" in err
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    out = capsys.readouterr()
+    assert "已同步 1 条" in out.out and f"{second} 已同步" in out.err
+    assert {first: "synced", second: "synced"} == _states(data_dir, capsys)
+    # No keyring: the api_key is in the encrypted database, never in the clear.
+    assert plain.API_KEY.encode() not in (data_dir / "desk.db").read_bytes()
+    assert len(plain.rows()) == 2
+
+
+def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, form_codes, no_keyring, capsys):
+    private = PlainOpen311(tmp_path / "private", form_codes, private=True).start()
+    proxy = FaultProxy(private.port).start()
+    root = proxy.url + "api/georeport/v2/"
+    try:
+        data_dir = tmp_path / "desk"
+        _leader_desk(data_dir, capsys)
+        _add_case(data_dir, tmp_path, capsys)
+        assert main(["--data-dir", str(data_dir), "sync", "--server", root, "--api-key", private.API_KEY]) == 0
+        capsys.readouterr()
+        code = _add_case(data_dir, tmp_path, capsys)
+        proxy.plan(Fault("drop_after_commit", "POST /api/georeport/v2/requests.json"))
+        assert main(["--data-dir", str(data_dir), "sync"]) == 1
+        out = capsys.readouterr()
+        assert f"{code} 待核实" in out.err and "待核实 1 条" in out.out
+        assert _states(data_dir, capsys)[code] == "unconfirmed"
+        assert main(["--data-dir", str(data_dir), "sync", "--status"]) == 0
+        assert f"待核实  {code}" in capsys.readouterr().out
+        number = str(1000 + private.rows()[-1]["id"])
+        assert main(["--data-dir", str(data_dir), "sync", "confirm", code, "--request-id", number]) == 0
+        capsys.readouterr()
+        assert main(["--data-dir", str(data_dir), "sync"]) == 0
+        capsys.readouterr()
+        assert _states(data_dir, capsys)[code] == "synced"
+        assert len(private.rows()) == 2
+    finally:
+        proxy.stop()
+        private.kill()
+
+
+@pytest.fixture
+def form_codes():
+    return sorted(s.code for _, s in load_form(None).form.taxonomy.items())
+
+
+def test_enrol_without_a_keyring_keeps_the_token_in_the_database_and_syncs(tmp_path, platform, no_keyring, capsys):
+    data_dir = tmp_path / "desk"
+    _leader_desk(data_dir, capsys)
+    _, code = platform.store.add_device("新安五号", "M5Q")
+    assert main(["--data-dir", str(data_dir), "sync", "--server", platform.url, "--enrol", code]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "M5Q" and "加密的接访台数据库" in out.err
+    assert "Error" not in out.err  # no class names
+    _add_case(data_dir, tmp_path, capsys)
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    assert "已同步 1 条" in capsys.readouterr().out
+    assert platform.store.count_requests() == 1
