@@ -91,43 +91,36 @@ def _status(desk) -> int:
     return EXIT_OK
 
 
-def _confirm_public(check, accepted: bool) -> bool:
-    print(f"注意：{check.base}：", file=sys.stderr)
-    from sync.setup import PUBLIC_WARNING
-
-    print(PUBLIC_WARNING, file=sys.stderr)
-    if accepted:
-        return True
-    if sys.stdin.isatty():
-        return input("仍然同步到这个平台吗？输入 是 确认：").strip() in ("是", "y", "yes")
-    print("如确认，请加上 --accept-public 再运行一次", file=sys.stderr)
-    return False
-
-
 def _setup(services, args) -> int | None:
-    """--enrol / --api-key: check the server, warn about public descriptions, keep the credential."""
-    from composition.services import enrol_device
+    """--enrol / --api-key: check the server, warn about public descriptions, keep the credential.
+    Returns an exit status when the command ends here (enrolment only), None to go on syncing."""
     from sync import credentials
-    from sync.setup import accept_privacy, check_server, remember, use_api_key
+    from sync.setup import PUBLIC_WARNING, PublicDescriptions, connect
 
     if not args.server:
         raise BadInput("登记时必须用 --server 指明平台地址")
-    check = check_server(args.server, ca_bundle=args.ca_bundle, profile_overrides=args.profile)
-    if check.public_descriptions and not _confirm_public(check, args.accept_public):
-        return EXIT_ERROR
-    if args.api_key:
-        kept = use_api_key(services.desk, check, args.api_key)
-        print(f"已保存 api_key；{credentials.describe(kept)}", file=sys.stderr)
-    else:
-        enrolled = enrol_device(services, check.base, args.enrol, args.ca_bundle)
-        remember(services.desk, check)
-        print(f"已登记，本机编号 {enrolled.prefix}；{credentials.describe(enrolled.kept)}", file=sys.stderr)
-        if enrolled.tracking_url:
-            print(f"小票二维码指向平台的查询页：{enrolled.tracking_url}", file=sys.stderr)
-        print(enrolled.prefix)
-    if check.public_descriptions:
-        accept_privacy(services.desk, check.base)
-    return None if args.api_key else EXIT_OK
+    options = dict(enrolment_code=args.enrol, api_key=args.api_key, ca_bundle=args.ca_bundle,
+                   profile_overrides=args.profile)
+    try:
+        done = connect(services.desk, args.server, accept_public=args.accept_public, **options)
+    except PublicDescriptions as warning:
+        print(f"注意：{warning}", file=sys.stderr)
+        if not sys.stdin.isatty():
+            print("如确认，请加上 --accept-public 再运行一次", file=sys.stderr)
+            return EXIT_ERROR
+        if input("仍然同步到这个平台吗？输入 是 确认：").strip() not in ("是", "y", "yes"):
+            return EXIT_ERROR
+        done = connect(services.desk, args.server, accept_public=True, **options)
+    if done.check.public_descriptions:
+        print(f"注意：{PUBLIC_WARNING}（组长已确认）", file=sys.stderr)
+    if done.enrolled is None:
+        print(f"已保存 api_key；{credentials.describe(done.kept)}", file=sys.stderr)
+        return None
+    print(f"已登记，本机编号 {done.enrolled.prefix}；{credentials.describe(done.kept)}", file=sys.stderr)
+    if done.enrolled.tracking_url:
+        print(f"小票二维码指向平台的查询页：{done.enrolled.tracking_url}", file=sys.stderr)
+    print(done.enrolled.prefix)
+    return EXIT_OK
 
 
 def _sync(services, args) -> int:

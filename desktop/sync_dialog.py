@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -36,8 +38,9 @@ from desktop import i18n
 from desktop.widgets import theme
 from reception.desk import ReceptionDesk
 from sync.client import SyncError
-from sync.service import SET_ASIDE, SYNCED, Progress, SyncReport, overview
-from sync.setup import remembered_server
+from sync import unconfirmed
+from sync.service import SET_ASIDE, SYNCED, UNCONFIRMED, Progress, SyncReport, overview
+from sync.setup import PublicDescriptions, connect, remembered_server
 
 CASES, OUTBOX = "cases", "outbox"
 
@@ -102,6 +105,11 @@ class SyncDialog(QDialog):
         self.code_edit.setObjectName("syncEnrolmentCode")
         self.code_edit.setPlaceholderText(self.tr("首次同步时填写街道给的一次性登记码，之后留空"))
         form.addRow(self.tr("登记码"), self.code_edit)
+        self.api_key_edit = QLineEdit()
+        self.api_key_edit.setObjectName("syncApiKey")
+        self.api_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key_edit.setPlaceholderText(self.tr("其他 Open311 平台：平台管理员给的 api_key；用登记码时留空"))
+        form.addRow(self.tr("api_key"), self.api_key_edit)
         layout.addLayout(form)
 
         self.clock_warning = QLabel()
@@ -128,7 +136,25 @@ class SyncDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+
+        # 待核实: the team leader looked on the server's own pages and says what is there.
+        confirm = QHBoxLayout()
+        self.not_there_button = QPushButton(self.tr("平台上没有，重新发送"))
+        self.not_there_button.setObjectName("syncNotThere")
+        self.not_there_button.clicked.connect(self._not_there)
+        self.it_is_there_button = QPushButton(self.tr("平台上有：填写编号…"))
+        self.it_is_there_button.setObjectName("syncItIsThere")
+        self.it_is_there_button.clicked.connect(self._it_is_there)
+        for button in (self.not_there_button, self.it_is_there_button):
+            button.setEnabled(False)
+            confirm.addWidget(button)
+        confirm.addStretch(1)
+        layout.addLayout(confirm)
+        self._public_ok: str | None = None
 
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
@@ -158,7 +184,8 @@ class SyncDialog(QDialog):
 
     def _load_state(self) -> None:
         def work(desk: ReceptionDesk) -> dict[str, Any]:
-            return {"server": remembered_server(desk) or "", "overview": overview(desk)}
+            return {"server": remembered_server(desk) or "", "overview": overview(desk),
+                    "unconfirmed": unconfirmed.pending(desk)}
 
         self.operations.submit(work, what="sync_state", done=self._state_loaded)
 
@@ -176,6 +203,53 @@ class SyncDialog(QDialog):
         self.progress.setFormat(self.tr("%v / %m 条") if to_send else self.tr("没有要发送的诉求"))
         for row in aside:
             self._add_row(row["tracking_code"], self.tr("搁置"), row["set_aside_reason"] or "")
+        for row in state["unconfirmed"]:
+            self._add_row(row["tracking_code"], self.tr("待核实"), self.tr(
+                "请在平台上按查询码搜索这条诉求，再选下面的按钮"))
+
+    # --- 待核实: the team leader's answer ----------------------------------------------------------
+
+    def _selected_unconfirmed(self) -> str | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        if self.table.item(row, 1).text() != self.tr("待核实"):
+            return None
+        return self.table.item(row, 0).text()
+
+    def _selection_changed(self) -> None:
+        chosen = self._selected_unconfirmed() is not None and not self._running
+        self.not_there_button.setEnabled(chosen)
+        self.it_is_there_button.setEnabled(chosen)
+
+    def _not_there(self) -> None:
+        code = self._selected_unconfirmed()
+        if code is None:
+            return
+        self.operations.submit(lambda desk: unconfirmed.send_again(desk, code), what="sync_confirm",
+                               done=lambda _: self._confirmed(code, self.tr("下次同步时重新发送")),
+                               failed=self._failed, changes={CASES, OUTBOX})
+
+    def _it_is_there(self) -> None:
+        code = self._selected_unconfirmed()
+        if code is None:
+            return
+        number, ok = QInputDialog.getText(self, self.tr("平台上有这条诉求"),
+                                          self.tr("{code} 在平台上的诉求编号：").format(code=code))
+        if not ok or not number.strip():
+            return
+        self.operations.submit(lambda desk: unconfirmed.it_is_there(desk, code, number), what="sync_confirm",
+                               done=lambda _: self._confirmed(code, self.tr("记为平台编号 {number}，下次同步时核对")
+                                                              .format(number=number.strip())),
+                               failed=self._failed, changes={CASES, OUTBOX})
+
+    def _confirmed(self, code: str, words: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == code:
+                self.table.item(row, 1).setText(self.tr("已核实"))
+                self.table.item(row, 2).setText(words)
+        self._selection_changed()
 
     # --- running ---------------------------------------------------------------------------------
 
@@ -183,6 +257,7 @@ class SyncDialog(QDialog):
         if self._running:
             return
         server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        api_key = self.api_key_edit.text().strip()
         if not server:
             self.summary.setText(self.tr("请填写平台地址。"))
             self.server_edit.setFocus()
@@ -197,16 +272,22 @@ class SyncDialog(QDialog):
         self.summary.setText(self.tr("正在同步…"))
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        services, relay, cancel = self.services, self._relay, self._cancel
+        services, relay, cancel, public_ok = self.services, self._relay, self._cancel, self._public_ok
 
         def work(desk: ReceptionDesk) -> tuple[str, Any]:
-            from composition.services import enrol_device, sync_service
+            from composition.services import sync_service
 
             try:
-                if code:
-                    enrol_device(services, server, code)
-                service = sync_service(services, server)
+                if code or api_key:
+                    connected = connect(desk, server, enrolment_code=code or None, api_key=api_key or None,
+                                        accept_public=public_ok is not None)
+                    server_ = connected.check.base
+                else:
+                    server_ = server
+                service = sync_service(services, server_)
                 return "report", service.run(progress=relay.put, cancel=cancel)
+            except PublicDescriptions as warning:
+                return "public", warning.base
             except SyncError as error:
                 return "error", str(error)
 
@@ -226,7 +307,8 @@ class SyncDialog(QDialog):
             self._show_result(progress.last)
 
     def _show_result(self, result) -> None:
-        words = {SYNCED: self.tr("已同步"), SET_ASIDE: self.tr("搁置")}.get(result.outcome, self.tr("等待"))
+        words = {SYNCED: self.tr("已同步"), SET_ASIDE: self.tr("搁置"), UNCONFIRMED: self.tr("待核实")}.get(
+            result.outcome, self.tr("等待"))
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).text() == result.tracking_code:
                 self.table.item(row, 1).setText(words)
@@ -246,8 +328,13 @@ class SyncDialog(QDialog):
         self._running = False
         self.start_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        self.code_edit.clear()
         kind, value = outcome
+        if kind == "public":
+            self._ask_about_public(value)
+            return
+        self.code_edit.clear()
+        self.api_key_edit.clear()
+        self._public_ok = None
         if kind == "error":
             self.progress.setMaximum(1)
             self.summary.setText(self.tr("没有同步：{reason}").format(reason=value))
@@ -264,6 +351,9 @@ class SyncDialog(QDialog):
             lines.append(self.tr("搁置的诉求被平台拒收，原因见列表；请联系街道核对，下次同步会再试。"))
         if report.waiting:
             lines.append(self.tr("等待的诉求没有丢：网络好时再按“开始同步”。"))
+        if report.unconfirmed:
+            lines.append(self.tr("待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。"
+                                 "请在平台上按查询码搜索，选中该行后点下面的按钮。").format(count=len(report.unconfirmed)))
         for note in (report.stopped, report.updates_note):
             if note:
                 lines.append(note)
@@ -271,6 +361,22 @@ class SyncDialog(QDialog):
         if report.clock_warning:
             self.clock_warning.setText(report.clock_warning)
             self.clock_warning.show()
+
+    def _ask_about_public(self, base: str) -> None:
+        """Before the first sync to a server that shows petition texts to anyone."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("该平台会公开诉求内容"),
+                          self.tr("{server}\n\n该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。"
+                                  "居民的姓名和电话不会公开显示，但描述里写的内容会。\n\n街道同意这样做吗？"
+                                  "同意后才开始同步。").format(server=base), parent=self)
+        agree = box.addButton(self.tr("街道同意，开始同步"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("先不同步"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("syncPublicWarning")
+        box.exec()
+        if box.clickedButton() is agree:
+            self._public_ok = base
+            self.start()
+        else:
+            self.summary.setText(self.tr("没有同步：请先和街道确认该平台公开诉求内容是否合适。"))
 
     def _failed(self, error) -> None:
         self._running = False

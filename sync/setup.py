@@ -196,6 +196,41 @@ def use_api_key(desk: ReceptionDesk, check: ServerCheck, api_key: str) -> str:
     return credentials.save_token(desk.db, check.base, device_id(desk), key)
 
 
+class PublicDescriptions(SyncError):
+    """The server shows petition texts to anyone; the team leader has not accepted that yet."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(f"{base}：{PUBLIC_WARNING}")
+        self.base = base
+
+
+@dataclass(frozen=True)
+class Connected:
+    check: ServerCheck
+    kept: str  # where the credential went
+    enrolled: Enrolled | None  # None with an api_key
+
+
+def connect(desk: ReceptionDesk, server: str, *, enrolment_code: str | None = None, api_key: str | None = None,
+            accept_public: bool = False, ca_bundle: str | None = None, profile_overrides: str | None = None) -> Connected:
+    """Set this laptop up for a server: what it is, the privacy of what it shows, the credential.
+    Raises ``PublicDescriptions`` (nothing spent, nothing kept) until the leader accepts that."""
+    check = check_server(server, ca_bundle=ca_bundle, profile_overrides=profile_overrides)
+    if check.public_descriptions and not (accept_public or privacy_accepted(desk, check.base)):
+        raise PublicDescriptions(check.base)
+    if api_key:
+        kept, enrolled = use_api_key(desk, check, api_key), None
+    elif enrolment_code:
+        enrolled = enrol(desk, check.base, enrolment_code, ca_bundle=ca_bundle)
+        remember(desk, check)
+        kept = enrolled.kept
+    else:
+        raise SyncError("请填写街道给的登记码，或其他 Open311 平台管理员给的 api_key")
+    if check.public_descriptions:
+        accept_privacy(desk, check.base)
+    return Connected(check, kept, enrolled)
+
+
 def build_service(
     desk: ReceptionDesk, server: str | None, *, ca_bundle: str | None = None, workers: int = 4
 ) -> SyncService:

@@ -9,7 +9,7 @@ import keyring
 import pytest
 from postgres_cluster import DATABASES, PostgresCluster
 from sync_fault_proxy import FaultProxy
-from sync_support import MemoryKeyring, PlatformServer
+from sync_support import MemoryKeyring, PlainOpen311, PlatformServer
 
 # The desk's own tests that need a platform to talk to but do not test it: SQLite only.
 DESK_SIDE_MODULES = {"test_sync_dialog", "test_setup_wizard_enrol", "test_sync_cli"}
@@ -68,6 +68,47 @@ def proxy(platform: PlatformServer) -> Iterator[FaultProxy]:
         yield fault_proxy
     finally:
         fault_proxy.stop()
+
+
+@pytest.fixture(scope="session")
+def service_codes() -> list[str]:
+    """The street's sub-item codes: the services a street's own Open311 server would list."""
+    from forms import load_form
+
+    return sorted(sub.code for _, sub in load_form(None).form.taxonomy.items())
+
+
+@pytest.fixture
+def plain(tmp_path: Path, service_codes: list[str]) -> Iterator[PlainOpen311]:
+    """A plain third-party GeoReport v2 server in its own process (tests/sync/plain_open311.py)."""
+    server = PlainOpen311(tmp_path / "georeport", service_codes).start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def private_plain(tmp_path: Path, service_codes: list[str]) -> Iterator[PlainOpen311]:
+    """The same server configured to keep descriptions to itself: a look-up cannot tell."""
+    server = PlainOpen311(tmp_path / "georeport-private", service_codes, private=True).start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A laptop without an OS keyring: keyring's own "fail" backend, as on a bare Linux desktop."""
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import json
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from cli.main import main
-from forms import load_form
 from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
 from sync_fault_proxy import Fault, FaultProxy
 from sync_support import PlainOpen311, case_raw
@@ -20,26 +17,6 @@ from sync_support import PlainOpen311, case_raw
 def street_secrets(monkeypatch):
     monkeypatch.setenv("XINAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setenv("XINAN_DESK_PIN", TEST_PIN)
-
-
-@pytest.fixture
-def no_keyring():
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def plain(tmp_path):
-    server = PlainOpen311(tmp_path / "georeport", sorted(s.code for _, s in load_form(None).form.taxonomy.items()))
-    server.start()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def _leader_desk(data_dir, capsys) -> None:
@@ -107,8 +84,8 @@ def test_api_key_sync_without_a_keyring_public_warning_then_unconfirmed_and_conf
     assert len(plain.rows()) == 2
 
 
-def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, form_codes, no_keyring, capsys):
-    private = PlainOpen311(tmp_path / "private", form_codes, private=True).start()
+def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, private_plain, no_keyring, capsys):
+    private = private_plain
     proxy = FaultProxy(private.port).start()
     root = proxy.url + "api/georeport/v2/"
     try:
@@ -134,12 +111,6 @@ def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, f
         assert len(private.rows()) == 2
     finally:
         proxy.stop()
-        private.kill()
-
-
-@pytest.fixture
-def form_codes():
-    return sorted(s.code for _, s in load_form(None).form.taxonomy.items())
 
 
 def test_enrol_without_a_keyring_keeps_the_token_in_the_database_and_syncs(tmp_path, platform, no_keyring, capsys):

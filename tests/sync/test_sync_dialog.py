@@ -71,3 +71,85 @@ def test_a_refused_token_is_explained_in_the_dialog(desk_window, qtbot, platform
     qtbot.waitUntil(lambda: "没有同步" in dialog.summary.text(), timeout=30_000)
     assert "登记码" in dialog.summary.text()
     assert services.desk.pending_sync_count() == 1
+
+
+def _answer_message_box(qtbot, name: str, button_text: str) -> None:
+    """Press a button of the message box the dialog is about to open (it runs its own loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.objectName() == name and widget.isVisible():
+                [button] = [b for b in widget.buttons() if b.text() == button_text]
+                button.click()
+                return
+        QTimer.singleShot(50, press)
+
+    QTimer.singleShot(50, press)
+
+
+def test_a_plain_server_with_public_descriptions_is_confirmed_first(desk_window, qtbot, plain, memory_keyring):
+    import plain_open311
+
+    window, services = desk_window
+    other = plain_open311.Store(plain.data_dir)  # another street's request, readable by anyone
+    other.create({"service_code": "ENV03", "description": "路灯不亮", "lat": "22.5", "long": "113.8"})
+    other.close()
+    case = services.desk.record_case(case_raw())
+    dialog = _open_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncServer"), plain.root)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncApiKey"), plain.API_KEY)
+    _answer_message_box(qtbot, "syncPublicWarning", "街道同意，开始同步")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已同步 1 条" in dialog.summary.text(), timeout=30_000)
+    assert services.desk.case(case.id).is_synced
+    assert len(plain.rows()) == 2
+
+
+def test_the_leader_answers_a_case_to_be_checked_in_the_dialog(desk_window, qtbot, private_plain, no_keyring):
+    from sync_fault_proxy import FaultProxy
+
+    window, services = desk_window
+    desk = services.desk
+    proxy = FaultProxy(private_plain.port).start()
+    try:
+        desk.record_case(case_raw())
+        dialog = _open_dialog(window, qtbot)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "syncServer"), proxy.url + "api/georeport/v2/")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "syncApiKey"), private_plain.API_KEY)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已同步 1 条" in dialog.summary.text(), timeout=30_000)
+        case = desk.record_case(case_raw())
+        proxy.plan(Fault("drop_after_commit", "POST /api/georeport/v2/requests.json"))
+        qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "待核实 1 条" in dialog.summary.text(), timeout=30_000)
+        code = desk.case(case.id).tracking_code
+        [row] = [r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == code]
+        assert dialog.table.item(row, 1).text() == "待核实"
+        not_there = dialog.findChild(QPushButton, "syncNotThere")
+        assert not not_there.isEnabled()
+        dialog.table.selectRow(row)
+        assert not_there.isEnabled()
+        # The leader looked on the server's pages: the proxy dropped only the answer, so it is
+        # there; this leader says so with its number.
+        number = str(1000 + private_plain.rows()[-1]["id"])
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QInputDialog
+
+        def type_number() -> None:
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QInputDialog) and widget.isVisible():
+                    widget.setTextValue(number)
+                    widget.accept()
+                    return
+            QTimer.singleShot(50, type_number)
+
+        QTimer.singleShot(50, type_number)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "syncItIsThere"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.table.item(row, 1).text() == "已核实", timeout=10_000)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "syncStart"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已同步 1 条" in dialog.summary.text() and not dialog._running, timeout=30_000)
+        assert desk.case(case.id).is_synced and len(private_plain.rows()) == 2
+    finally:
+        proxy.stop()

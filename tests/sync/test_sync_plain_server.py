@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from forms import load_form
 from reception import clock
 from reception.desk import ReceptionDesk
 from reception.storage import open_database
@@ -23,24 +22,6 @@ from sync_support import PlainOpen311, case_raw, client_factory, photo
 CENTRE = (22.5553, 113.8830)
 CREATE = "POST /api/georeport/v2/requests.json"
 LOOK_UP = "GET /api/georeport/v2/requests.json?service_code"
-
-
-@pytest.fixture(scope="module")
-def form():
-    return load_form(None).form
-
-
-def service_codes(form) -> list[str]:
-    return sorted(sub.code for _, sub in form.taxonomy.items())
-
-
-@pytest.fixture
-def plain(tmp_path: Path, form) -> Iterator[PlainOpen311]:
-    server = PlainOpen311(tmp_path / "georeport", service_codes(form)).start()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.fixture
@@ -139,8 +120,8 @@ def test_a_lost_answer_is_found_by_its_tracking_code_not_sent_again(real_desk, p
     assert plain.rows_per_code(codes) == dict.fromkeys(codes, 1)
 
 
-def test_where_the_server_cannot_tell_the_case_waits_for_the_leader(tmp_path, real_desk, form):
-    private = PlainOpen311(tmp_path / "private", service_codes(form), private=True).start()
+def test_where_the_server_cannot_tell_the_case_waits_for_the_leader(real_desk, private_plain):
+    private = private_plain
     proxy = FaultProxy(private.port).start()
     try:
         case = real_desk.record_case(case_raw())
@@ -160,11 +141,10 @@ def test_where_the_server_cannot_tell_the_case_waits_for_the_leader(tmp_path, re
         assert repo.sync_case(real_desk.db, case.id)["request_id"] == request_id
     finally:
         proxy.stop()
-        private.kill()
 
 
-def test_the_leader_may_say_not_there_and_it_is_sent_again(tmp_path, real_desk, form):
-    private = PlainOpen311(tmp_path / "private", service_codes(form), private=True).start()
+def test_the_leader_may_say_not_there_and_it_is_sent_again(real_desk, private_plain):
+    private = private_plain
     proxy = FaultProxy(private.port).start()
     try:
         service = plain_service(real_desk, proxy.url + "api/georeport/v2/")
@@ -180,7 +160,6 @@ def test_the_leader_may_say_not_there_and_it_is_sent_again(tmp_path, real_desk, 
         assert len(private.rows()) == 2
     finally:
         proxy.stop()
-        private.kill()
 
 
 def test_a_server_killed_after_committing_is_looked_up_after_its_restart(real_desk, plain):
