@@ -15,7 +15,7 @@ from reception import street_settings, tracking_codes
 from reception.desk import ReceptionDesk
 from reception.storage import repository as repo
 from reception.tracking_url import base_url_problem, tracking_verifier
-from sync import credentials, profiles
+from sync import credentials, enrolment_codes, profiles
 from sync.client import NotSupported, Open311Client, Rejected, SyncError, Transient, check_server_url
 from sync.profiles import GEOREPORT, REFERENCE, ServerProfile
 from sync.service import SyncService
@@ -159,7 +159,7 @@ def enrol(desk: ReceptionDesk, server: str, enrolment_code: str, *, ca_bundle: s
     base = check_server_url(server)
     client = Open311Client(base, ca_bundle=ca_bundle)
     try:
-        answer = client.enrol(tracking_codes_normalised(enrolment_code), device_id(desk))
+        answer = client.enrol(_typed_code(enrolment_code), device_id(desk))
     except Rejected as error:
         if error.status_code in (404, 405, 501):
             raise SyncError("该平台不支持设备登记：请向平台管理员索取 api_key，用 --api-key 填写") from None
@@ -181,9 +181,19 @@ def enrol(desk: ReceptionDesk, server: str, enrolment_code: str, *, ca_bundle: s
     return Enrolled(desk.device_prefix, kept, tracking_url or None)
 
 
-def tracking_codes_normalised(code: str) -> str:
-    """What a person typed from the paper: spaces and case do not matter."""
-    return code.strip()
+def _typed_code(code: str) -> str:
+    """What the leader typed from the paper, checked here so a typo never reaches the platform.
+    Codes from before the grouped format are sent as they are."""
+    text = code.strip()
+    if not text:
+        raise SyncError("请填写街道给的登记码")
+    legacy = "_" in text or (any(ch.islower() for ch in text) and any(ch.isupper() for ch in text))
+    if legacy:
+        return text  # a random URL-safe code of the first platform version: mixed case, sent as is
+    try:
+        return enrolment_codes.normalise(text)
+    except enrolment_codes.EnrolmentCodeError as error:
+        raise SyncError(str(error)) from None
 
 
 def use_api_key(desk: ReceptionDesk, check: ServerCheck, api_key: str) -> str:

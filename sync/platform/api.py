@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -189,14 +190,18 @@ def service_definition(
 @router.post("/devices.json", status_code=201)
 def enrol_device(
     platform: PlatformDep,
+    request: Request,
     enrolment_code: Annotated[str, Form(min_length=1, max_length=100)],
     device_id: Annotated[str, Form(min_length=1, max_length=100)],
 ) -> list[dict[str, Any]]:
     result = platform.store.enrol(enrolment_code, device_id)
     if result is None:
-        raise fail(403, "登记码无效或已经用过：请向街道索取新的登记码")
+        raise fail(403, "登记码无效或已经用过：请向街道索取新的登记码（同一台笔记本 24 小时内可以再用一次）")
     device, token = result
-    return [{"device_token": token, "prefix": device.prefix, "name": device.name}]
+    # Where residents look their case up: the laptop prints it in the slip's QR code.
+    public = os.environ.get(PUBLIC_URL_ENV) or str(request.base_url)
+    return [{"device_token": token, "prefix": device.prefix, "name": device.name,
+             "tracking_url": public.rstrip("/") + "/t/"}]
 
 
 @router.post("/requests.json", status_code=201)
@@ -571,3 +576,6 @@ def app_from_environment() -> FastAPI:
 
 
 DATA_DIR_ENV = "XINAN_PLATFORM_DATA_DIR"
+# The platform's address as residents reach it (behind a TLS proxy it differs from what uvicorn
+# sees); told to each laptop at enrolment for the tracking page in the slip's QR code.
+PUBLIC_URL_ENV = "XINAN_PLATFORM_PUBLIC_URL"

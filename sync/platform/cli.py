@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=1, help="工作进程数（多个进程共用一个数据库）")
     parser.add_argument("--tls-cert", type=Path, default=None, help="TLS 证书（生产环境必须）")
     parser.add_argument("--tls-key", type=Path, default=None)
+    parser.add_argument("--public-url", default=None,
+                        help="居民访问平台的地址，如 https://xinan.example.gov.cn/（登记时告诉笔记本，小票二维码指向其查询页）")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("migrate", help="升级数据库结构（启动服务时也会自动进行）")
     street = sub.add_parser("street", help="街道").add_subparsers(dest="action", required=True)
@@ -71,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _serve(args: argparse.Namespace, database_url: str) -> int:
     import uvicorn
 
-    from sync.platform.api import DATA_DIR_ENV
+    from sync.platform.api import DATA_DIR_ENV, PUBLIC_URL_ENV
     from sync.platform.database import DATABASE_ENV
 
     tls = {"ssl_certfile": str(args.tls_cert) if args.tls_cert else None,
@@ -79,6 +81,8 @@ def _serve(args: argparse.Namespace, database_url: str) -> int:
     # Each worker is a fresh process that builds the app from these (sync.platform.api.app_from_environment).
     os.environ[DATA_DIR_ENV] = str(args.data_dir.resolve())
     os.environ[DATABASE_ENV] = database_url
+    if args.public_url:
+        os.environ[PUBLIC_URL_ENV] = args.public_url
     # Keep-alive longer than a laptop's pause between two exchanges, even on a loaded night: with
     # uvicorn's 5 s a connection closed by the server just as the laptop reused it failed a
     # request (seen in bench.platform_district). 75 s is nginx's default.

@@ -25,8 +25,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from sync import enrolment_codes
 from sync.platform import database
 from sync.platform.migrations import DEFAULT_STREET, migrate
+
+
+# How long a laptop may enrol again with the code it already used (a lost answer, no keyring).
+REENROL_WINDOW = timedelta(hours=24)
 
 
 def now_text() -> str:
@@ -161,15 +166,14 @@ class PlatformStore:
 
     def add_device(self, name: str, prefix: str | None, street: int | None = None) -> tuple[int, str]:
         """A device entry and its one-time enrolment code (shown once, stored only hashed)."""
-        code = secrets.token_urlsafe(12)
-        while code.startswith("-"):  # `xinan-desk sync --enrol -abc` would read it as an option
-            code = secrets.token_urlsafe(12)
+        code = enrolment_codes.new_code()
         with self.transaction() as conn:
             street = street or self._default_street(conn)
             device_id = conn.execute(
                 text("INSERT INTO devices (name, prefix, enrolment_sha256, created_at, street) "
                      "VALUES (:name, :prefix, :code, :now, :street) RETURNING id"),
-                {"name": name, "prefix": prefix, "code": sha256_text(code), "now": now_text(), "street": street},
+                {"name": name, "prefix": prefix, "code": sha256_text(enrolment_codes.normalise(code)),
+                 "now": now_text(), "street": street},
             ).scalar_one()
             return device_id, code
 
@@ -181,13 +185,21 @@ class PlatformStore:
         return Device(row["id"], row["name"], row["prefix"] or "", row["street"], row["street_code"])
 
     def enrol(self, code: str, device_id: str) -> tuple[Device, str] | None:
+        """A token for the laptop that typed ``code``. The same laptop (same device id) may use the
+        same code again for REENROL_WINDOW after the first time: its answer may have been lost,
+        or it could not keep the token. The new token replaces the earlier one."""
         token = secrets.token_urlsafe(32)
+        typed = enrolment_codes.normalise(code) if enrolment_codes.is_new_style(code) else code
+        since = (datetime.now(timezone.utc) - REENROL_WINDOW).isoformat(timespec="seconds")
         with self.transaction() as conn:
             # One UPDATE, so two workers given the same code at once cannot both enrol with it.
             row = conn.execute(
-                text("UPDATE devices SET token_sha256 = :token, device_id = :device_id, enrolled_at = :now "
-                     "WHERE enrolment_sha256 = :code AND enrolled_at IS NULL AND revoked_at IS NULL RETURNING id"),
-                {"token": sha256_text(token), "device_id": device_id, "now": now_text(), "code": sha256_text(code)},
+                text("UPDATE devices SET token_sha256 = :token, device_id = :device_id, "
+                     "enrolled_at = COALESCE(enrolled_at, :now) "
+                     "WHERE enrolment_sha256 = :code AND revoked_at IS NULL "
+                     "AND (enrolled_at IS NULL OR (device_id = :device_id AND enrolled_at >= :since)) RETURNING id"),
+                {"token": sha256_text(token), "device_id": device_id, "now": now_text(), "code": sha256_text(typed),
+                 "since": since},
             ).first()
             if row is None:
                 return None
