@@ -169,6 +169,6 @@ def test_record_sync_fault_status_restart(shared_platform):
     Machine.teardown = teardown
     run_state_machine_as_test(
         Machine,
-        settings=settings(max_examples=70, stateful_step_count=12, deadline=None, derandomize=True,
+        settings=settings(max_examples=40, stateful_step_count=12, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )
