@@ -408,4 +408,5 @@ _HANDLERS = {
 _FORM_ONLY_HANDLERS = {
     ("case", "template"): _case_template,
     ("forms", None): _forms,
+    **slip_cli.NO_DATABASE_HANDLERS,
 }

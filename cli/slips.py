@@ -38,6 +38,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     slip.add_argument("--printer", default=None, metavar="名称",
                       help="与 --print 一起用：打印机名称（默认按街道设置）")
 
+    sub.add_parser("printers", help="列出本机系统里的打印机（--printer 用的名称）和能否打印")
+
     settings = sub.add_parser("settings", help="查看或修改街道设置（热线、查询网址、纸张、打印机…）")
     settings.add_argument("--set", dest="changes", action="append", default=[], metavar="名称=值",
                           help=f"修改一项，可多次使用；名称：{'、'.join(street_settings.LABELS)}")
@@ -127,4 +129,20 @@ def _unset_words(name: str) -> str:
     return "（空）"
 
 
+def printers(loaded, args) -> int:
+    """``printers``: the system's printers as the desk sees them; needs no passphrase."""
+    if args.print_path is None:
+        raise _bad_input("这个命令行没有打印组件（PySide6）：请用 xinan-desk 运行")
+    found = args.print_path(args.data_dir or Path(".")).printers()
+    if not found:
+        print("本机没有打印机：请先按打印机说明书安装驱动并添加打印机（见 docs/printing.md）", file=sys.stderr)
+        return EXIT_ERROR
+    for p in found:
+        state = "可以打印" if p.ready else f"不可用：{p.reason or '已停止'}"
+        print(f"{p.name}\t{state}{'（系统默认）' if p.is_default else ''}")
+    return EXIT_OK
+
+
 HANDLERS = {("slip", None): slip, ("settings", None): settings}
+# Commands that read no database (cli/main.py runs them without the passphrase).
+NO_DATABASE_HANDLERS = {("printers", None): printers}

@@ -109,3 +109,8 @@ def test_printer_is_only_for_print(cli, code, tmp_path):
     result = cli.run("slip", code, "--out", str(tmp_path / "x.pdf"), "--printer", "xinan-test")
     assert result.returncode == 2 and "--printer 只能和 --print 一起用" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_printers_without_the_qt_print_path_is_explained(cli):
+    result = cli.run("printers")
+    assert result.returncode == 2 and "请用 xinan-desk 运行" in result.stderr

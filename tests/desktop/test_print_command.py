@@ -127,3 +127,18 @@ def test_print_and_out_are_one_or_the_other(code, tmp_path):
     with fresh_desk(data_dir) as desk:
         assert SlipService(desk).print_log(desk.find_case(code).id) == []
     assert json.loads(xinan_desk(data_dir, "case", "show", code, "--json").stdout)["tracking_code"] == code
+
+
+def test_printers_lists_the_systems_printers_and_their_state_without_the_passphrase(request, tmp_path):
+    name = "xinan-c-" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:10]
+    cups_test_printer(name)
+    subprocess.run(["cupsdisable", "-r", "Paused", name], check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XINAN_DESK_")}
+    done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data"), "printers"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    listed = dict(line.split("\t", 1) for line in done.stdout.splitlines())
+    assert listed[name] == "不可用：已暂停"
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    assert set(listed) == set(QPrinterInfo.availablePrinterNames())
