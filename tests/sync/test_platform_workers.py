@@ -162,3 +162,26 @@ def test_workers_option_serves_with_several_processes(tmp_path, platform_databas
         store.close()
     finally:
         platform.stop()
+
+
+def test_one_enrolment_code_sent_to_two_workers_at_once_enrols_one_laptop(two_workers):
+    first, second, store = two_workers
+    for round_ in range(4):
+        _, code = store.add_device(f"新安{round_}号", None)
+        start = threading.Barrier(2)
+        answers: list[requests.Response] = []
+
+        def enrol(worker: PlatformProcess, laptop: str) -> None:
+            session = requests.Session()
+            session.get(worker.url + BASE + "services.json", timeout=10)
+            start.wait(timeout=10)
+            answers.append(session.post(worker.url + BASE + "devices.json",
+                                        data={"enrolment_code": code, "device_id": laptop}, timeout=30))
+
+        threads = [threading.Thread(target=enrol, args=(w, f"laptop-{round_}-{i}")) for i, w in enumerate((first, second))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(a.status_code for a in answers) == [201, 403]
+    assert len(store._rows("SELECT id FROM devices WHERE token_sha256 IS NOT NULL")) == 4
