@@ -23,7 +23,7 @@ def rating_update(db, outbox_id: int) -> tuple[str, dict[str, str]]:
     row = repo.rating_of(db, outbox_id)
     rating, note = (row["rating"], row["note"] or "") if row else ("", "")
     description = f"接访台记录居民评价：{rating}" + (f"。居民说：{note}" if note else "")
-    return description, {RATING_FIELD: rating}
+    return description, {RATING_FIELD: rating, "rating_note": note}
 
 
 def progress_fields(data: Any) -> dict[str, Any]:

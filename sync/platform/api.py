@@ -25,6 +25,8 @@ from reception import tracking_codes
 from reception.form_definition import FormDefinition, Outcome, Urgency
 from reception.privacy import file_modes
 from sync import protocol
+from sync.platform.loop import LoopRefused
+from sync.platform.loop_store import LoopStore
 from sync.platform.store import Device, IdempotencyConflict, PlatformStore, StreetError, decode_cursor, encode_cursor
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -62,6 +64,7 @@ class Platform:
         file_modes.secure_tree(self.data_dir)
         self.form: FormDefinition = load_form(self.data_dir).form
         self._forms: dict[str, FormDefinition] = {}
+        self.loop = LoopStore(self.store, self.form_of)  # the staff loop and the residents' verdicts
 
     def form_of(self, street_code: str) -> FormDefinition:
         if street_code not in self._forms:
@@ -227,6 +230,7 @@ def create_request(
     accept_by: Annotated[str, Form(alias="attribute[accept_by]", max_length=40)] = "",
     close_by: Annotated[str, Form(alias="attribute[close_by]", max_length=40)] = "",
     photos: Annotated[str, Form(alias="attribute[photos]", max_length=MAX_PHOTOS * 65)] = "",
+    follows: Annotated[str, Form(alias="attribute[follows]", max_length=40)] = "",
 ) -> list[dict[str, Any]]:
     found = platform.form_of(device.street_code).taxonomy.find(service_code)
     if found is None:
@@ -257,6 +261,8 @@ def create_request(
         "community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
         "receptionist": receptionist, "anonymous": anonymous, "requested_datetime": requested_datetime,
         "accept_by": accept_by, "close_by": close_by, "photos": photos,
+        # Only when given, as the laptop sends it: older cases keep their content hash.
+        **({"follows": follows} if follows else {}),
     }
     content = protocol.content_sha256(fields)
     row = {
@@ -266,7 +272,8 @@ def create_request(
         "verifier": verifier.upper(),
         "attributes": json.dumps(
             {"community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
-             "receptionist": receptionist, "anonymous": anonymous}, ensure_ascii=False),
+             "receptionist": receptionist, "anonymous": anonymous,
+             **({"follows": follows} if follows else {})}, ensure_ascii=False),
         "requested_datetime": _utc(requested_datetime), "accept_by": _utc(accept_by), "close_by": _utc(close_by),
     }
     initial = "closed" if Outcome(outcome).closes_case else "open"
@@ -335,6 +342,7 @@ def _request_json(platform: Platform, row: dict[str, Any]) -> dict[str, Any]:
             {"sha256": m["sha256"], "position": m["position"], "received": m["received"], "complete": bool(m["complete"])}
             for m in media
         ],
+        **platform.loop.for_device(row),  # light, due time after a reopening, visits, verdicts
     }
 
 
@@ -504,9 +512,23 @@ def post_update(
     description: Annotated[str, Form(min_length=1, max_length=4000)],
     idempotency_key: Annotated[str, Header(alias=protocol.IDEMPOTENCY_HEADER, min_length=8, max_length=140)],
     status: Annotated[str, Form(max_length=32)] = "",
+    rating: Annotated[str, Form(max_length=10)] = "",
+    rating_note: Annotated[str, Form(max_length=1000)] = "",
 ) -> list[dict[str, Any]]:
-    """An amendment from the laptop: a note, or a void. It never overwrites what was sent."""
+    """An amendment from the laptop: a note, a void, or the resident's verdict recorded at the
+    stall (``rating``: it goes through the staff loop, where 不满意 reopens the case)."""
     row = _own_request(platform, device, service_request_id)
+    if rating:
+        try:
+            state, created = platform.loop.act(row["id"], "rate", author="desk", rating=rating, words=rating_note,
+                                               source="desk", key=idempotency_key)
+        except LoopRefused as refusal:
+            raise fail(409, f"平台未记录这条评价：{refusal}") from None
+        except IdempotencyConflict:
+            raise fail(409, f"同一幂等键（{idempotency_key}）已用于另一条诉求") from None
+        if not created:
+            response.status_code = 200
+        return [{"service_request_id": service_request_id, "status": state.status}]
     if status and status not in DEVICE_STATUSES:
         raise fail(400, f"笔记本只能提交补充说明或作废（voided），不能把状态改为 {status}")
     new_status = status or row["status"]

@@ -113,10 +113,39 @@ def _m003_rate_limits(conn: Connection) -> None:
     meta.create_all(conn)
 
 
+def _m004_return_visits(conn: Connection) -> None:
+    """The staff loop's own state per request, the residents' verdicts (one per closing) and the
+    return-visit calls (sync/platform/loop_store.py)."""
+    meta = MetaData()
+    Table("requests", meta, Column("id", Integer, primary_key=True))  # referenced only, exists already
+    state = Table("loop_state", meta,
+          Column("request", Integer, ForeignKey("requests.id"), primary_key=True),
+          *(Column(name, Integer, nullable=False, server_default="0")
+            for name in ("closings", "rated_closing", "unsatisfied", "visits")),
+          *(Column(name, Text) for name in ("started_at", "due_at", "accepted_at", "reopened_at", "updated_at")))
+    ratings = Table("loop_ratings", meta,
+                    Column("id", Integer, primary_key=True),
+                    Column("request", Integer, ForeignKey("requests.id"), nullable=False),
+                    Column("closing", Integer, nullable=False), Column("rating", Text, nullable=False),
+                    Column("words", Text), Column("source", Text, nullable=False),
+                    Column("created_at", Text, nullable=False))
+    # One verdict per closing, whichever way it comes (page, stall, call), even from two workers.
+    Index("idx_loop_ratings_closing", ratings.c.request, ratings.c.closing, unique=True)
+    visits = Table("loop_visits", meta,
+                   Column("id", Integer, primary_key=True),
+                   Column("request", Integer, ForeignKey("requests.id"), nullable=False),
+                   Column("caller", Text, nullable=False), Column("called_at", Text, nullable=False),
+                   Column("reached", Integer, nullable=False), Column("rating", Text), Column("words", Text),
+                   Column("created_at", Text, nullable=False))
+    Index("idx_loop_visits_request", visits.c.request, visits.c.id)
+    meta.create_all(conn, tables=[state, ratings, visits])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("001_initial", _m001_initial),
     Migration("002_streets", _m002_streets),
     Migration("003_rate_limits", _m003_rate_limits),
+    Migration("004_return_visits", _m004_return_visits),
 ]
 
 

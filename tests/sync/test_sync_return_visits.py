@@ -17,7 +17,7 @@ def _settle(service, runs: int = 6):
         report = service.run()
         if report.stopped is None and not report.of(WAITING):
             return report
-    raise AssertionError("sync did not settle")
+    raise AssertionError(f"sync did not settle: {report.stopped} {[r.reason for r in report.results]}")
 
 
 def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_token, proxy):
@@ -40,10 +40,16 @@ def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_t
     # The platform commits the rating but its answer is lost: the resend must not add a second.
     proxy.plan(Fault("drop_after_commit", UPDATES_POST))
     assert _settle(service).of(SYNCED)
-    words = [u["description"] for u in platform.store.updates_of(stored["id"]) if "居民评价" in (u["description"] or "")]
-    assert words == ["接访台记录居民评价：不满意。居民说：蟑螂还是很多"]
+    loop = platform.app.state.platform.loop
+    assert [(r["rating"], r["words"], r["source"]) for r in loop.ratings_of(stored["id"])] == [("不满意", "蟑螂还是很多", "desk")]
+    assert platform.store.get_request(request_id)["status"] == "reopened"  # back to its department
     [local] = return_visits.case_loop(desk, case.id).local_ratings
     assert local.sent_at is not None and desk.pending_sync_count() == 0
+    service.run()
+    progress = return_visits.case_loop(desk, case.id).progress
+    assert progress.status == "reopened" and "重新办理" in progress.notes
+    assert [r.rating for r in progress.ratings] == ["不满意"] and progress.due_at > case.close_by
+    assert desk.case(case.id).closed_at is None  # open again on the laptop too
 
 
 def test_only_cases_with_news_are_asked_again(desk, platform, device_token):
