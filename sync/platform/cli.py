@@ -10,6 +10,8 @@
     xinan-platform --data-dir DIR staff add --username NAME [--street XA | --district]
                                                              (password read from stdin)
     xinan-platform --data-dir DIR bulletin --week 2026-W49 | --month 2026-11 --out FILE.pdf|.csv|.xlsx
+    xinan-platform --data-dir DIR request list|show|accept|dispatch|progress|close|visit|figures …
+                                                             (the staff loop: sync/platform/loop_cli.py)
 
 Without --database the rows live in DIR/platform.db (SQLite); photos always live under DIR.
 """
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reception import tracking_codes
+from sync.platform import loop_cli
 
 _STREET_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 
@@ -67,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     from sync.platform import bulletin_cli
 
     bulletin_cli.add_command(sub)
+    loop_cli.add_commands(sub)
     return parser
 
 
@@ -120,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             store.close()
             return _serve(args, url)
+        if args.command == "request":
+            return loop_cli.run(args, args.data_dir, url)
         return _administer(args, store)
     except StreetError as error:
         print(f"错误：{error}", file=sys.stderr)

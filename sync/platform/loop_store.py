@@ -144,8 +144,11 @@ class LoopStore:
             description = self._describe(action, after, before, department, note, verdict, reached,
                                          _moment(new_due) or due)
             author = AUTHOR_OF_SOURCE.get(source, author) if verdict and action == "rate" else author
+            # A verdict or a call that leaves the status as it was keeps the status notes (the
+            # closing's result); a reopening's words replace them.
             self._append_update(conn, internal, after.status, description, author, key, now,
-                                department=department if action == "dispatch" else None)
+                                department=department if action == "dispatch" else None,
+                                notes=action not in ("rate", "visit") or after.status != before.status)
             return after, True
 
     def _save_state(self, conn, internal: int, state: LoopState, started: str | None, due: str | None,
@@ -163,14 +166,15 @@ class LoopStore:
 
     @staticmethod
     def _append_update(conn, internal: int, status: str, description: str, author: str, key: str | None,
-                       now: str, department: str | None = None) -> None:
+                       now: str, department: str | None = None, notes: bool = True) -> None:
         # As PlatformStore.add_update, inside this action's own transaction.
         conn.execute(text("INSERT INTO updates (request, status, description, author, idempotency_key, created_at) "
                           "VALUES (:r, :status, :d, :author, :key, :now)"),
                      {"r": internal, "status": status, "d": description, "author": author, "key": key, "now": now})
         closed = "closed_at = COALESCE(closed_at, :now)" if status == "closed" else "closed_at = NULL"
         set_department = ", department = :department" if department else ""
-        conn.execute(text(f"UPDATE requests SET status = :status, status_notes = :d, updated_at = :now, {closed}"
+        set_notes = "status_notes = :d, " if notes else ""
+        conn.execute(text(f"UPDATE requests SET status = :status, {set_notes}updated_at = :now, {closed}"
                           f"{set_department} WHERE id = :r"),
                      {"status": status, "d": description, "now": now, "r": internal, "department": department})
 
@@ -273,8 +277,9 @@ class LoopStore:
         """The street leaders' list: cases the resident was not satisfied with twice."""
         scope = "" if street is None else " AND r.street = :street"
         return self.store._rows(
-            f"SELECT {self.store.REQUEST_COLUMNS}, l.unsatisfied FROM requests r "
-            f"JOIN loop_state l ON l.request = r.id WHERE l.unsatisfied >= 2{scope} ORDER BY r.id DESC",
+            f"SELECT {', '.join('r.' + c.strip() for c in self.store.REQUEST_COLUMNS.split(','))} "
+            f"FROM requests r WHERE EXISTS (SELECT 1 FROM loop_state l WHERE l.request = r.id "
+            f"AND l.unsatisfied >= 2){scope} ORDER BY r.id DESC",
             {"street": street})
 
 

@@ -9,7 +9,6 @@ page cannot be used to learn which codes exist.
 from __future__ import annotations
 
 import hmac
-from datetime import datetime, timezone
 from html import escape
 from typing import Annotated, Any
 
@@ -17,14 +16,17 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from reception import clock, tracking_codes
-from reception.deadlines import Light, traffic_light
+from reception.deadlines import Light
 from sync import protocol
+from sync.platform import loop_html
+from sync.platform.loop import LoopRefused
+from sync.platform.store import attributes_of
 
 router = APIRouter(include_in_schema=False)
 STAFF_COOKIE = "xinan_staff"
 # The resident reads the light as words; "办理中" beside a status would only repeat it.
 LIGHT_WORDS = {Light.NONE: "未超时"}
-LIGHT_COLOURS = {Light.GREEN: "#1b7f3b", Light.NONE: "#4a5a6a", Light.YELLOW: "#b7791f", Light.RED: "#c53030", Light.VOID: "#777"}
+LIGHT_COLOURS = loop_html.LIGHT_COLOURS
 
 
 class RateLimiter:
@@ -83,13 +85,7 @@ def _pending_page(code_display: str, street: dict[str, Any] | None = None) -> HT
     )
 
 
-def _when(text: str | None) -> str:
-    if not text:
-        return "—"
-    try:
-        return clock.local_text(datetime.fromisoformat(text))
-    except ValueError:
-        return escape(text)
+_when = loop_html.when
 
 
 @router.get("/t/{code}/{verifier}", response_class=HTMLResponse)
@@ -108,6 +104,17 @@ def tracking_page(request: Request, code: str, verifier: str) -> Response:
             "或核对纸条上印的查询码。</div>",
             404,
         )
+    match = matching_request(platform, parsed, verifier)
+    if match is None:
+        # The street of the laptop that printed the slip, so that its hotline is the one shown.
+        return _pending_page(parsed.display, platform.store.street_for_prefix(parsed.prefix))
+    rated = request.query_params.get("rated", "")[:10]
+    return _progress_page(platform, parsed.display, match,
+                          loop_html.verdict_card(platform, match, parsed.compact, verifier.strip().upper()[:40], rated))
+
+
+def matching_request(platform, parsed, verifier: str) -> dict[str, Any] | None:
+    """The case a slip's code and verifier open, once the platform holds all of it; else None."""
     rows = platform.store.requests_by_code(parsed.compact)
     given = verifier.strip().upper()[:40].encode()
     match = None
@@ -116,22 +123,15 @@ def tracking_page(request: Request, code: str, verifier: str) -> Response:
         if row["verifier"] and hmac.compare_digest(row["verifier"].encode(), given):
             match = row
     if match is None or not all(m["complete"] for m in platform.store.media_of(match["id"])):
-        # The street of the laptop that printed the slip, so that its hotline is the one shown.
-        return _pending_page(parsed.display, platform.store.street_for_prefix(parsed.prefix))
-    return _progress_page(platform, parsed.display, match)
+        return None
+    return match
 
 
-def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResponse:
+def _progress_page(platform, code_display: str, row: dict[str, Any], verdict: str = "") -> HTMLResponse:
     street = platform.store.street(row["street"])
-    form = platform.form_of(street["code"])
     status = protocol.known_status(row["status"])
-    now = datetime.now(timezone.utc)
-    created = datetime.fromisoformat(row["requested_datetime"] or row["created_at"])
-    close_by = datetime.fromisoformat(row["close_by"]) if row["close_by"] else created
-    light = traffic_light(
-        created_at=created, close_by=close_by, closed=protocol.is_closed(status), voided=status == "voided",
-        now=now, warn_fraction=form.deadlines.warn_fraction,
-    )
+    view = platform.loop.views([row])[0]  # the platform's own light and due time (after a reopening too)
+    light = view.light
     steps = "".join(
         f"<li><strong>{escape(protocol.status_label(protocol.known_status(u['status'])))}</strong> "
         f"<small>{_when(u['created_at'])}</small>"
@@ -149,8 +149,8 @@ def _progress_page(platform, code_display: str, row: dict[str, Any]) -> HTMLResp
 <dt>诉求类别</dt><dd>{escape(row['group_name'] or '')} · {escape(row['service_name'] or '')}</dd>
 <dt>承办部门</dt><dd>{escape(row['department'] or '')}</dd>
 <dt>登记时间</dt><dd>{_when(row['requested_datetime'] or row['created_at'])}</dd>
-<dt>应办结时间</dt><dd>{_when(row['close_by'])}</dd>
-</dl></div>
+<dt>应办结时间</dt><dd>{_when(clock.to_text(view.due))}</dd>
+</dl></div>{verdict}
 <div class="card"><strong>办理经过</strong><ol>{steps}</ol></div>{_hotline_html(street)}
 <p><small>为保护您的个人信息，本页不显示姓名、电话、地址和诉求内容。</small></p>""",
     )
@@ -239,14 +239,8 @@ def staff_list(request: Request) -> Response:
     scope = _street_scope(session)
     codes = {s["id"]: s["code"] for s in platform.store.list_streets()}
     rows = platform.store.list_requests(street=scope, limit=500)
-    lines = "".join(
-        f"<tr><td><a href='/staff/requests/{escape(r['service_request_id'])}'>{escape(r['service_request_id'])}</a></td>"
-        + ("" if scope is not None else f"<td>{escape(codes.get(r['street'], ''))}</td>")
-        + f"<td>{escape(r['tracking_code'] or '')}</td><td>{escape(r['service_name'] or '')}</td>"
-        f"<td>{escape(r['department'] or '')}</td><td>{escape(protocol.status_label(r['status']))}</td>"
-        f"<td>{_when(r['close_by'])}</td></tr>"
-        for r in rows
-    )
+    # Sorted by light: 警报红 (past the accept limit or due), 预警黄, 办理中, then the closed ones.
+    lines = loop_html.list_rows(platform.loop.views(rows), codes if scope is None else None)
     if scope is None:
         title, sums, street_th = "诉求处理 · 全区", _district_sums(platform), "<th>街道</th>"
     else:
@@ -254,8 +248,9 @@ def staff_list(request: Request) -> Response:
     return _page(
         "诉求处理",
         f"""<h1>{escape(title)}</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
-<p><a href="/staff/devices">接访笔记本（令牌）</a></p>{sums}
-<div class="card"><table><tr><th>编号</th>{street_th}<th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
+<p><a href="/staff/devices">接访笔记本（令牌）</a> · <a href="/staff/escalated">升级督办</a></p>{sums}
+{loop_html.figures_card(platform, scope)}
+<div class="card"><table><tr><th>信号灯</th><th>编号</th>{street_th}<th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
 {lines}</table></div>""",
     )
 
@@ -275,9 +270,7 @@ def staff_request(request: Request, request_id: str) -> Response:
     if row is None:
         return _page("找不到", "<h1>找不到该诉求</h1>", 404)
     departments = _departments(platform, row)
-    options = "".join(
-        f"<option{' selected' if d == row['department'] else ''}>{escape(d)}</option>" for d in departments
-    )
+    follows = attributes_of(row).get("follows")
     history = "".join(
         f"<li>{escape(protocol.status_label(u['status']))} <small>{_when(u['created_at'])} · {escape(u['author'] or '')}</small>"
         f"<br>{escape(u['description'] or '')}</li>"
@@ -297,15 +290,9 @@ def staff_request(request: Request, request_id: str) -> Response:
 <dt>地点</dt><dd>{escape(row['address_string'] or '')}</dd>
 <dt>诉求人</dt><dd>{escape(row['first_name'] or '匿名')} {escape(row['phone'] or '')}</dd>
 <dt>照片</dt><dd>{sum(1 for m in media if m['complete'])}/{len(media)} 张已收齐</dd>
+{f"<dt>接续前次诉求</dt><dd>{escape(follows)}</dd>" if follows else ""}
 <dt>应办结</dt><dd>{_when(row['close_by'])}</dd></dl></div>
-<div class="card"><form method="post" action="/staff/requests/{rid}/actions">
-<input type="hidden" name="csrf" value="{csrf}">
-<label>操作<br><select name="action">
-<option value="accept">受理</option><option value="dispatch">分派到部门</option>
-<option value="progress">登记办理进展</option><option value="close">办结</option></select></label><br>
-<label>承办部门<br><select name="department">{options}</select></label><br>
-<label>说明（将显示给居民，不要写个人信息）<br><textarea name="note" rows="3" cols="30"></textarea></label><br>
-<button type="submit">提交</button></form></div>
+{loop_html.actions_card(platform, row, departments, session["csrf"])}
 <div class="card"><strong>办理经过</strong><ol>{history}</ol></div>""",
     )
 
@@ -331,15 +318,13 @@ def staff_action(
     row = _visible_request(platform, session, request_id)
     if row is None or action not in ACTION_STATUS:
         return _page("操作无效", "<h1>找不到该诉求或操作</h1>", 404)
-    departments = set(_departments(platform, row))
-    text = " ".join(note.split())
-    if action == "dispatch":
-        if department not in departments:
-            return _page("操作无效", "<h1>承办部门不在名单中</h1>", 400)
-        platform.store.set_department(row["id"], department)
-        text = text or f"已分派至{department}"
-    defaults = {"accept": "街道已受理", "progress": "正在办理", "close": "已办结"}
-    platform.store.add_update(row["id"], ACTION_STATUS[action], text or defaults[action], "staff")
+    if action == "dispatch" and department not in set(_departments(platform, row)):
+        return _page("操作无效", "<h1>承办部门不在名单中</h1>", 400)
+    try:
+        # Through the loop: a step it does not allow (closing before dispatch...) is refused.
+        platform.loop.act(row["id"], action, author="staff", department=department, note=note)
+    except LoopRefused as refusal:
+        return _page("操作未完成", loop_html.refused_body(str(refusal), f"/staff/requests/{request_id}", "返回诉求"), 409)
     return RedirectResponse(f"/staff/requests/{request_id}", status_code=303)
 
 
