@@ -103,8 +103,11 @@ def test_a_street_sees_only_its_cases_and_laptops_and_the_district_sees_all_and_
     [xa_device] = [d["id"] for d in platform.store.list_devices() if d["prefix"] == "K7Q"]
     refused = west.post(platform.url + f"staff/api/devices/{xa_device}/revoke", headers={"X-CSRF-Token": csrf}, timeout=10)
     assert refused.status_code == 404 and not platform.store.list_devices()[0]["revoked_at"]
-    assert west.post(platform.url + f"staff/requests/{xb}/actions", data={"action": "close", "csrf": csrf},
-                     timeout=10).status_code == 200
+    # Through the staff loop (sync/platform/loop.py): accepted, dispatched, then closed with its result.
+    for step in ({"action": "accept"}, {"action": "dispatch", "department": "综合行政执法队"},
+                 {"action": "close", "note": "已处理"}):
+        assert west.post(platform.url + f"staff/requests/{xb}/actions", data={**step, "csrf": csrf},
+                         timeout=10).status_code == 200, step
     assert platform.store.get_request(xb)["status"] == "closed"
 
     qu = _login(platform, "qu")
