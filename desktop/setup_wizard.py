@@ -89,6 +89,7 @@ class _Page(QWizardPage):
         self._passed = False
         self._enabled_before: dict[QWidget, bool] = {}
         self._buttons_before: dict[QWidget, bool] = {}
+        self._working = False
 
     def refuse(self, message: str) -> bool:
         self.problem.setText(message)
@@ -104,8 +105,16 @@ class _Page(QWizardPage):
     def is_busy(self) -> bool:
         return self.busy.isVisible()
 
-    def set_busy(self, busy: bool, message: str = "") -> None:
-        """While the work runs: the fields and the wizard's buttons wait, the page says what it does."""
+    def is_working(self) -> bool:
+        """Busy with work that changes something (not only loading what is stored)."""
+        return self.is_busy() and self._working
+
+    def set_busy(self, busy: bool, message: str = "", buttons: bool = True) -> None:
+        """While the work runs: the fields (and the wizard's buttons) wait, the page says what it does.
+
+        ``buttons`` False while a page loads what is stored (initializePage): the wizard sets its
+        buttons itself then, and validatePage refuses until the fields show the stored values.
+        """
         if busy:
             self.problem.setText(message or QCoreApplication.translate("SetupWizard", "请稍候…"))
             self.problem.setProperty("role", "")
@@ -121,15 +130,16 @@ class _Page(QWizardPage):
                 widget.setEnabled(enabled)
             self._enabled_before = {}
         self.busy.setVisible(busy)
+        self._working = busy and buttons
         wizard = self.wizard()
-        if wizard is not None:
-            buttons = [wizard.button(b) for b in (
+        if wizard is not None and buttons:
+            buttons_ = [wizard.button(b) for b in (
                 QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
                 QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
             if busy:
                 # As they were: Back stays off after the commit page.
-                self._buttons_before = {button: button.isEnabled() for button in buttons}
-                for button in buttons:
+                self._buttons_before = {button: button.isEnabled() for button in buttons_}
+                for button in buttons_:
                     button.setEnabled(False)
             else:
                 for button, enabled in self._buttons_before.items():
@@ -225,10 +235,16 @@ class StreetPage(_Page):
             return street_settings.load(desk.db, street).street, device_setup.community(desk.db)
 
         def show(values: tuple[str, str]) -> None:
+            self.set_busy(False, buttons=False)
             self.street.setText(values[0])
             self.community.setCurrentText(values[1])
 
-        self.wizard_.run_db(stored, show, lambda error: self.refuse(str(error)))
+        def failed(error: DeskError) -> None:
+            self.set_busy(False, buttons=False)
+            self.refuse(str(error))
+
+        self.set_busy(True, buttons=False)
+        self.wizard_.run_db(stored, show, failed)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("街道与社区"))
@@ -241,6 +257,8 @@ class StreetPage(_Page):
         self.community.lineEdit().setPlaceholderText(self.tr("选择或输入社区名称"))
 
     def validatePage(self) -> bool:
+        if self.is_busy():
+            return False  # the stored values are still on their way
         community = self.community.currentText().strip()
         if not community:
             return self.refuse(self.tr("请选择这台笔记本所属的社区"))
@@ -455,14 +473,19 @@ class PrinterPage(_Page):
         street = self.wizard_.chosen.get("street")
 
         def show(current) -> None:
+            self.set_busy(False, buttons=False)
             self.paper.setCurrentIndex(max(0, self.paper.findData(current.default_paper)))
             if current.printer and self.printer.findData(current.printer) < 0:
                 self.printer.addItem(current.printer, current.printer)
             self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
             self.hotline.setText(current.hotline)
 
-        self.wizard_.run_db(lambda desk: street_settings.load(desk.db, street), show,
-                            lambda error: self.refuse(str(error)))
+        def failed(error: DeskError) -> None:
+            self.set_busy(False, buttons=False)
+            self.refuse(str(error))
+
+        self.set_busy(True, buttons=False)
+        self.wizard_.run_db(lambda desk: street_settings.load(desk.db, street), show, failed)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("打印机与纸张"))
@@ -478,6 +501,8 @@ class PrinterPage(_Page):
         self.hotline.setPlaceholderText(self.tr("如 0755-27891234 或 12345"))
 
     def validatePage(self) -> bool:
+        if self.is_busy():
+            return False  # the stored settings are still on their way, or a test slip printing
         changes = {
             "default_paper": self.paper.currentData(),
             "printer": self.printer.currentData() or "",
@@ -561,7 +586,7 @@ class SetupWizard(QWizard):
             self._own_worker.shutdown()
 
     def reject(self) -> None:
-        if isinstance(self.currentPage(), _Page) and self.currentPage().is_busy():
+        if isinstance(self.currentPage(), _Page) and self.currentPage().is_working():
             return  # Esc or the close button while a page's work runs: let it finish first
         super().reject()
 

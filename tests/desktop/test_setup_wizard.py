@@ -27,7 +27,9 @@ class Walker:
         self.wizard, self.qtbot = wizard, qtbot
 
     def page(self, name: str):
+        """The page, once it is shown and has loaded what is stored."""
         self.qtbot.waitUntil(lambda: self.wizard.currentPage().objectName() == name)
+        self.qtbot.waitUntil(lambda: not self.wizard.currentPage().is_busy())
         return self.wizard.currentPage()
 
     def type(self, name: str, text: str) -> None:

@@ -40,6 +40,7 @@ def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qt
     # The PIN is already set and the passphrase stays: only what may change is asked again.
     assert [wizard.page(i).objectName() for i in wizard.pageIds()] == ["streetPage", "enrolPage", "printerPage"]
 
+    qtbot.waitUntil(lambda: not wizard.currentPage().is_busy())  # what is stored, read on the worker
     community = wizard.currentPage().findChild(QComboBox, "setupCommunity")
     community.setFocus()
     qtbot.keyClick(community, Qt.Key.Key_Down)  # the first community of the street's list
@@ -71,6 +72,7 @@ def test_the_team_leader_enrols_the_laptop_from_the_setup_wizard(desk_window, qt
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "printerPage")
+    qtbot.waitUntil(lambda: not wizard.currentPage().is_busy())
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     # The page saves on the worker, then the wizard closes (and, WA_DeleteOnClose, goes).
     qtbot.waitUntil(lambda: not isValid(wizard) or not wizard.isVisible())
