@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,12 @@ from forms import load_form
 from reception.desk import ReceptionDesk
 from reception.storage import open_database
 from reception.storage import repository as repo
+from sync import protocol
 from sync.client import RetryPolicy
+from sync.profiles import GEOREPORT
 from sync.service import SyncService
 from sync_fault_proxy import Fault, FaultProxy
-from sync_support import PlatformServer, case_raw, client_factory, photo
+from sync_support import PlainOpen311, PlatformServer, case_raw, client_factory, photo
 
 MATCHES = {
     "create": "POST /open311/v2/requests.json",
@@ -170,5 +173,150 @@ def test_record_sync_fault_status_restart(shared_platform):
     run_state_machine_as_test(
         Machine,
         settings=settings(max_examples=40, stateful_step_count=12, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
+    )
+
+
+# --- the same night against a plain third-party GeoReport v2 server --------------------------------
+
+PLAIN_MATCHES = {
+    "create": "POST /api/georeport/v2/requests.json",
+    "look-up": "GET /api/georeport/v2/requests.json?service_code",
+    "status": "GET /api/georeport/v2/requests.json?service_request_id",
+}
+plain_faults = st.one_of(
+    st.builds(lambda m: Fault("drop_after_commit", PLAIN_MATCHES[m]), st.sampled_from(sorted(PLAIN_MATCHES))),
+    st.builds(lambda b: Fault("reset_request_at", PLAIN_MATCHES["create"], byte=b), st.sampled_from([40, 200, 600])),
+    st.builds(lambda m, s, a: Fault("status", PLAIN_MATCHES[m], status=s, after_server=a),
+              st.sampled_from(sorted(PLAIN_MATCHES)), st.sampled_from([500, 503]), st.booleans()),
+    st.builds(lambda m: Fault("portal", PLAIN_MATCHES[m]), st.sampled_from(sorted(PLAIN_MATCHES))),
+)
+PLAIN_STATUSES = ("in_progress", "closed", "Awaiting Contractor")
+
+
+class NightAgainstPlainServer(RuleBasedStateMachine):
+    """No idempotency, no media, no updates: every case once, found again by its tracking code
+    after lost answers and after the server is killed just before or just after committing."""
+
+    server: PlainOpen311
+    proxy: FaultProxy
+    form = None
+
+    @initialize()
+    def start(self) -> None:
+        self.proxy.clear()
+        self.server.ensure_running()
+        self.dir = Path(tempfile.mkdtemp(prefix="stateful-plain-"))
+        self.db = open_database(self.dir / "desk.db")
+        self.desk = ReceptionDesk(self.db, self.form)
+        self.cases: list[str] = []
+
+    def teardown(self) -> None:
+        if hasattr(self, "db"):
+            self.db.conn.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _service(self) -> SyncService:
+        return SyncService(self.desk, client_factory(self.proxy.url + "api/georeport/v2/", None, read_timeout=0.5,
+                                                     retry=ONE_TRY, api_key=PlainOpen311.API_KEY),
+                           profile=GEOREPORT, location_for=lambda case: (22.5553, 113.8830), workers=2)
+
+    def _rows(self) -> Counter:
+        return Counter(r["description"] for r in self.server.rows())
+
+    @rule(photos=st.sampled_from([0, 1]))
+    def record(self, photos: int) -> None:
+        case = self.desk.record_case(case_raw(description=f"{self.dir.name} 第 {len(self.cases)} 条",
+                                              photos=[photo(3000) for _ in range(photos)]))
+        self.cases.append(case.id)
+
+    @rule(planned=st.lists(plain_faults, min_size=1, max_size=3))
+    def sync_through_faults(self, planned: list[Fault]) -> None:
+        self.proxy.clear()
+        self.proxy.plan(*planned)
+        self.server.ensure_running()
+        self._service().run()
+
+    @rule(when=st.sampled_from(["after", "before"]), nth=st.integers(min_value=1, max_value=2))
+    def server_killed_mid_sync(self, when: str, nth: int) -> None:
+        self.proxy.clear()
+        self.server.restart(**{f"die_{when}_commit": nth})
+        self._service().run()
+        self.server.restart()
+
+    @precondition(lambda self: self.cases)
+    @rule(pick=st.integers(min_value=0), status=st.sampled_from(PLAIN_STATUSES))
+    def server_staff_move_a_case_on(self, pick: int, status: str) -> None:
+        state = repo.sync_case(self.db, self.cases[pick % len(self.cases)])
+        if state and state["request_id"]:
+            self.server.set_status(state["request_id"], status, "街道处理")
+
+    @rule()
+    def restart_laptop(self) -> None:
+        self.db.conn.close()
+        self.db = open_database(self.dir / "desk.db")
+        self.desk = ReceptionDesk(self.db, self.form)
+
+    @invariant()
+    def never_twice_and_synced_means_there(self) -> None:
+        if not hasattr(self, "desk"):
+            return
+        rows = self._rows()
+        for case_id in self.cases:
+            case = self.desk.case(case_id)
+            assert rows[f"[{case.tracking_code}] {case.description}"] <= 1
+            if case.is_synced:
+                assert rows[f"[{case.tracking_code}] {case.description}"] == 1
+
+    def finish(self) -> None:
+        self.proxy.clear()
+        self.server.ensure_running()
+        service = self._service()
+        for _ in range(3):
+            report = service.run()
+            if not report.waiting:
+                break
+        assert not report.waiting and not report.set_aside and not report.unconfirmed, report
+        rows = self._rows()
+        by_id = {str(1000 + r["id"]): r for r in self.server.rows()}
+        for case_id in self.cases:
+            case = self.desk.case(case_id)
+            assert rows[f"[{case.tracking_code}] {case.description}"] == 1
+            assert case.is_synced
+            row = by_id[repo.sync_case(self.db, case_id)["request_id"]]
+            assert case.platform_status == protocol.known_status(row["status"])
+
+
+@pytest.fixture(scope="module")
+def shared_plain(tmp_path_factory, service_codes):
+    server = PlainOpen311(tmp_path_factory.mktemp("stateful-georeport"), service_codes).start()
+    proxy = FaultProxy(server.port).start()
+    try:
+        yield server, proxy
+    finally:
+        proxy.stop()
+        server.kill()
+
+
+def test_record_sync_fault_kill_restart_against_a_plain_server(shared_plain):
+    server, proxy = shared_plain
+
+    class Machine(NightAgainstPlainServer):
+        pass
+
+    Machine.server, Machine.proxy, Machine.form = server, proxy, load_form(None).form
+    original_teardown = Machine.teardown
+
+    def teardown(self) -> None:
+        try:
+            if hasattr(self, "desk"):
+                self.finish()
+        finally:
+            original_teardown(self)
+
+    Machine.teardown = teardown
+    run_state_machine_as_test(
+        Machine,
+        settings=settings(max_examples=25, stateful_step_count=10, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )
