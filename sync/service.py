@@ -140,6 +140,7 @@ class _CreateJob:
     earlier_attempts: int = 0
     # Set when an earlier try's body may have reached a server without idempotency keys.
     fate_unknown_since: str | None = None
+    previous_error: str | None = None  # what the last try ended with, to tell a repeating failure
 
 
 @dataclass
@@ -302,7 +303,7 @@ class SyncService:
             if not known and not self.profile.idempotency:
                 repo.upsert_sync_case(self.db, case.id, {"fate_unknown_since": fate_unknown or now}, now)
         return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case), self.profile, location),
-                          photos, known, row["attempts"] or 0, fate_unknown)
+                          photos, known, row["attempts"] or 0, fate_unknown, row["last_error"])
 
     def _deliver(self, job: _CreateJob) -> _Outcome:
         """Runs on a worker thread: HTTP only, no database."""
@@ -449,6 +450,7 @@ class SyncService:
                     # The usual story: an earlier try reached the platform but its answer was
                     # lost, and the case was corrected on this laptop before this try.
                     reason += "（这条诉求在上次同步中断后又在本机修改过：平台保留的是修改前的版本，请在平台上补充更正）"
+                reason = _repeated(reason, job)
                 changes.update(set_aside_reason=reason, set_aside_at=now)
                 repo.upsert_sync_case(self.db, case.id, changes, now)
                 repo.note_outbox_attempt(self.db, job.outbox_id, reason)
@@ -458,6 +460,7 @@ class SyncService:
             else:
                 # A bug or a library surprise: keep the case waiting, name no class to the person.
                 reason = "同步时出现意外错误，下次同步会重试；如果每次都这样，请把这台笔记本交给技术支持检查"
+            reason = _repeated(reason, job)
             changes["last_error"] = reason
             repo.upsert_sync_case(self.db, case.id, changes, now)
             repo.note_outbox_attempt(self.db, job.outbox_id, reason)
@@ -631,6 +634,22 @@ class SyncService:
                     repo.set_setting(self.db, SKEW_SETTING, round(skew))
                 return skew_warning(skew)
         return None
+
+
+REPEATED_AFTER = 3
+
+
+def _repeated(reason: str, job: _CreateJob) -> str:
+    """A failure that came back the same on every run is not the stall's network: say so, and
+    whom to ask, instead of letting the leader retry night after night."""
+    tries = job.earlier_attempts + 1
+    if tries < REPEATED_AFTER or not job.previous_error or not job.previous_error.startswith(reason):
+        return reason
+    if "网络" in reason or "连不上" in reason or "超时" in reason:
+        who = "请先确认这台笔记本能上网；网络正常仍然这样，请联系平台管理员（街道信息化负责人）"
+    else:
+        who = "这不是网络问题：请把这段原因告诉平台管理员（街道信息化负责人），由平台一方处理"
+    return f"{reason}（已连续 {tries} 次同样失败，{who}）"
 
 
 def _mentions(item: dict[str, Any], tracking_code: str) -> bool:

@@ -175,3 +175,18 @@ def test_a_server_killed_after_committing_is_looked_up_after_its_restart(real_de
     codes = [c.tracking_code for c in cases]
     assert plain.rows_per_code(codes) == dict.fromkeys(codes, 1)
     assert set(repo.synced_case_ids(real_desk.db)) == {c.id for c in cases}
+
+
+def test_a_failure_that_repeats_every_run_says_so_and_whom_to_ask(real_desk, plain):
+    proxy = FaultProxy(plain.port).start()
+    try:
+        real_desk.record_case(case_raw())
+        proxy.plan(Fault("status", CREATE, status=500, times=100))
+        service = plain_service(real_desk, proxy.url + "api/georeport/v2/")
+        first = service.run().results[0].reason
+        assert "HTTP 500" in first and "连续" not in first
+        service.run()
+        third = service.run().results[0].reason
+        assert "已连续 3 次同样失败" in third and "平台管理员" in third and "不是网络问题" in third
+    finally:
+        proxy.stop()
