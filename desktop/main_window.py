@@ -339,6 +339,15 @@ class MainWindow(QMainWindow):
         for act in self.main_toolbar.actions():
             if not act.isSeparator():
                 act.setIconText(_SHORTCUT_SUFFIX.sub("", act.text()) if compact else "")
+        # New case and Save case are on screen already (the form's tab, its Save button): their
+        # room goes to the others, which would otherwise hide behind the overflow arrow.
+        on_toolbar = self.new_case_action in self.main_toolbar.actions()
+        if compact and on_toolbar:
+            for act in (self.new_case_action, self.save_case_action):
+                self.main_toolbar.removeAction(act)  # still in the 诉求 menu, Ctrl+N still works
+        elif not compact and not on_toolbar:
+            first = self.main_toolbar.actions()[0] if self.main_toolbar.actions() else None
+            self.main_toolbar.insertActions(first, [self.new_case_action, self.save_case_action])
 
     @property
     def layout_mode(self) -> str:

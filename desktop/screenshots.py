@@ -1,11 +1,14 @@
-"""Screenshots of the desk for the docs: ``python -m desktop.screenshots docs`` (offscreen).
+"""Screenshots of the desk for the docs: ``make screenshots`` (in Xvfb at 1366×768 with openbox's
+title bar and room left for a taskbar, as on the stall's laptop; ``python -m desktop.screenshots
+docs`` alone takes them offscreen, without a window manager).
 
 Builds the window through the composition root on a temporary data directory holding a session
-and a few realistic cases (with older ones, so the list shows every traffic light), then saves:
-docs/main-window.png, docs/filled-form.png, docs/saved-code.png and docs/editing-case.png at
-1366×768; then the same window in English (english.png), in night mode (night-mode.png) and with
-text at 200 % (large-text-200.png), and the first-run setup wizard on a fresh laptop
-(setup-wizard.png, setup-wizard-enrol.png).
+and a few realistic cases (with older ones, so the list shows every traffic light), opens it as
+the desk does (maximised) and saves: docs/main-window.png, docs/filled-form.png,
+docs/saved-code.png and docs/editing-case.png; then the same window in English (english.png), in
+night mode (night-mode.png) and with text at 200 % (large-text-200.png, in English
+large-text-200-en.png, tonight's list in its tab large-text-200-list.png), and the first-run
+setup wizard on a fresh laptop (setup-wizard.png, setup-wizard-enrol.png).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image, ImageDraw  # noqa: E402
 from PySide6.QtCore import QEventLoop  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from composition.services import open_services  # noqa: E402
@@ -30,8 +34,6 @@ from desktop.wiring import build_window  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
-
-SIZE = (1366, 768)
 
 
 
@@ -43,6 +45,22 @@ def _grab(app, widget, path: Path) -> Path:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"screenshot: could not write {path}")
     return path
+
+def _grab_on_screen(app, window, path: Path) -> Path:
+    """The window as the volunteer sees it: on an X display with a window manager
+    (``make screenshots`` runs under Xvfb and openbox at 1366×768), its title bar included;
+    on the offscreen platform, the window alone."""
+    if QGuiApplication.platformName() == "offscreen":
+        return _grab(app, window, path)
+    for _ in range(10):
+        app.processEvents()
+        time.sleep(0.03)
+    frame = window.frameGeometry()
+    picture = window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if not picture.save(str(path)):
+        raise SystemExit(f"screenshot: could not write {path}")
+    return path
+
 
 def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
@@ -145,14 +163,13 @@ def take(out_dir: Path) -> list[Path]:
         services = open_services(data_dir, "screenshots only", kdf_cost=KdfCost(n=2**10))
         seed_night(services.desk)
         window = build_window(services)
-        window.resize(*SIZE)
-        window.show()
+        window.show_on_screen()
         _wait(app, lambda: window.is_ready)
         window.cases_view.selectRow(1)
         written = []
 
         def grab(name: str) -> None:
-            written.append(_grab(app, window, out_dir / name))
+            written.append(_grab_on_screen(app, window, out_dir / name))
 
         grab("main-window.png")
         _fill_form(window, _sample_photo(Path(tmp)))
@@ -177,10 +194,16 @@ def take(out_dir: Path) -> list[Path]:
         grab("night-mode.png")
         menu.night_action.trigger()
         menu.scale_actions[200].trigger()
-        window.resize(*SIZE)
         window.form.focus_field("description")
         grab("large-text-200.png")
+        menu.language_actions["en"].trigger()
+        window.form.focus_field("category")
+        grab("large-text-200-en.png")
+        menu.language_actions["zh_CN"].trigger()
+        window.focus_list()
+        grab("large-text-200-list.png")
         menu.scale_actions[100].trigger()
+        window.new_case()
         written += _return_visits(app, window, services.desk, out_dir)
         window.close()
         services.close()

@@ -81,8 +81,13 @@ class DeskBody(QStackedWidget):
             self.splitter.insertWidget(0, self.form_panel)
             self.splitter.insertWidget(1, self._right)
             self.setCurrentWidget(self.splitter)
-        self.form_panel.show()
-        self.list_panel.show()
+        if mode == WIDE:
+            # Reparented out of the tabs, the panels come back hidden; in the tabs, the tab
+            # widget alone decides which page shows.
+            self.form_panel.show()
+            self.list_panel.show()
+        else:
+            self.tabs.setCurrentIndex(0)
         self.saved_panel.show()
         self.saved_panel.set_compact(mode == COMPACT)
         self.mode = mode

@@ -61,6 +61,11 @@ class SavedCodePanel(QFrame):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter if compact
                                  else Qt.AlignmentFlag.AlignCenter)
         self.layout().setSpacing(16 if compact else 2)
+        # One row: the caption on one line, the detail in smaller print beside the code.
+        self.caption.setWordWrap(not compact)
+        self.detail.setProperty("compact", "true" if compact else "false")
+        self.detail.style().unpolish(self.detail)
+        self.detail.style().polish(self.detail)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -95,11 +100,18 @@ class SavedCodePanel(QFrame):
                 limit=local(plain_words(case.close_by, case.created_at)),
                 due=clock.local_text(case.close_by),
             )
-        self.detail.setText(
-            self.tr("{category} → {department}\n{handled}").format(
-                category=self._texts.category(case), department=self._texts.department(case), handled=handled
+        category, department = self._texts.category(case), self._texts.department(case)
+        if self._compact:
+            # Two lines at most beside the code; the department is in the tooltip.
+            self.detail.setText(self.tr("{category}\n{handled}").format(category=category, handled=handled))
+            self.detail.setToolTip(department)
+        else:
+            self.detail.setText(
+                self.tr("{category} → {department}\n{handled}").format(
+                    category=category, department=department, handled=handled
+                )
             )
-        )
+            self.detail.setToolTip("")
 
     def shown_code(self) -> str:
         return self.code.text()

@@ -165,6 +165,7 @@ QLabel[role="code"] {{ font-size: {pt(40, cap=52)}; font-weight: bold; color: {c
 QLabel[role="code-compact"] {{ font-size: {pt(20, cap=34)}; font-weight: bold; color: {c.code}; }}
 QLabel#sessionTitle {{ font-size: {pt(14)}; font-weight: bold; }}
 QLabel#savedDetail, QLabel#editingLabel {{ font-size: {pt(13)}; }}
+QLabel#savedDetail[compact="true"] {{ font-size: {pt(13, cap=18)}; }}
 QFrame[role="panel"] {{ background: {c.surface}; border-radius: 6px; }}
 QFrame[role="warning"] {{ background: {c.warning_bg}; border: 1px solid {c.warning_border}; border-radius: 4px; }}
 QFrame[role="warning"] QLabel {{ color: {c.warning_text}; }}

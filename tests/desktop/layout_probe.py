@@ -88,12 +88,19 @@ def key_widgets(window) -> dict[str, QWidget]:
 
 def measure(app: QApplication, window) -> dict:
     form = window.form
+    key_extra: dict[str, QWidget] = {}
+    toolbar = window.main_toolbar
+    for act in toolbar.actions():
+        button = toolbar.widgetForAction(act)
+        if act.isSeparator() or button is None:
+            continue
+        key_extra[f"toolbar: {act.iconText()}"] = button
     result: dict = {
         "maximised": window.isMaximized(),
         "frame": _rect(window.frameGeometry()),
         "available": _rect(window.screen().availableGeometry()),
         "layout": window.layout_mode,
-        "widgets": {name: on_screen(w) for name, w in key_widgets(window).items()},
+        "widgets": {name: on_screen(w) for name, w in {**key_widgets(window), **key_extra}.items()},
         "fields": {},
     }
     for name, field in form.fields.items():
@@ -153,6 +160,8 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     window = build_window(services)
     window.show_on_screen()
     wait(app, lambda: window.is_ready and window.isMaximized())
+    # The code panel as after a save (its longest text: a forwarded case with its time limit).
+    window.saved_panel.show_case(services.desk.session_cases(services.desk.current_session().id)[-1])
     settle(app)
     report: dict = {}
     menu = window.display_menu

@@ -124,3 +124,15 @@ def x_display(folder: Path, timeout: float = 20.0) -> Iterator[XDisplay]:
         _stop(xvfb)
         for log in logs:
             log.close()
+
+
+if __name__ == "__main__":
+    # python tests/desktop/x_display.py COMMAND...: run COMMAND on a fresh 1366×768 display with
+    # openbox (make screenshots takes the docs' screenshots so).
+    import sys
+    import tempfile
+
+    if len(sys.argv) < 2:
+        raise SystemExit("usage: python tests/desktop/x_display.py COMMAND [ARGS...]")
+    with tempfile.TemporaryDirectory(prefix="xinan-x-") as folder, x_display(Path(folder)) as display:
+        raise SystemExit(subprocess.run(sys.argv[1:], env=display.env()).returncode)
