@@ -187,6 +187,8 @@ def test_no_network_on_the_first_run_is_said_on_the_enrolment_page_while_the_wiz
 ):
     import socket
 
+    from sync.enrolment_codes import new_code
+
     with socket.socket() as probe:  # a port nothing listens on: the connection is refused
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
@@ -206,13 +208,13 @@ def test_no_network_on_the_first_run_is_said_on_the_enrolment_page_while_the_wiz
 
     page = walk.page("enrolPage")
     walk.type("setupServer", f"http://127.0.0.1:{closed_port}/")
-    walk.type("setupEnrolmentCode", "ABCD-EFGH")
+    walk.type("setupEnrolmentCode", new_code())  # well formed: it is the network that fails
     walk.next()
     # The network work runs off the UI thread: the page says what it is doing and waits.
     assert page.is_busy() and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert wizard.currentPage().findChild(QLabel, "enrolPageProblem").text() == "正在连接平台登记这台笔记本…"
     assert walk.problem() == (
-        "与平台的连接中断：网络不稳定\n"
+        "连不上平台：网络不通，或平台没有运行\n"
         "请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。"
     )
     assert wizard.currentPage() is page and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
