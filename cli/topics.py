@@ -13,7 +13,7 @@ import sys
 
 from cli.errors import EXIT_OK, BadInput
 from reception import clock
-from reception.intake_hints.desk_topics import DAYS, council_list, desk_topics, put_on_council_list
+from reception.intake_hints.desk_topics import DAYS, council_list, desk_topics, put_on_council_list, street_topics
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +47,7 @@ def topics(services, args) -> int:
         entry = put_on_council_list(desk, listed[args.council - 1], found.community)
         print(f"已列入议事会清单：{entry['title']}（{entry['count']} 件）", file=sys.stderr)
         return EXIT_OK
+    street = street_topics(desk, found.community)
     if args.json:
         json.dump([{"title": t.title, "count": t.count, "latest": clock.to_text(t.latest),
                     "communities": list(t.communities), "cases": [p.tracking_code for p in t.petitions],
@@ -59,6 +60,11 @@ def topics(services, args) -> int:
         mark = "（今晚又有）" if any(p.key in found.tonight for p in t.petitions) else ""
         print(f"{n}. {t.title}  {t.count} 件  最近 {clock.local_text(t.latest)}  {'、'.join(t.communities)}{mark}")
         print(f"   {'、'.join(p.tracking_code for p in t.petitions)}")
+    if street.fetched_at:
+        print(f"全街道的热点（截至 {clock.local_text(clock.from_text(street.fetched_at))} 同步），涉及本社区的 "
+              f"{len(street.topics)} 个：", file=sys.stderr)
+        for t in street.topics:
+            print(f"   {t['title']}  {t['count']} 件  {'、'.join(t['communities'])}")
     return EXIT_OK
 
 

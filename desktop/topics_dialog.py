@@ -21,18 +21,21 @@ from PySide6.QtWidgets import (
 from desktop.i18n import local
 from reception import clock
 from reception.desk import ReceptionDesk
-from reception.intake_hints.desk_topics import DeskTopics, council_list, desk_topics, put_on_council_list
+from reception.intake_hints.desk_topics import (
+    DeskTopics, StreetTopics, council_list, desk_topics, put_on_council_list, street_topics,
+)
 
 RunOperation = Callable[..., Any]
 
 
-def load_topics(desk: ReceptionDesk) -> tuple[DeskTopics, list[dict]]:
-    return desk_topics(desk), council_list(desk)
+def load_topics(desk: ReceptionDesk) -> tuple[DeskTopics, list[dict], StreetTopics]:
+    found = desk_topics(desk)
+    return found, council_list(desk), street_topics(desk, found.community)
 
 
 class TopicsDialog(QDialog):
     def __init__(self, run_operation: RunOperation, found: DeskTopics, council: list[dict],
-                 parent: QWidget | None = None) -> None:
+                 street: StreetTopics, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topicsDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -64,6 +67,9 @@ class TopicsDialog(QDialog):
         self.table.resizeColumnsToContents()
         if self.topics:
             self.table.selectRow(0)
+        self.street = QLabel(self._street_text(street))
+        self.street.setObjectName("streetTopics")
+        self.street.setWordWrap(True)
         self.council = QLabel()
         self.council.setObjectName("councilList")
         self.council.setWordWrap(True)
@@ -82,9 +88,21 @@ class TopicsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.street)
         layout.addWidget(self.council)
         layout.addLayout(buttons)
         self.resize(900, 480)
+
+    def _street_text(self, street: StreetTopics) -> str:
+        if not street.fetched_at:
+            return self.tr("全街道的热点：同步后由街道平台带回（还没有同步过）。")
+        when = clock.local_text(clock.from_text(street.fetched_at))
+        if not street.topics:
+            return self.tr("全街道的热点（截至 {when} 同步）：没有涉及本社区的。").format(when=when)
+        lines = [self.tr("全街道的热点（截至 {when} 同步），涉及本社区的：").format(when=when)]
+        lines += [f"• {t['title']}（{t['count']}，{'、'.join(local(c) for c in t['communities'])}）"
+                  for t in street.topics[:8]]
+        return "\n".join(lines)
 
     def _show_council(self, entries: list[dict]) -> None:
         if not entries:

@@ -24,7 +24,7 @@ from reception.cases import Case
 from reception.desk import ReceptionDesk
 from reception.privacy import audit
 from reception.storage import repository as repo
-from sync import progress, protocol
+from sync import progress, protocol, street_topics
 from sync.client import AuthFailed, FateUnknown, NotSupported, Open311Client, Rejected, RetryPolicy, SyncError, Transient, Unreached
 from sync.profiles import REFERENCE, ServerProfile
 
@@ -212,6 +212,7 @@ class SyncService:
                     notify(Progress(len(report.results), total, None, "updates"))
                     self._pull_updates(report)
                     self._refresh_progress(report)
+                    self._refresh_topics(report)
             except AuthFailed as error:
                 report.stopped = str(error)
             self._finish_report(report, pending)
@@ -599,6 +600,14 @@ class SyncService:
                         self._apply_status(case_id, status.status, status.updated_datetime or received)
         report.updates_note = (f"平台不提供办理进度推送（servicerequestupdates），已按编号查询 {len(ids)} 条"
                                "未办结诉求的状态")
+
+    def _refresh_topics(self, report: SyncReport) -> None:
+        """The street's recurring topics, for the team (best effort: never fails the sync)."""
+        if self.profile.name != REFERENCE.name:
+            return  # our extension: another street's server has no topics to give
+        note = street_topics.refresh(self._client(), self.db, clock.to_text(self.now()))
+        if note and not report.updates_note:
+            report.updates_note = note
 
     # --- the summary -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from reception.intake_hints.topics import Petition, Topic, find_topics, shipped_
 from reception.storage import repository as repo
 
 COUNCIL_SETTING = "council_list"
+STREET_TOPICS_SETTING = "street_topics"  # what the platform said at the last sync (sync/street_topics.py)
 DAYS = 90  # a matter that came back within three months recurs
 
 
@@ -72,3 +73,16 @@ def put_on_council_list(desk: ReceptionDesk, topic: Topic, community: str) -> di
         entries.append(entry)
         repo.set_setting(desk.db, COUNCIL_SETTING, entries)
     return entry
+
+
+@dataclass(frozen=True)
+class StreetTopics:
+    fetched_at: str  # '' when no sync has brought any
+    topics: tuple[dict, ...]  # title, category, count, communities, latest
+
+
+def street_topics(desk: ReceptionDesk, community: str) -> StreetTopics:
+    """The street's recurring topics touching ``community``, as the platform told at the last sync."""
+    saved = repo.get_setting(desk.db, STREET_TOPICS_SETTING) or {}
+    topics = [t for t in saved.get("topics", []) if not community or community in t.get("communities", [])]
+    return StreetTopics(saved.get("fetched_at", ""), tuple(topics))

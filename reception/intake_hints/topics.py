@@ -167,3 +167,9 @@ def _keywords(members: list[Petition], index: SimilarityIndex, strip: list[str])
         if len(chosen) >= KEYWORDS:
             break
     return tuple(chosen)
+
+
+def topic_summary(topic: Topic) -> dict:
+    """A topic as the platform tells the laptops of its street: no codes, no resident's words."""
+    return {"title": topic.title, "category": topic.category, "count": topic.count,
+            "communities": list(topic.communities), "latest": topic.latest.isoformat(timespec="seconds")}

@@ -146,7 +146,7 @@ def _received(row) -> datetime | None:
     return _moment(row["requested_datetime"]) or _moment(row["created_at"])
 
 
-def _rows_between(store, street: int, start: datetime, end: datetime) -> list[dict]:
+def rows_between(store, street: int, start: datetime, end: datetime) -> list[dict]:
     # requested_datetime is the desk's ISO text (UTC): a day's margin either side, then exact
     # comparison on parsed times, so a laptop that wrote another offset is still counted right.
     margin = timedelta(days=1)
@@ -203,18 +203,22 @@ def _figures(store, rows: list[dict], now: datetime) -> Figures:
     return Figures(len(rows), sum(1 for r in rows if r["status"] == "closed"), due, on_time)
 
 
+def petitions_of(rows: list[dict]) -> list[Petition]:
+    """Requests as the topic finder reads them."""
+    return [Petition(r["service_request_id"], r["tracking_code"] or "", _community(r), r["service_name"] or "",
+                     _received(r), r["description"] or "") for r in rows]
+
+
 def make_bulletin(store, street_id: int, period: Period, now: datetime | None = None) -> Bulletin:
     now = now or datetime.now(timezone.utc)
     street = store.street(street_id)
-    rows = _rows_between(store, street_id, period.start, period.end)
+    rows = rows_between(store, street_id, period.start, period.end)
     previous = period.previous()
-    earlier = _rows_between(store, street_id, period.start - TOPIC_LOOKBACK, period.start)
+    earlier = rows_between(store, street_id, period.start - TOPIC_LOOKBACK, period.start)
     by_type = Counter(r["group_name"] or r["service_code"] or "其他" for r in rows)
     by_community = Counter(_community(r) for r in rows)
     in_period = {r["service_request_id"] for r in rows}
-    petitions = [Petition(r["service_request_id"], r["tracking_code"] or "", _community(r),
-                          r["service_name"] or "", _received(r), r["description"] or "")
-                 for r in rows + earlier]
+    petitions = petitions_of(rows + earlier)
     communities = sorted({p.community for p in petitions})
     topics = [t for t in find_topics(petitions, shipped_neighbours(), place_names=communities)
               if any(p.key in in_period for p in t.petitions)]
@@ -234,7 +238,7 @@ def make_bulletin(store, street_id: int, period: Period, now: datetime | None = 
         street=street["name"] if street else "",
         period=period,
         figures=_figures(store, rows, now),
-        previous=_figures(store, _rows_between(store, street_id, previous.start, previous.end), now),
+        previous=_figures(store, rows_between(store, street_id, previous.start, previous.end), now),
         by_type=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
         by_community=tuple(sorted(by_community.items(), key=lambda kv: (-kv[1], kv[0]))),
         topics=tuple(topics),

@@ -89,6 +89,7 @@ def test_hot_topics_from_the_session_menu_onto_the_council_list(window, qtbot, d
     dialog = window.findChild(TopicsDialog)
     assert dialog.table.rowCount() == 1 and "今晚又有" in dialog.table.item(0, 0).text()
     assert dialog.table.item(0, 1).text() == "3"
+    assert "还没有同步过" in dialog.street.text()
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "议事会清单（1 项）" in dialog.council.text())
     with fresh_desk(data_dir) as desk:
