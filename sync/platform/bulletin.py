@@ -7,8 +7,10 @@ from the platform's own store, for one street and one ISO week or calendar month
   the share staff accepted (受理, or moved further on) by that time;
 - closure rate: petitions closed (at the stall or by staff) over petitions received;
 - the overdue list: still open past their close-by time, as of when the bulletin is made;
-- return-visit and satisfaction rates: the platform records neither yet (see issue 15), so the
-  bulletin says so rather than print a figure;
+- return-visit rate: of the period's petitions closed, those with a return-visit call that
+  reached the resident (loop_visits, issue 15's staff loop); satisfaction rate: of the verdicts
+  given on the period's petitions (tracking page, stall or call: loop_ratings), those 满意 or
+  基本满意 — the same definitions as the loop's own figures, over the period's petitions;
 - the trend against the previous period of the same kind.
 
 Periods are in the street's time (China Standard Time): week 2026-W49 runs Monday 00:00 to the
@@ -127,9 +129,19 @@ class Bulletin:
     by_community: tuple[tuple[str, int], ...]
     topics: tuple[Topic, ...]
     overdue: tuple[Overdue, ...]
-    return_visit_rate: float | None  # not recorded by the platform yet
-    satisfaction_rate: float | None
+    visits: tuple[int, int]  # (closed petitions reached on a return visit, closed petitions)
+    ratings: tuple[int, int]  # (满意 or 基本满意, verdicts given)
     made_at: datetime
+
+    @property
+    def return_visit_rate(self) -> float | None:
+        reached, closed = self.visits
+        return None if not closed else reached / closed
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        satisfied, rated = self.ratings
+        return None if not rated else satisfied / rated
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -203,6 +215,27 @@ def _figures(store, rows: list[dict], now: datetime) -> Figures:
     return Figures(len(rows), sum(1 for r in rows if r["status"] == "closed"), due, on_time)
 
 
+def _loop_figures(store, rows: list[dict]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Return visits and verdicts of these petitions (the staff loop's rows)."""
+    closed = reached = satisfied = rated = 0
+    ids = [r["id"] for r in rows]
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ", ".join(f":r{i}" for i in range(len(part)))
+        params = {f"r{i}": value for i, value in enumerate(part)}
+        row = store._row(
+            "SELECT COUNT(*) AS closed, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM loop_visits v "
+            "WHERE v.request = r.id AND v.reached = 1) THEN 1 ELSE 0 END), 0) AS reached "
+            "FROM requests r LEFT JOIN loop_state l ON l.request = r.id "
+            f"WHERE r.id IN ({marks}) AND (r.status = 'closed' OR COALESCE(l.closings, 0) > 0)", params)
+        closed, reached = closed + row["closed"], reached + row["reached"]
+        row = store._row(
+            "SELECT COUNT(*) AS rated, COALESCE(SUM(CASE WHEN rating IN ('满意', '基本满意') THEN 1 ELSE 0 END), 0) "
+            f"AS satisfied FROM loop_ratings WHERE request IN ({marks})", params)
+        rated, satisfied = rated + row["rated"], satisfied + row["satisfied"]
+    return (reached, closed), (satisfied, rated)
+
+
 def petitions_of(rows: list[dict]) -> list[Petition]:
     """Requests as the topic finder reads them."""
     return [Petition(r["service_request_id"], r["tracking_code"] or "", _community(r), r["service_name"] or "",
@@ -234,6 +267,7 @@ def make_bulletin(store, street_id: int, period: Period, now: datetime | None = 
                                    f"{r['group_name'] or ''}/{r['service_name'] or ''}", _community(r),
                                    r["department"] or "", close_by, (now - close_by).days))
     overdue.sort(key=lambda o: (o.close_by, o.request_id))
+    visits, ratings = _loop_figures(store, rows)
     return Bulletin(
         street=street["name"] if street else "",
         period=period,
@@ -243,8 +277,8 @@ def make_bulletin(store, street_id: int, period: Period, now: datetime | None = 
         by_community=tuple(sorted(by_community.items(), key=lambda kv: (-kv[1], kv[0]))),
         topics=tuple(topics),
         overdue=tuple(overdue),
-        return_visit_rate=None,
-        satisfaction_rate=None,
+        visits=visits,
+        ratings=ratings,
         made_at=now,
     )
 

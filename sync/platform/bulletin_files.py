@@ -17,7 +17,8 @@ from reception.reports.tables import FORMATS, ReportFileError, Sheet, csv_bytes,
 from reception.slips import fonts
 from sync.platform.bulletin import Bulletin, change
 
-NOT_RECORDED = "平台尚未记录回访和评价"
+LOOP_NOTE = ("回访率：本期诉求中已办结的，回访时联系上居民的比例；满意率：本期诉求收到的评价（查询页、摊位、回访电话）"
+             "中“满意”“基本满意”的比例")
 TOPICS_SHOWN = 10
 
 
@@ -37,6 +38,11 @@ def trend_rows(b: Bulletin) -> list[list[str]]:
         ["办结率", percent(f.closure_rate), percent(p.closure_rate), change(f.closure_rate, p.closure_rate)],
         ["签收及时率", percent(f.sign_rate), percent(p.sign_rate), change(f.sign_rate, p.sign_rate)],
     ]
+
+
+def loop_rows(b: Bulletin) -> list[list[str]]:
+    return [["回访率", percent(b.return_visit_rate), f"已办结 {b.visits[1]} 件，回访联系上 {b.visits[0]} 件"],
+            ["满意率", percent(b.satisfaction_rate), f"收到评价 {b.ratings[1]} 条，满意或基本满意 {b.ratings[0]} 条"]]
 
 
 def topic_rows(b: Bulletin) -> list[list[str]]:
@@ -69,6 +75,8 @@ def bulletin_pdf(b: Bulletin) -> bytes:
         Spacer(1, 8),
         side_by_side(type_chart(b, WIDTH * 0.5 - 6, 200), community_chart(b, WIDTH * 0.5, 200), WIDTH * 0.5),
         Spacer(1, 6),
+        para(f"回访：{loop_rows(b)[0][2]}；评价：{loop_rows(b)[1][2]}。", BODY),
+        Spacer(1, 4),
         para("与上期相比", BODY, bold=True),
         list_table(["指标", "本期", f"上期（{previous.label}）", "变化"], trend_rows(b), [120, 90, 110, WIDTH - 320]),
         Spacer(1, 6),
@@ -88,7 +96,7 @@ def bulletin_pdf(b: Bulletin) -> bytes:
         story.append(para("没有超时未办结的诉求。", SMALL))
     story += [
         Spacer(1, 6),
-        para(f"回访率、满意率：{NOT_RECORDED}（—）。签收及时率：转平台办理的诉求中，在受理时限内由工作人员受理（或已分派、办结）的比例；"
+        para(f"{LOOP_NOTE}。签收及时率：转平台办理的诉求中，在受理时限内由工作人员受理（或已分派、办结）的比例；"
              "受理时限未到且尚未受理的不计。办结率：本期收到的诉求中已办结的比例（含当场解决、解释说明）。", SMALL),
         para(f"生成于 {clock.local_text(b.made_at)}。{NO_PERSONAL_DATA}", SMALL),
     ]
@@ -101,9 +109,8 @@ def bulletin_sheets(b: Bulletin) -> list[Sheet]:
         Sheet("概况", ("项目", "本期", f"上期（{previous.label}）", "变化"),
               tuple(tuple(r) for r in [["街道", b.street, "", ""], ["时段", b.period.label, previous.label, ""]]
                     + trend_rows(b)
-                    + [["超时未办结", str(len(b.overdue)), "", ""],
-                       ["回访率", percent(b.return_visit_rate), "", NOT_RECORDED],
-                       ["满意率", percent(b.satisfaction_rate), "", NOT_RECORDED]])),
+                    + [["超时未办结", str(len(b.overdue)), "", ""]]
+                    + [[name, value, "", detail] for name, value, detail in loop_rows(b)])),
         Sheet("诉求类型", ("大类", "条数"), b.by_type),
         Sheet("各社区", ("社区", "条数"), b.by_community),
         Sheet("热点话题", ("#", "话题", "件数", "社区", "最近"),

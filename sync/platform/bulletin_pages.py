@@ -14,7 +14,7 @@ from reception import clock
 from reception.reports.pdf import percent
 from sync.platform.bulletin import Bulletin, PeriodError, make_bulletin, month_period, week_period
 from sync.platform.bulletin_files import (
-    NOT_RECORDED, community_chart, headline, overdue_rows, render, svg, topic_rows, trend_rows, type_chart,
+    LOOP_NOTE, community_chart, headline, loop_rows, overdue_rows, render, svg, topic_rows, trend_rows, type_chart,
 )
 from sync.platform.pages import _page, _staff, _street_scope
 
@@ -92,13 +92,14 @@ def bulletin_page(request: Request, week: str | None = None, month: str | None =
 svg{{max-width:100%;height:auto}}</style>
 <div class="card" id="bulletin-figures">{figures}</div>
 <div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220))}{svg(community_chart(b, 380, 220))}</div>
+<div class="card" id="bulletin-loop">{_table(["指标", "本期", "依据"], loop_rows(b))}</div>
 <div class="card" id="bulletin-trend"><strong>与上期（{escape(previous.label)}）相比</strong>
 {_table(["指标", "本期", "上期", "变化"], trend_rows(b))}</div>
 <div class="card" id="bulletin-topics"><strong>热点话题（{len(b.topics)} 个）</strong>
 {_table(["#", "话题", "件数", "社区", "最近"], topic_rows(b)) if b.topics else "<p>本期没有反复出现的诉求。</p>"}</div>
 <div class="card" id="bulletin-overdue"><strong>超时未办结（{len(b.overdue)} 件）</strong>
 {_table(["查询码", "编号", "类别", "社区", "承办部门", "应办结", "超时"], overdue_rows(b)) if b.overdue else "<p>没有超时未办结的诉求。</p>"}</div>
-<p><small>回访率、满意率：{NOT_RECORDED}。签收及时率 {escape(percent(b.figures.sign_rate))}：转平台办理的诉求中在受理时限内受理的比例。
+<p><small>{escape(LOOP_NOTE)}。签收及时率 {escape(percent(b.figures.sign_rate))}：转平台办理的诉求中在受理时限内受理的比例。
 生成于 {escape(clock.local_text(b.made_at))}。本页不含居民姓名、电话、地址和诉求原文。</small></p>""",
     )
 

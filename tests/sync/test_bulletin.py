@@ -102,6 +102,20 @@ def _fill(store) -> None:
              steps=[("accepted", "2026-11-18T12:50:00+00:00")])
     _request(store, device, "p2", code="CTY01", community="宝民社区", requested="2026-11-18T12:00:00+00:00",
              outcome="当场解决")
+    # The staff loop's rows (issue 15), counted by hand: of W48's closed r1, r3, r7, r1 was reached
+    # on a return visit (满意) and r7 called but not reached → 1 of 3 (33.33 %); verdicts: r1 满意,
+    # r3 不满意 from the tracking page → 1 of 2 (50.00 %); p1 (W47) 基本满意 does not count for W48.
+    ids = {r["tracking_code"]: r["id"] for r in store.list_requests(limit=100)}
+    with store.transaction() as conn:
+        for code, reached, rating in (("K7Q-r1", 1, "满意"), ("K7Q-r7", 0, None)):
+            conn.execute(text("INSERT INTO loop_visits (request, caller, called_at, reached, rating, words, created_at) "
+                              "VALUES (:r, '李回访', :at, :reached, :rating, '', :at)"),
+                         {"r": ids[code], "at": "2026-11-27T02:00:00+00:00", "reached": reached, "rating": rating})
+        for code, rating, source in (("K7Q-r1", "满意", "visit"), ("K7Q-r3", "不满意", "page"),
+                                     ("K7Q-p1", "基本满意", "page")):
+            conn.execute(text("INSERT INTO loop_ratings (request, closing, rating, words, source, created_at) "
+                              "VALUES (:r, 1, :rating, '', :source, '2026-11-27T03:00:00+00:00')"),
+                         {"r": ids[code], "rating": rating, "source": source})
 
 
 def test_the_week_counts_match_the_hand_count(store):
@@ -117,7 +131,8 @@ def test_the_week_counts_match_the_hand_count(store):
     assert [sorted(x.tracking_code for x in t.petitions) for t in b.topics] == [
         ["K7Q-r1", "K7Q-r2", "K7Q-r7"], ["K7Q-p2", "K7Q-r3"]]
     assert "蟑螂" in b.topics[0].title
-    assert b.return_visit_rate is None and b.satisfaction_rate is None
+    assert (b.visits, b.ratings) == ((1, 3), (1, 2))
+    assert round(b.return_visit_rate, 4) == 0.3333 and b.satisfaction_rate == 0.5
 
 
 def test_the_pdf_reads_back_with_the_figures_and_the_trend(store, tmp_path):
@@ -125,7 +140,7 @@ def test_the_pdf_reads_back_with_the_figures_and_the_trend(store, tmp_path):
     text_ = pdf_text(out)
     for expected in ("默认街道", "2026-W48（11-23至11-29）周报", "2026-11-23 至 2026-11-29", "60.00%", "50.00%",
                      "增加 3", "提高 10.00 个百分点", "下降 50.00 个百分点", "K7Q-r2", "K7Q-p1", "超时未办结（2 件）",
-                     "热点话题（2 个", "平台尚未记录回访和评价"):
+                     "热点话题（2 个", "33.33%", "已办结 3 件，回访联系上 1 件", "收到评价 2 条，满意或基本满意 1 条"):
         assert expected in text_, expected
     for personal in ("王阿姨", "13812345678", "安乐村10栋"):
         assert personal not in text_
