@@ -88,7 +88,7 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("同步到街道信箱平台"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # Not deleted on close: a sync still finishing reports back to this dialog.
-        self.resize(760, 560)
+        self.resize(760, 600)
 
         layout = QVBoxLayout(self)
         self.intro = QLabel(self.tr("把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。"
@@ -142,7 +142,6 @@ class SyncDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         # 待核实: the team leader looked on the server's own pages and says what is there.
-        confirm = QHBoxLayout()
         self.not_there_button = QPushButton(self.tr("平台上没有，重新发送"))
         self.not_there_button.setObjectName("syncNotThere")
         self.not_there_button.clicked.connect(self._not_there)
@@ -150,10 +149,9 @@ class SyncDialog(QDialog):
         self.it_is_there_button.setObjectName("syncItIsThere")
         self.it_is_there_button.clicked.connect(self._it_is_there)
         for button in (self.not_there_button, self.it_is_there_button):
+            # Shown only while a case waits for the team leader's word (待核实).
             button.setEnabled(False)
-            confirm.addWidget(button)
-        confirm.addStretch(1)
-        layout.addLayout(confirm)
+            button.hide()
         self._public_ok: str | None = None
 
         self.summary = QLabel()
@@ -174,6 +172,8 @@ class SyncDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.setObjectName("syncClose")
         self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.not_there_button)
+        buttons.addWidget(self.it_is_there_button)
         buttons.addStretch(1)
         for button in (self.start_button, self.stop_button, self.close_button):
             buttons.addWidget(button)
@@ -204,10 +204,13 @@ class SyncDialog(QDialog):
         for row in aside:
             self._add_row(row["tracking_code"], self.tr("搁置"), row["set_aside_reason"] or "")
         for row in state["unconfirmed"]:
-            self._add_row(row["tracking_code"], self.tr("待核实"), self.tr(
-                "请在平台上按查询码搜索这条诉求，再选下面的按钮"))
+            self._add_row(row["tracking_code"], self.tr("待核实"), self._unconfirmed_words())
 
     # --- 待核实: the team leader's answer ----------------------------------------------------------
+
+    def _unconfirmed_words(self) -> str:
+        return self.tr("上次发送后没有收到平台的答复，平台也无法确认是否收到，本机不会自动重发。"
+                       "请在平台上按查询码搜索：选中这一行，找到了点“平台上有”并填写编号，确实没有点“平台上没有”。")
 
     def _selected_unconfirmed(self) -> str | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
@@ -309,14 +312,22 @@ class SyncDialog(QDialog):
     def _show_result(self, result) -> None:
         words = {SYNCED: self.tr("已同步"), SET_ASIDE: self.tr("搁置"), UNCONFIRMED: self.tr("待核实")}.get(
             result.outcome, self.tr("等待"))
+        reason = result.reason
+        if result.outcome == UNCONFIRMED:
+            reason = self._unconfirmed_words()
+            self.not_there_button.show()
+            self.it_is_there_button.show()
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).text() == result.tracking_code:
                 self.table.item(row, 1).setText(words)
-                self.table.item(row, 2).setText(result.reason)
+                self.table.item(row, 2).setText(reason)
                 return
-        self._add_row(result.tracking_code, words, result.reason)
+        self._add_row(result.tracking_code, words, reason)
 
     def _add_row(self, code: str, words: str, reason: str) -> None:
+        if words == self.tr("待核实"):
+            self.not_there_button.show()
+            self.it_is_there_button.show()
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate((code, words, reason)):
@@ -353,7 +364,7 @@ class SyncDialog(QDialog):
             lines.append(self.tr("等待的诉求没有丢：网络好时再按“开始同步”。"))
         if report.unconfirmed:
             lines.append(self.tr("待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。"
-                                 "请在平台上按查询码搜索，选中该行后点下面的按钮。").format(count=len(report.unconfirmed)))
+                                 "请在平台上按查询码搜索，选中该行后点左下的按钮。").format(count=len(report.unconfirmed)))
         for note in (report.stopped, report.updates_note):
             if note:
                 lines.append(note)

@@ -1342,6 +1342,12 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>To be closed {limit} (by {due})</translation>
     </message>
     <message>
+        <source>{category}
+{handled}</source>
+        <translation>{category}
+{handled}</translation>
+    </message>
+    <message>
         <source>{category} → {department}
 {handled}</source>
         <translation>{category} → {department}
@@ -1655,8 +1661,12 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>To be checked</translation>
     </message>
     <message>
-        <source>请在平台上按查询码搜索这条诉求，再选下面的按钮</source>
-        <translation>Search the server for this tracking code, then choose one of the buttons below</translation>
+        <source>上次发送后没有收到平台的答复，平台也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索：选中这一行，找到了点“平台上有”并填写编号，确实没有点“平台上没有”。</source>
+        <translation>No answer came after it was sent, and the server cannot tell whether it received it, so this laptop will not send it again by itself. Search the server for the tracking code: select this line, then press “It is on the server” and enter its number, or “Not on the server” if it really is not there.</translation>
+    </message>
+    <message>
+        <source>待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索，选中该行后点左下的按钮。</source>
+        <translation>{count} to be checked: the server did not answer and cannot tell whether it received them, so this laptop will not send them again by itself. Search the server for each tracking code, select the line and press a button at the bottom left.</translation>
     </message>
     <message>
         <source>下次同步时重新发送</source>
@@ -1717,10 +1727,6 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>等待的诉求没有丢：网络好时再按“开始同步”。</source>
         <translation>Waiting petitions are not lost: press “Start sync” again when the network is better.</translation>
-    </message>
-    <message>
-        <source>待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索，选中该行后点下面的按钮。</source>
-        <translation>{count} to be checked: the server did not answer and cannot tell whether it received them, so this laptop will not send them again by itself. Search the server for each tracking code, select the line and press a button below.</translation>
     </message>
     <message>
         <source>该平台会公开诉求内容</source>

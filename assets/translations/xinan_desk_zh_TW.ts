@@ -1339,6 +1339,12 @@
         <translation>{limit}辦結（{due} 前）</translation>
     </message>
     <message>
+        <source>{category}
+{handled}</source>
+        <translation>{category}
+{handled}</translation>
+    </message>
+    <message>
         <source>{category} → {department}
 {handled}</source>
         <translation>{category} → {department}
@@ -1651,8 +1657,12 @@
         <translation>待核實</translation>
     </message>
     <message>
-        <source>请在平台上按查询码搜索这条诉求，再选下面的按钮</source>
-        <translation>請在平台上按查詢碼搜尋這條訴求，再選下面的按鈕</translation>
+        <source>上次发送后没有收到平台的答复，平台也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索：选中这一行，找到了点“平台上有”并填写编号，确实没有点“平台上没有”。</source>
+        <translation>上次傳送後沒有收到平台的答覆，平台也無法確認是否收到，本機不會自動重發。請在平台上按查詢碼搜尋：選取這一行，找到了點「平台上有」並填寫編號，確實沒有點「平台上沒有」。</translation>
+    </message>
+    <message>
+        <source>待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索，选中该行后点左下的按钮。</source>
+        <translation>待核實 {count} 條：平台沒有答覆、也無法確認是否收到，本機不會自動重發。請在平台上按查詢碼搜尋，選取該行後點左下的按鈕。</translation>
     </message>
     <message>
         <source>下次同步时重新发送</source>
@@ -1713,10 +1723,6 @@
     <message>
         <source>等待的诉求没有丢：网络好时再按“开始同步”。</source>
         <translation>等待的訴求沒有丟：網路好時再按「開始同步」。</translation>
-    </message>
-    <message>
-        <source>待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。请在平台上按查询码搜索，选中该行后点下面的按钮。</source>
-        <translation>待核實 {count} 條：平台沒有答覆、也無法確認是否收到，本機不會自動重發。請在平台上按查詢碼搜尋，選取該行後點下面的按鈕。</translation>
     </message>
     <message>
         <source>该平台会公开诉求内容</source>
