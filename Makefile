@@ -83,6 +83,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.platform_district
 	$(BIN)/python -m bench.privacy
 	$(BIN)/python -m bench.case_search
+	$(BIN)/python -m bench.intake_hints
 
 # Taken in Xvfb at 1366×768 with openbox, as the stall's laptop shows the desk.
 screenshots: system-deps-test $(VENV)/.installed

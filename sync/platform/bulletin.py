@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from reception import clock
 from reception.intake_hints.topics import Petition, Topic, find_topics, shipped_neighbours
+from sync.platform.loop_store import _moment  # one reading of the store's ISO times (UTC when bare)
 
 SIGNED = ("accepted", "dispatched", "in_progress", "closed")  # a staff step at or past 受理
 TOPIC_LOOKBACK = timedelta(weeks=8)
@@ -142,16 +143,6 @@ class Bulletin:
     def satisfaction_rate(self) -> float | None:
         satisfied, rated = self.ratings
         return None if not rated else satisfied / rated
-
-
-def _moment(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _received(row) -> datetime | None:
