@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, print_path
+from desktop import i18n, paper_names, print_path
 from reception import street_settings
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
@@ -94,8 +94,7 @@ class SlipPreviewDialog(QDialog):
 
         self.paper_choice = QComboBox()
         self.paper_choice.setObjectName("paperChoice")
-        for key, paper in PAPERS.items():
-            self.paper_choice.addItem(paper.label, key)
+        paper_names.fill(self.paper_choice)
         self.paper_choice.setCurrentIndex(max(0, self.paper_choice.findData(settings.default_paper)))
 
         self.printer_choice = QComboBox()

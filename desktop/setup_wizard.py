@@ -44,12 +44,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop import i18n, print_path
+from desktop import i18n, paper_names, print_path
 from desktop.operations import DEVICE, Operations
 from reception import device_setup, display, street_settings
 from reception.errors import DeskError
 from reception.privacy import keyfile, roles
-from reception.slips.layout import PAPERS
 from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
@@ -420,8 +419,7 @@ class PrinterPage(_Page):
         self.wizard_ = wizard
         self.paper = QComboBox()
         self.paper.setObjectName("setupPaper")
-        for key, paper in PAPERS.items():
-            self.paper.addItem(paper.label, key)
+        paper_names.fill(self.paper)
         self.printer = QComboBox()
         self.printer.setObjectName("setupPrinter")
         self.printer.addItem("", "")
@@ -493,6 +491,7 @@ class PrinterPage(_Page):
             "居民拿走的查询凭条打印在这里。热敏小票机一般用 80mm 或 58mm 卷纸；没有打印机也可以先不选，"
             "按 Ctrl+P 时会打开打印预览，可以保存 PDF。热线印在凭条上，请填街道的真实电话。"))
         self.paper_label.setText(self.tr("纸张"))
+        paper_names.fill(self.paper)
         self.printer_label.setText(self.tr("打印机"))
         self.printer.setItemText(0, self.tr("（不设置：按 Ctrl+P 先打开打印预览）"))
         self.test_print.setText(self.tr("打印测试凭条"))

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from desktop import paper_names
 from desktop.qt_print import QtSpooler
 from desktop.widgets.dialogs import _FormDialog
 from reception.street_settings import StreetSettings
-from reception.slips.layout import PAPERS
 
 
 class StreetSettingsDialog(_FormDialog):
@@ -28,8 +28,7 @@ class StreetSettingsDialog(_FormDialog):
         self.footer = self._line("footerEdit", current.footer, self.tr("最多 30 个字"))
         self.paper = QComboBox()
         self.paper.setObjectName("paperChoice")
-        for key, paper in PAPERS.items():
-            self.paper.addItem(paper.label, key)
+        paper_names.fill(self.paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current.default_paper)))
         self.printer = QComboBox()
         self.printer.setObjectName("printerChoice")

@@ -782,6 +782,21 @@ Voided&#x3000;{voided}</translation>
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>80mm 热敏卷纸</source>
+        <translation>80 mm thermal roll</translation>
+    </message>
+    <message>
+        <source>58mm 热敏卷纸</source>
+        <translation>58 mm thermal roll</translation>
+    </message>
+    <message>
+        <source>A4 回执（带剪下凭条）</source>
+        <translation>A4 receipt (with a slip to cut off)</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>街道口令</source>

@@ -781,6 +781,21 @@
     </message>
 </context>
 <context>
+    <name>Paper</name>
+    <message>
+        <source>80mm 热敏卷纸</source>
+        <translation>80mm 熱敏捲紙</translation>
+    </message>
+    <message>
+        <source>58mm 热敏卷纸</source>
+        <translation>58mm 熱敏捲紙</translation>
+    </message>
+    <message>
+        <source>A4 回执（带剪下凭条）</source>
+        <translation>A4 回執（帶剪下憑條）</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>街道口令</source>
