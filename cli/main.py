@@ -141,6 +141,8 @@ def run_command(args: argparse.Namespace, print_path: slip_cli.PrintPath | None 
             privacy_cli.authorise(services, args)
             return handler(services, args)
         finally:
+            # One command, one action: leader mode ends with it (sealing the log and settings).
+            services.access.action_done()
             services.close()
     except (ValidationFailed, tracking_codes.TrackingCodeError, BadInput, UnknownCase,
             PassphraseError, WrongPin, LeaderRequired) as error:

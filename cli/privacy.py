@@ -90,6 +90,10 @@ def authorise(services, args: argparse.Namespace) -> None:
         except LeaderRequired as refusal:
             raise LeaderRequired(f"{refusal}（命令行用 --pin 或环境变量 {PIN_ENV}）") from None
     services.access.become_leader(pin)
+    for name in services.access.tampered:
+        print(f"警告：队长设置「{name}」在没有队长 PIN 的情况下被改过（已记入操作日志）：请核对", file=sys.stderr)
+    if services.access.short_pin():
+        print("警告：队长 PIN 不足 6 位：请用 xinan-desk pin 换一个 6–12 位的", file=sys.stderr)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -139,13 +143,19 @@ def audit_log(services, args) -> int:
         for entry in entries:
             print(f"{entry['id']:>5}  {audit.describe(entry)}")
     if args.verify:
-        problems = audit.verify(db)
-        for problem in problems:
+        verdict = audit_verdict(services)
+        for problem in verdict.problems:
             print(f"被篡改：{problem}", file=sys.stderr)
-        if problems:
+        for line in audit.verdict_lines(verdict, db):
+            print(line)
+        if verdict.problems:
             return EXIT_ERROR
-        print(f"操作日志完整：共 {len(audit.entries(db))} 条，哈希链无断裂")
     return EXIT_OK
+
+
+def audit_verdict(services) -> audit.Verdict:
+    """The chain checked with the leader's key (the audit command runs in leader mode)."""
+    return services.access.check_log()
 
 
 def purge(services, args) -> int:
@@ -167,7 +177,7 @@ def pin(services, args) -> int:
     if not new:
         if not _interactive():
             raise _bad_input(f"新的队长 PIN：请设置环境变量 {NEW_PIN_ENV}，或在终端里运行以便输入")
-        new = _ask_twice("新的队长 PIN（4–12 位数字）：", "再输入一次：")
+        new = _ask_twice("新的队长 PIN（6–12 位数字）：", "再输入一次：")
     current = args.pin or os.environ.get(PIN_ENV)
     services.access.set_pin(new, current)
     print("队长 PIN 已设置", file=sys.stderr)

@@ -47,8 +47,7 @@ class Services:
             with self.desk.db.atomic():
                 audit.append(self.desk.db, "unlock_failed", audit.Actor(self.access.role), detail="闲置锁屏后")
             raise
-        self.access.drop_to_volunteer()
-        self.access.reset_failures()
+        self.access.drop_to_volunteer(reason="闲置锁屏")
         with self.desk.db.atomic():
             audit.append(self.desk.db, "unlock", audit.Actor(self.access.role), detail="闲置锁屏后")
 
@@ -63,14 +62,14 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
     loaded = load_form(data_dir)
     unlocked = open_vault(Path(data_dir), passphrase, kdf_cost, (loaded.form.street, *loaded.form.communities))
     desk = ReceptionDesk(unlocked.db, loaded.form)
-    access = Access(desk)
+    # The PIN is stretched as hard as the passphrase: the keyfile's scrypt cost.
+    access = Access(desk, kdf_cost=keyfile.stored_cost(Path(data_dir)))
     cannot_write = ""
     try:
         with desk._writing():
             for at in unlocked.failed_attempts:
                 audit.append(desk.db, "unlock_failed", audit.Actor(), at=at)
             audit.append(desk.db, "unlock", audit.Actor(), detail="设置口令并首次解锁" if unlocked.created else "")
-        access.reset_failures()
         # Personal fields of cases the platform closed long enough ago leave the laptop at each unlock.
         retention.purge(desk, privacy_settings.load(desk.db).retention_days, role="system")
     except StorageError as error:

@@ -1,10 +1,11 @@
 """The team leader's PIN in front of the leader's actions (sync, void, export, settings, audit log).
 
 Each gated slot starts with ``if not leader_gate.allowed(window, "void", retry): return``: a
-volunteer gets the PIN dialog, and after the right PIN the action runs (``retry``). The leader
-mode lasts until the idle lock (or the leader leaves it from the status bar), so a night's sync and
-a few voids need the PIN once. The PIN is checked on the database worker: it reads the encrypted
-settings and writes the audit log.
+volunteer gets the PIN dialog, and after the right PIN the action runs (``retry``). Leader mode
+ends by itself after ``leader_minutes`` (default 2; the status bar counts them down), at the idle
+lock, or when the leader leaves it (设置 → 退出队长模式). The PIN is checked on the database worker:
+it unwraps the leader key (scrypt) and writes the audit log; the seal written when leader mode
+ends goes to the worker too.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def allowed(window, action: str, retry: Callable[[], None]) -> bool:
         def accepted(_result) -> None:
             dialog.accept()
             leader_mode_changed(window)
+            tell_what_was_tampered(window)
             retry()
 
         window.operations.submit(
@@ -90,7 +92,41 @@ def allowed(window, action: str, retry: Callable[[], None]) -> bool:
 
 
 def leader_mode_changed(window) -> None:
-    """Tell the window (its status bar) whether the leader mode is on."""
+    """Tell the window (its status bar) whether the leader mode is on, and for how long."""
     label = getattr(window, "leader_label", None)
-    if label is not None:
-        label.setVisible(window.services.access.is_leader)
+    if label is None:
+        return
+    access = window.services.access
+    until = access.leader_until
+    if until is None:
+        label.hide()
+        return
+    left = max(0, int((until - access.now()).total_seconds()))
+    label.setText(QCoreApplication.translate("LeaderGate", "队长模式 · 还剩 {time}").format(
+        time=f"{left // 60}:{left % 60:02d}"))
+    label.show()
+
+
+def end_leader_mode(window, reason: str) -> None:
+    """End leader mode now (the UI thread forgets the key); the seal is written on the worker."""
+    access = window.services.access
+    access.end_leader_mode(reason)
+    leader_mode_changed(window)
+    if getattr(window.operations, "_stopped", False):
+        return  # the window is closing: its worker is gone, the seal is written at the next PIN
+    window.operations.submit(lambda _desk: access.seal_pending(), what="leader_seal")
+
+
+def tell_what_was_tampered(window) -> None:
+    """After the PIN: leader settings changed while no one held the leader key, named."""
+    names = window.services.access.tampered
+    if not names:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(
+        window, QCoreApplication.translate("LeaderGate", "队长设置被改过"),
+        QCoreApplication.translate(
+            "LeaderGate", "以下队长设置在没有队长 PIN 的情况下被改过（已记入操作日志），请核对：\n{names}"
+        ).format(names="\n".join(names)),
+    )

@@ -252,11 +252,15 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked or not self.window.isVisible():
             return
-        self.services.access.drop_to_volunteer()
+        access = self.services.access
+        access.end_leader_mode("闲置锁屏")
         leader_gate.leader_mode_changed(self.window)
-        self.window.operations.submit(
-            lambda desk: _log(desk, "idle_lock"), what="idle_lock",
-        )
+
+        def work(desk) -> None:
+            access.seal_pending()
+            _log(desk, "idle_lock")
+
+        self.window.operations.submit(work, what="idle_lock")
         self.dialog = LockDialog(self.window, self.services)
         self.dialog.finished.connect(lambda _code: self.timer.start())
         self.dialog.cover()
@@ -315,6 +319,7 @@ class AuditDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Privacy", "操作日志"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.run_operation = run_operation
+        self.access = None  # the window's Access: with leader mode on, the seals are checked
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(AUDIT_HEADERS))
         self.table.setObjectName("auditTable")
@@ -354,15 +359,25 @@ class AuditDialog(QDialog):
         self.table.scrollToBottom()
 
     def verify(self) -> None:
-        self.run_operation(lambda desk: audit.verify(desk.db), what="audit_verify", done=self._verdict)
+        access = self.access
 
-    def _verdict(self, problems) -> None:
-        if problems:
+        def work(desk):
+            # With the leader key (still in leader mode) the seals are checked too.
+            verdict = access.check_log() if access is not None and access.is_leader else audit.check(desk.db)
+            return verdict, audit.verdict_lines(verdict, desk.db)
+
+        self.run_operation(work, what="audit_verify", done=self._verdict)
+
+    def _verdict(self, result) -> None:
+        verdict, lines = result
+        if verdict.problems:
             self.verdict.setProperty("role", "error")
-            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志被篡改：") + "；".join(str(p) for p in problems))
+            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志被篡改：") + "；".join(str(p) for p in verdict.problems)
+                                 + "\n" + "\n".join(lines[1:]))
         else:
             self.verdict.setProperty("role", "")
-            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志完整：共 {n} 条，哈希链无断裂").format(n=self.table.rowCount()))
+            self.verdict.setText(QCoreApplication.translate("Privacy", "操作日志完整：共 {n} 条，哈希链无断裂").format(n=verdict.count)
+                                 + "\n" + "\n".join(lines[1:]))
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
 
@@ -389,6 +404,10 @@ class PrivacyActions(QObject):
         window.leader_label.hide()
         window.statusBar().addPermanentWidget(window.leader_label)
         self.idle_lock = IdleLock(window, services, idle_minutes)
+        self.leader_clock = QTimer(self)
+        self.leader_clock.setInterval(1000)
+        self.leader_clock.timeout.connect(self.tick)
+        self.leader_clock.start()
         self.audit_dialog: AuditDialog | None = None
         self.retranslate_ui()
         i18n.on_language_change(window, self.retranslate_ui)
@@ -398,7 +417,7 @@ class PrivacyActions(QObject):
         self.audit_action.setText(QCoreApplication.translate("Privacy", "操作日志…"))
         self.export_action.setText(QCoreApplication.translate("Privacy", "导出诉求…"))
         self.leave_leader_action.setText(QCoreApplication.translate("Privacy", "退出队长模式"))
-        self.window.leader_label.setText(QCoreApplication.translate("Privacy", "队长模式"))
+        leader_gate.leader_mode_changed(self.window)
 
     def _action(self, name: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(self.window)
@@ -410,8 +429,17 @@ class PrivacyActions(QObject):
         return action
 
     def leave_leader(self) -> None:
-        self.services.access.drop_to_volunteer()
-        leader_gate.leader_mode_changed(self.window)
+        leader_gate.end_leader_mode(self.window, "队长退出")
+
+    def tick(self) -> None:
+        """Each second: the status bar's countdown, and leader mode ended once its time is up."""
+        label = self.window.leader_label
+        if not label.isVisible():
+            return
+        if not self.services.access.is_leader:
+            leader_gate.end_leader_mode(self.window, "到时自动结束")
+        else:
+            leader_gate.leader_mode_changed(self.window)
 
     def show_notice(self) -> None:
         form = self.services.loaded_form.form
@@ -431,6 +459,7 @@ class PrivacyActions(QObject):
         if not leader_gate.allowed(self.window, "audit", self.open_audit):
             return
         self.audit_dialog = AuditDialog(self.window, self.window.operations.submit)
+        self.audit_dialog.access = self.services.access
         self.audit_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.audit_dialog.destroyed.connect(self._audit_gone)
         self.audit_dialog.load()

@@ -325,7 +325,7 @@ class PinPage(_Page):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("队长 PIN"))
         self.intro.setText(self.tr(
-            "同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。"))
+            "同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。6–12 位数字。"))
         self.pin_label.setText(self.tr("队长 PIN"))
         self.again_label.setText(self.tr("再输入一次"))
 

@@ -484,6 +484,20 @@ Check the platform address and the network, then press Next again; with no netwo
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>队长模式 · 还剩 {time}</source>
+        <translation>Leader mode · {time} left</translation>
+    </message>
+    <message>
+        <source>队长设置被改过</source>
+        <translation>Leader settings were changed</translation>
+    </message>
+    <message>
+        <source>以下队长设置在没有队长 PIN 的情况下被改过（已记入操作日志），请核对：
+{names}</source>
+        <translation>These leader settings were changed without the leader&apos;s PIN (this is in the audit log); please check them:
+{names}</translation>
+    </message>
 </context>
 <context>
     <name>Light</name>
@@ -853,8 +867,8 @@ Voided&#x3000;{voided}</translation>
         <translation>Team leader PIN</translation>
     </message>
     <message>
-        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。</source>
-        <translation>Only the team leader may sync, void petitions, export and change settings: the team leader enters this PIN at the desk. 4–12 digits.</translation>
+        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。6–12 位数字。</source>
+        <translation>Only the team leader may sync, void petitions, export and change settings: the team leader enters this PIN at the desk. 6–12 digits.</translation>
     </message>
     <message>
         <source>再输入一次</source>

@@ -484,6 +484,20 @@
         <source>取消</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>队长模式 · 还剩 {time}</source>
+        <translation>隊長模式 · 還剩 {time}</translation>
+    </message>
+    <message>
+        <source>队长设置被改过</source>
+        <translation>隊長設定被改過</translation>
+    </message>
+    <message>
+        <source>以下队长设置在没有队长 PIN 的情况下被改过（已记入操作日志），请核对：
+{names}</source>
+        <translation>以下隊長設定在沒有隊長 PIN 的情況下被改過（已記入操作日誌），請核對：
+{names}</translation>
+    </message>
 </context>
 <context>
     <name>Light</name>
@@ -852,8 +866,8 @@
         <translation>隊長 PIN</translation>
     </message>
     <message>
-        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。4–12 位数字。</source>
-        <translation>同步、作廢訴求、匯出和修改設定只有隊長可以做：隊長在接訪台上輸入這個 PIN。4–12 位數字。</translation>
+        <source>同步、作废诉求、导出和修改设置只有队长可以做：队长在接访台上输入这个 PIN。6–12 位数字。</source>
+        <translation>同步、作廢訴求、匯出和修改設定只有隊長可以做：隊長在接訪台上輸入這個 PIN。6–12 位數字。</translation>
     </message>
     <message>
         <source>再输入一次</source>

@@ -151,6 +151,14 @@ def change_passphrase(
     _write(path, _wrap(data_key, new, cost or _cost_of(record)))
 
 
+def stored_cost(data_dir: Path) -> KdfCost:
+    """The scrypt cost this data directory's keyfile was made with (the default when unreadable)."""
+    try:
+        return _cost_of(_read(keyfile_path(data_dir)))
+    except (KeyfileError, KeyError, TypeError, ValueError):
+        return DEFAULT_COST
+
+
 def take_failures(data_dir: Path) -> list[str]:
     """Times (UTC text) of failed unlocks since the last good one, cleared as they are read.
 

@@ -1,4 +1,5 @@
-"""The street's privacy settings: idle lock and retention. Stored in the encrypted database."""
+"""The street's privacy settings: idle lock, retention, how long leader mode lasts. Stored in the
+encrypted database and sealed with the leader key (reception/privacy/roles.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ _PREFIX = "privacy."
 LABELS = {
     "idle_lock_minutes": "闲置锁屏（分钟）",
     "retention_days": "办结后保留个人信息（天）",
+    "leader_minutes": "队长模式自动结束（分钟）",
 }
-LIMITS = {"idle_lock_minutes": (1, 60), "retention_days": (0, 3650)}
+LIMITS = {"idle_lock_minutes": (1, 60), "retention_days": (0, 3650), "leader_minutes": (1, 30)}
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,9 @@ class PrivacySettings:
     idle_lock_minutes: int = 5
     # 办结后 90 天：long enough for the street's return visit (随机回访) and a complaint about it.
     retention_days: int = 90
+    # Leader mode ends by itself this long after the PIN (and when the action is done, and at
+    # the idle lock): a leader called away mid-night does not leave the laptop in leader mode.
+    leader_minutes: int = 2
 
 
 def load(db: Database) -> PrivacySettings:

@@ -71,6 +71,16 @@ def set_setting(db: Database, key: str, value: Any) -> None:
     )
 
 
+def delete_setting(db: Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
+def settings_with_prefixes(db: Database, prefixes: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """(key, value) of every setting whose key starts with one of ``prefixes``, by key."""
+    rows = _rows(db, "SELECT key, value FROM settings ORDER BY key")
+    return [(r["key"], json.loads(r["value"])) for r in rows if r["key"].startswith(prefixes)]
+
+
 # --- sessions -----------------------------------------------------------------------------------
 
 SESSION_COLUMNS = (
@@ -468,6 +478,14 @@ def insert_audit_entry(db: Database, row: dict[str, Any]) -> None:
         "VALUES (:id, :at, :action, :role, :actor, :device, :case_code, :detail, :prev_hash, :hash)",
         row,
     )
+
+
+def audit_entry(db: Database, entry_id: int) -> dict[str, Any] | None:
+    return _row(db, f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE id = ?", (entry_id,))
+
+
+def audit_entries_after(db: Database, entry_id: int) -> list[dict[str, Any]]:
+    return _rows(db, f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id", (entry_id,))
 
 
 def list_audit_entries(db: Database, limit: int | None = None) -> list[dict[str, Any]]:

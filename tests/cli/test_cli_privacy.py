@@ -70,13 +70,13 @@ def test_team_leader_commands_refuse_a_volunteer_and_a_wrong_pin(cli, tmp_path):
 
 def test_the_pin_is_set_once_and_changing_it_needs_the_old_one(cli):
     cli.ensure_pin()
-    result = cli.run("pin", env={"XINAN_DESK_NEW_PIN": "13579"})
+    result = cli.run("pin", env={"XINAN_DESK_NEW_PIN": "135792"})
     assert result.returncode == 2 and "队长 PIN" in result.stderr
-    cli.ok("--pin", TEST_PIN, "pin", env={"XINAN_DESK_NEW_PIN": "13579"})
+    cli.ok("--pin", TEST_PIN, "pin", env={"XINAN_DESK_NEW_PIN": "135792"})
     assert cli.run("--pin", TEST_PIN, "audit").returncode == 2
-    assert cli.ok("--pin", "13579", "audit")
-    bad = cli.run("--pin", "13579", "pin", env={"XINAN_DESK_NEW_PIN": "12a4"})
-    assert bad.returncode == 2 and "4–12 位数字" in bad.stderr
+    assert cli.ok("--pin", "135792", "audit")
+    bad = cli.run("--pin", "135792", "pin", env={"XINAN_DESK_NEW_PIN": "2468"})
+    assert bad.returncode == 2 and "6–12 位数字" in bad.stderr
 
 
 def test_audit_shows_who_did_what_and_verify_finds_a_tampered_entry(cli):
@@ -105,6 +105,49 @@ def test_audit_shows_who_did_what_and_verify_finds_a_tampered_entry(cli):
         db.conn.close()
     result = cli.run_leader("audit", "--verify")
     assert result.returncode == 1 and "被删除" in result.stderr
+
+
+def test_wrong_pins_are_counted_across_command_line_starts(cli):
+    """Issue 12: each start reset the count, so 12 wrong PINs in a row were each 'try 4 more'."""
+    code = cli.add(cli.json("case", "template"))
+    cli.ensure_pin()
+    answers = [cli.run("--pin", "000000", "case", "void", code, "--reason", "重复登记") for _ in range(4)]
+    assert all(a.returncode == 2 for a in answers)
+    assert "请 30 秒后再试" in answers[2].stderr
+    assert "连续输错 3 次" in answers[3].stderr  # the fourth start still waits
+    assert "连续输错" in cli.run("--pin", TEST_PIN, "audit").stderr  # the right one too, for now
+    db = open_test_database(cli.data_dir)
+    try:
+        failed = db.execute("SELECT count(*) FROM audit_log WHERE action = 'pin_failed'").fetchone()[0]
+        assert failed == 3
+    finally:
+        db.conn.close()
+
+
+def test_a_rewritten_log_fails_verify_against_the_leader_s_seals_and_says_what_it_proves(cli):
+    code = cli.add(cli.json("case", "template"))
+    cli.leader("case", "void", code, "--reason", "重复登记")
+    cli.add(cli.json("case", "template"))
+    report = cli.leader("audit", "--verify")
+    assert "队长封存" in report and "不能证明" in report
+    db = open_test_database(cli.data_dir)
+    try:  # delete the void and the leader entries, renumber, rehash, write a new head
+        from reception.privacy import audit
+        from reception.storage import repository as repo
+
+        kept = [e for e in audit.entries(db) if e["action"] not in ("void", "leader")]
+        previous = audit.GENESIS
+        db.execute("DELETE FROM audit_log")
+        for number, entry in enumerate(kept, start=1):
+            entry = {**entry, "id": number, "prev_hash": previous}
+            entry["hash"] = audit.entry_hash(entry)
+            repo.insert_audit_entry(db, entry)
+            previous = entry["hash"]
+        repo.set_setting(db, audit.HEAD_SETTING, {"id": len(kept), "hash": previous})
+    finally:
+        db.conn.close()
+    result = cli.run_leader("audit", "--verify")
+    assert result.returncode == 1 and "队长封存不符" in result.stderr, result.stderr
 
 
 def test_export_writes_a_spreadsheet_for_the_leader_and_is_logged(cli, tmp_path):

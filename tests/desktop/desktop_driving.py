@@ -22,7 +22,7 @@ from desktop.main_window import MainWindow
 from forms import load_form
 from reception.desk import ReceptionDesk
 from reception.privacy.roles import Access
-from reception_support import TEST_PIN, open_test_database
+from reception_support import TEST_KDF_COST, TEST_PIN, open_test_database
 
 
 @contextmanager
@@ -38,7 +38,7 @@ def fresh_desk(data_dir: Path) -> Iterator[ReceptionDesk]:
 def set_leader_pin(data_dir: Path) -> None:
     """The team leader set a PIN on an earlier night (xinan-desk pin)."""
     with fresh_desk(data_dir) as desk:
-        Access(desk).set_pin(TEST_PIN)
+        Access(desk, kdf_cost=TEST_KDF_COST).set_pin(TEST_PIN)
 
 
 def close_window(window: MainWindow, services: Services) -> None:

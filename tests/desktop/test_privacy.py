@@ -98,7 +98,7 @@ def test_the_idle_lock_covers_the_half_typed_case_which_comes_back_after_the_pin
     assert not window.services.access.is_leader, "the PIN lifts the lock in volunteer mode"
     with fresh_desk(data_dir) as desk:
         actions = [e["action"] for e in audit.entries(desk.db)]
-    assert actions[-4:] == ["idle_lock", "pin_failed", "leader", "unlock"]
+    assert actions[-5:] == ["idle_lock", "pin_failed", "leader", "seal", "unlock"]
 
 
 def test_the_street_passphrase_also_lifts_the_idle_lock_and_a_wrong_one_is_logged(window, volunteer, qtbot, data_dir):

@@ -103,7 +103,7 @@ def test_a_new_laptop_is_set_up_by_typing_through_the_wizard(desk_app, qtbot, tm
     walk.type("setupPin", "12")
     walk.type("setupPinAgain", "12")
     walk.next()
-    assert "4–12 位数字" in walk.problem()
+    assert "6–12 位数字" in walk.problem()
     assert not (back.isVisible() and back.isEnabled())  # still none after the refusal
     walk.type("setupPin", "246813")
     walk.type("setupPinAgain", "246813")

@@ -139,6 +139,7 @@ def desk_window(qapp, qtbot, tmp_path: Path):
     prepare_data_dir(tmp_path / "desk")
     services = open_services(tmp_path / "desk", TEST_PASSPHRASE)
     services.access.set_pin(TEST_PIN)  # the team leader's, set on an earlier night
+    services.access.action_done()
     window = build_window(services)
     window.show()
     qtbot.waitExposed(window)

@@ -67,17 +67,27 @@ def test_a_recomputed_hash_still_breaks_the_next_link(desk, make_case):
     assert [p.entry_id for p in audit.verify(desk.db)] == [2]
 
 
-def test_wrong_pins_are_logged_and_the_fifth_locks_the_pin(desk):
+def test_wrong_pins_are_logged_and_after_three_each_must_wait_longer(desk, clock):
     access = Access(desk)
     access.set_pin(TEST_PIN)
-    for _attempt in range(5):
-        with pytest.raises(WrongPin):
+    access.action_done()
+    for _attempt in range(2):
+        with pytest.raises(WrongPin, match="再错"):
             access.become_leader("000000")
-    with pytest.raises(WrongPin, match="连续输错 5 次"):
-        access.become_leader(TEST_PIN)  # even the right one, until the passphrase unlocks again
-    assert not access.is_leader
-    assert _actions(desk).count("pin_failed") == 5
-    access.reset_failures()
-    access.become_leader(TEST_PIN)
-    assert access.is_leader and _actions(desk)[-1] == "leader"
+    with pytest.raises(WrongPin, match="请 30 秒后再试"):
+        access.become_leader("000000")  # the third wrong one
+    with pytest.raises(WrongPin, match="连续输错 3 次"):
+        access.become_leader(TEST_PIN)  # even the right one waits
+    clock.advance(seconds=31)
+    with pytest.raises(WrongPin, match="请 1 分钟后再试"):
+        access.become_leader("000000")  # the wait doubles
+    clock.advance(seconds=61)
+    # A new start (another Access, as the command line makes at every run) keeps the count.
+    again = Access(desk)
+    with pytest.raises(WrongPin, match="请 2 分钟后再试"):
+        again.become_leader("111111")
+    clock.advance(minutes=2, seconds=1)
+    again.become_leader(TEST_PIN)
+    assert again.is_leader and _actions(desk).count("pin_failed") == 5
+    assert again.wait_before_next_try().total_seconds() == 0
     assert audit.verify(desk.db) == []

@@ -88,6 +88,7 @@ def test_export_needs_the_team_leader_and_is_logged(desk, make_case, tmp_path):
     desk.record_case(make_case(resident_name="孙尚香"))
     access = Access(desk)
     access.set_pin(TEST_PIN)
+    access.action_done()  # the PIN set, leader mode ends: a volunteer at the keyboard
     out = tmp_path / "export.csv"
     with pytest.raises(LeaderRequired, match="只有队长"):
         export_cases(desk, access, out, "csv", tmp_path / "data")
