@@ -7,6 +7,7 @@ enrolled laptops but never returned by this API: the staff pages show it to logg
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -27,7 +28,15 @@ from reception.privacy import file_modes
 from sync import protocol
 from sync.platform.loop import LoopRefused
 from sync.platform.loop_store import LoopStore
-from sync.platform.store import Device, IdempotencyConflict, PlatformStore, StreetError, decode_cursor, encode_cursor
+from sync.platform.store import (
+    Device,
+    IdempotencyConflict,
+    PlatformStore,
+    StreetError,
+    TrackingCodeTaken,
+    decode_cursor,
+    encode_cursor,
+)
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTOS = 9
@@ -279,6 +288,8 @@ def create_request(
     initial = "closed" if Outcome(outcome).closes_case else "open"
     try:
         request_id, created = platform.store.create_request(idempotency_key, content, device, row, shas, initial)
+    except TrackingCodeTaken as taken:
+        raise fail(409, f"{taken}（attribute[tracking_code]）") from None
     except IdempotencyConflict as conflict:
         raise fail(
             409,
@@ -430,6 +441,19 @@ async def upload_media(
     if total is not None and total > MAX_PHOTO_BYTES:
         raise fail(413, f"照片太大：最多 {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
     partial = platform.store.partial_path(row["id"], sha256)
+    with upload_lock(partial) as locked:
+        if not locked:
+            # Another request (a retry that overtook a slow one, another worker) is writing this
+            # photo: this one stops, and the laptop asks how much arrived before it goes on.
+            raise fail(409, "这张照片正在由另一个请求上传：请稍后查询已收到多少再续传")
+        entry = await run_in_threadpool(platform.store.media_entry, row["id"], sha256)
+        if entry["complete"]:  # the other request finished it meanwhile
+            return JSONResponse(await run_in_threadpool(_media_json, row, entry, platform))
+        return await _receive(request, platform, row, sha256, partial, start, total)
+
+
+async def _receive(request: Request, platform: Platform, row, sha256: str, partial: Path, start: int,
+                   total: int | None) -> Response:
     held = partial.stat().st_size if partial.exists() else 0
     if start > held:
         return JSONResponse(
@@ -437,20 +461,27 @@ async def upload_media(
             status_code=416,
         )
     received = start
-    with open(partial, "r+b" if partial.exists() else "wb") as handle:
+    too_big = False
+    with open(partial, "r+b") if partial.exists() else file_modes.open_private(partial, "wb") as handle:
         handle.truncate(start)
         handle.seek(start)
         try:
             async for chunk in request.stream():
                 received += len(chunk)
                 if received > MAX_PHOTO_BYTES:
-                    raise fail(413, f"照片太大：最多 {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
+                    too_big = True
+                    break
                 handle.write(chunk)
         except ClientDisconnect:
             # Keep what arrived: the laptop asks how much we hold and sends only the rest.
             handle.flush()
             await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, received, total or 0, False)
             return Response(status_code=400)
+    if too_big:
+        # Refused: nothing of it stays on the platform's disk.
+        partial.unlink(missing_ok=True)
+        await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, 0, 0, False)
+        raise fail(413, f"照片太大：最多 {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
     size = total if total is not None else received
     if received < size:
         await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, received, size, False)
@@ -465,6 +496,36 @@ async def upload_media(
     await run_in_threadpool(platform.store.record_media_progress, row["id"], sha256, size, size, True)
     state = await run_in_threadpool(platform.store.media_entry, row["id"], sha256)
     return JSONResponse(await run_in_threadpool(_media_json, row, state, platform), status_code=201)
+
+
+@contextlib.contextmanager
+def upload_lock(partial: Path):
+    """An exclusive lock on one photo's upload, across threads and worker processes (flock).
+
+    Yields False at once when another request holds it. A lock file removed by the holder as it
+    finished is recognised (no links left) and counts as held, so two requests never write at once.
+    """
+    import fcntl  # the platform serves from Linux; the desk never imports this module
+
+    path = partial.with_name(partial.name + ".lock")
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, file_modes.PRIVATE_FILE)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        if os.fstat(fd).st_nlink == 0:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                if not partial.exists():  # done or dropped: the lock file goes with it
+                    path.unlink()
+    finally:
+        os.close(fd)
 
 
 def _file_sha256(path: Path) -> str:
@@ -542,7 +603,9 @@ def post_update(
 
 
 def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
-    from sync.platform import bulletin_pages, loop_routes, pages, topics_api
+    from sync.platform import bulletin_pages, log_redaction, loop_routes, pages, topics_api
+
+    log_redaction.install()
 
     app = FastAPI(
         title="心安夜话 街道信箱平台（参考实现）",

@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tls-key", type=Path, default=None)
     parser.add_argument("--public-url", default=None,
                         help="居民访问平台的地址，如 https://xinan.example.gov.cn/（登记时告诉笔记本，小票二维码指向其查询页）")
+    parser.add_argument(
+        "--trusted-proxy", action="append", default=[], metavar="地址",
+        help="反向代理的地址（可多次给出）：只有来自这些地址的 X-Forwarded-For 才被采信；不给则一律不信，"
+             "限流按连接的真实地址计",
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("migrate", help="升级数据库结构（启动服务时也会自动进行）")
     street = sub.add_parser("street", help="街道").add_subparsers(dest="action", required=True)
@@ -90,7 +95,10 @@ def _serve(args: argparse.Namespace, database_url: str) -> int:
     # Keep-alive longer than a laptop's pause between two exchanges, even on a loaded night: with
     # uvicorn's 5 s a connection closed by the server just as the laptop reused it failed a
     # request (seen in bench.platform_district). 75 s is nginx's default.
-    uvicorn.run("sync.platform.api:app_from_environment", factory=True, host=args.host, port=args.port,
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise, and then anyone on
+    # the machine (or a proxy that passes the header on) picks the address the rate limits count.
+    proxies = {"proxy_headers": bool(args.trusted_proxy), "forwarded_allow_ips": ",".join(args.trusted_proxy) or ""}
+    uvicorn.run("sync.platform.api:app_from_environment", factory=True, host=args.host, port=args.port, **proxies,
                 workers=args.workers, timeout_keep_alive=75, **tls)
     return 0
 

@@ -141,11 +141,20 @@ def _m004_return_visits(conn: Connection) -> None:
     meta.create_all(conn, tables=[state, ratings, visits])
 
 
+def _m_tracking_codes_unique(conn: Connection) -> None:
+    """A resident's tracking code names one case of its street (issue 12: a forged second row
+    under a seen code made the tracking page show the forgery). Partial: requests without a code
+    (a third-party client's) are many."""
+    conn.execute(text("CREATE UNIQUE INDEX ux_requests_street_tracking_code ON requests (street, tracking_code) "
+                      "WHERE tracking_code <> ''"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration("001_initial", _m001_initial),
     Migration("002_streets", _m002_streets),
     Migration("003_rate_limits", _m003_rate_limits),
     Migration("004_return_visits", _m004_return_visits),
+    Migration("005_tracking_codes_unique", _m_tracking_codes_unique),
 ]
 
 

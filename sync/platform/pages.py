@@ -205,7 +205,11 @@ def login(request: Request, username: Annotated[str, Form(max_length=100)], pass
 
 
 @router.post("/staff/logout")
-def logout(request: Request) -> Response:
+def logout(request: Request, csrf: Annotated[str, Form(max_length=100)] = "") -> Response:
+    # With the session's CSRF value only: another site must not be able to log staff out.
+    session = _staff(request)
+    if session is not None and not hmac.compare_digest(csrf.encode(), session["csrf"].encode()):
+        return _page("无法退出", "<h1>页面已过期</h1><div class='card'>请回到工作台重新点「退出登录」。</div>", 403)
     token = request.cookies.get(STAFF_COOKIE)
     if token:
         request.app.state.platform.store.close_staff_session(token)
@@ -247,7 +251,7 @@ def staff_list(request: Request) -> Response:
         title, sums, street_th = f"诉求处理 · {platform.store.street(scope)['name']}", "", ""
     return _page(
         "诉求处理",
-        f"""<h1>{escape(title)}</h1><form method="post" action="/staff/logout"><button>退出登录</button></form>
+        f"""<h1>{escape(title)}</h1><form method="post" action="/staff/logout"><input type="hidden" name="csrf" value="{escape(session['csrf'])}"><button>退出登录</button></form>
 <p><a href="/staff/devices">接访笔记本（令牌）</a> · <a href="/staff/escalated">升级督办</a></p>{sums}
 {loop_html.figures_card(platform, scope)}
 <div class="card"><table><tr><th>信号灯</th><th>编号</th>{street_th}<th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 
 from sync import enrolment_codes
 from sync.platform import database
@@ -78,6 +79,10 @@ class IdempotencyConflict(Exception):
 
 class IdempotencyConflict(Exception):
     """The same idempotency key came back with different content (answered as 409)."""
+
+
+class TrackingCodeTaken(Exception):
+    """The tracking code is another laptop's, or already names a case of this street (409)."""
 
 
 class StreetError(ValueError):
@@ -239,8 +244,18 @@ class PlatformStore:
         PostgreSQL makes the second wait for the first and then insert nothing; it then reads
         the first one's request like any replay.
         """
+        try:
+            return self._create_request(key, content, device, row, photos, initial_status)
+        except IntegrityError:
+            # Only the (street, tracking_code) index can refuse here: another laptop's request took
+            # the code between our check and our insert.
+            raise TrackingCodeTaken(f"查询码 {row.get('tracking_code')} 已登记过一条诉求：同一查询码只能对应一条") from None
+
+    def _create_request(self, key: str, content: str, device: Device, row: dict[str, Any],
+                        photos: list[str], initial_status: str) -> tuple[str, bool]:
         with self.transaction() as conn:
             now = now_text()
+            self._check_tracking_code(conn, key, device, row.get("tracking_code") or "")
             internal = conn.execute(
                 text("INSERT INTO requests (service_request_id, idempotency_key, content_sha256, device, street, "
                      "service_code, service_name, group_name, department, description, address_string, "
@@ -277,6 +292,29 @@ class PlatformStore:
                 {"request": internal, "status": initial_status, "description": "已从夜话摊位登记并同步到平台", "now": now},
             )
             return request_id, True
+
+    def _check_tracking_code(self, conn: Connection, key: str, device: Device, code: str) -> None:
+        """A resident's code names one case of the street, sent by the laptop whose prefix it bears.
+
+        Before issue 12 a second laptop that had seen a slip could register a request under its
+        code and verifier, and the resident's tracking page showed the forgery. The unique index
+        (street, tracking_code) settles two laptops racing for one code; this says why in words.
+        """
+        if not code:
+            return
+        prefix = code.split("-", 1)[0]
+        owner = conn.execute(
+            text("SELECT id FROM devices WHERE street = :street AND prefix = :prefix AND id <> :me AND revoked_at IS NULL"),
+            {"street": device.street, "prefix": prefix, "me": device.id},
+        ).first()
+        if owner is not None:
+            raise TrackingCodeTaken(f"查询码 {code} 的编号 {prefix} 属于本街道另一台笔记本：这台笔记本不能以它登记")
+        taken = conn.execute(
+            text("SELECT idempotency_key FROM requests WHERE street = :street AND tracking_code = :code"),
+            {"street": device.street, "code": code},
+        ).first()
+        if taken is not None and taken[0] != key:
+            raise TrackingCodeTaken(f"查询码 {code} 已登记过一条诉求：同一查询码只能对应一条")
 
     REQUEST_COLUMNS = (
         "id, service_request_id, device, street, service_code, service_name, group_name, department, "
@@ -425,6 +463,8 @@ class PlatformStore:
                 {"u": username, "salt": salt.hex(), "sha": hash_password(password, salt), "now": now_text(),
                  "street": street, "role": "district" if district else "street"},
             )
+            # A new password ends every session opened with the old one (a leaked or shared one).
+            conn.execute(text("DELETE FROM staff_sessions WHERE username = :u"), {"u": username})
 
     def check_staff(self, username: str, password: str) -> bool:
         row = self._row("SELECT salt, password_sha FROM staff WHERE username = :u", {"u": username})
