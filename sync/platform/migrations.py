@@ -149,12 +149,30 @@ def _m_tracking_codes_unique(conn: Connection) -> None:
                       "WHERE tracking_code <> ''"))
 
 
+def _m006_council_items(conn: Connection) -> None:
+    """The 议事会 list: recurring topics a street's staff put on the party-resident council's
+    agenda, with the requests they gather (ids, not words)."""
+    meta = MetaData()
+    Table("streets", meta, Column("id", Integer, primary_key=True))  # referenced only, exists already
+    items = Table("council_items", meta,
+                  Column("id", Integer, primary_key=True),
+                  Column("street", Integer, ForeignKey("streets.id"), nullable=False),
+                  *(Column(name, Text, nullable=False) for name in (
+                      "title", "communities", "request_ids", "period", "added_by", "added_at")),
+                  Column("count", Integer, nullable=False),
+                  Column("cases_key", Text, nullable=False))
+    # One entry per street and set of requests, however often (or by however many) it is added.
+    Index("idx_council_items_cases", items.c.street, items.c.cases_key, unique=True)
+    meta.create_all(conn, tables=[items])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("001_initial", _m001_initial),
     Migration("002_streets", _m002_streets),
     Migration("003_rate_limits", _m003_rate_limits),
     Migration("004_return_visits", _m004_return_visits),
     Migration("005_tracking_codes_unique", _m_tracking_codes_unique),
+    Migration("006_council_items", _m006_council_items),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 import subprocess
 import sys
@@ -207,3 +208,17 @@ def test_the_staff_page_shows_the_bulletin_with_charts_and_offers_the_files(plat
         assert xlsx.content[:2] == b"PK" and "2026-11-bulletin.xlsx" in xlsx.headers["content-disposition"]
         bad = staff.get(platform.url + "staff/bulletin?week=2026-48", timeout=10)
         assert bad.status_code == 400 and "2026-W49" in bad.text
+
+        # The first topic onto the 议事会 list, twice: one entry, with its requests.
+        csrf = re.search(r"name='csrf' value='([^']+)'", html).group(1)
+        for _ in range(2):
+            listed = staff.post(platform.url + "staff/bulletin/council",
+                                data={"csrf": csrf, "topic": "1", "week": "2026-W48"}, timeout=30)
+            assert listed.status_code == 200 and listed.url.endswith("/staff/council")
+        page = listed.text
+        assert page.count("<tr><td>") == 1 and "蟑螂" in page and "2026-W48" in page and "zhangsan" in page
+        assert all(f"/staff/requests/XA00000{n}" in page for n in (1, 2, 3))
+        assert "安乐村" not in page and "王阿姨" not in page
+        forged = staff.post(platform.url + "staff/bulletin/council",
+                            data={"csrf": "x", "topic": "1", "week": "2026-W48"}, timeout=30)
+        assert forged.status_code == 403
