@@ -47,48 +47,43 @@ if ! grep -qx "PreserveJobFiles No" /etc/cups/cupsd.conf 2>/dev/null; then
   done
 fi
 
-if [ "$mode" = "--offline" ]; then
-  # A backend that cannot reach its printer, as CUPS's usb backend says when the cable is out:
-  # the queue stays enabled and the job waits.
-  backend=/usr/lib/cups/backend/xinan-offline
+# A queue on a backend of our own that misbehaves as a real printer does. Usage:
+#   broken_printer NAME DESCRIPTION "lpadmin options" "backend line" ...
+broken_printer() {
+  local name="$1" description="$2" options="$3"
+  shift 3
+  local backend="/usr/lib/cups/backend/$name"
   if [ ! -x "$backend" ] || ! lpstat -v "$queue" >/dev/null 2>&1; then
     need_root "the test queue $queue does not exist"
-    printf '%s\n' '#!/bin/sh' \
-      '# xinan-desk tests: a printer that is not connected.' \
-      'if [ $# -eq 0 ]; then echo "direct xinan-offline \"Unknown\" \"xinan-desk test printer that is unplugged\""; exit 0; fi' \
-      'echo "STATE: +offline-report" >&2' \
-      'echo "INFO: Waiting for printer to become available." >&2' \
-      'sleep 120' \
-      'exit 1' >"$backend"
+    printf '%s\n' '#!/bin/sh' "# xinan-desk tests: $description." \
+      "if [ \$# -eq 0 ]; then echo 'direct $name \"Unknown\" \"$description\"'; exit 0; fi" \
+      "$@" >"$backend"
     chmod 0755 "$backend"
-    lpadmin -p "$queue" -E -v xinan-offline:/ -m raw 2>/dev/null \
+    # shellcheck disable=SC2086  # the options are words for lpadmin
+    lpadmin -p "$queue" -E -v "$name:/" -m raw $options 2>/dev/null \
       || die "lpadmin could not add the queue $queue"
   fi
   cupsenable "$queue" && cupsaccept "$queue" || die "could not enable the queue $queue"
   echo ""
   exit 0
+}
+
+if [ "$mode" = "--offline" ]; then
+  # As CUPS's usb backend says when the cable is out: the queue stays enabled and the job waits.
+  broken_printer xinan-offline "a printer that is unplugged" "" \
+    'echo "STATE: +offline-report" >&2' \
+    'echo "INFO: Waiting for printer to become available." >&2' \
+    'sleep 120' 'exit 1'
 fi
 
 if [ "$mode" = "--jams" ]; then
-  # A backend that reports a paper jam and tells CUPS to stop the queue (exit status 4), as a
-  # real printer's backend does when the paper jams.
-  backend=/usr/lib/cups/backend/xinan-jam
-  if [ ! -x "$backend" ] || ! lpstat -v "$queue" >/dev/null 2>&1; then
-    need_root "the test queue $queue does not exist"
-    printf '%s\n' '#!/bin/sh' \
-      '# xinan-desk tests: a printer that jams on every job.' \
-      'if [ $# -eq 0 ]; then echo "direct xinan-jam \"Unknown\" \"xinan-desk test printer that jams\""; exit 0; fi' \
-      'cat >/dev/null 2>&1 || true' \
-      'echo "STATE: +media-jam-error" >&2' \
-      'echo "ERROR: Media jam" >&2' \
-      'exit 4' >"$backend"
-    chmod 0755 "$backend"
-    lpadmin -p "$queue" -E -v xinan-jam:/ -m raw -o printer-error-policy=stop-printer 2>/dev/null \
-      || die "lpadmin could not add the queue $queue"
-  fi
-  cupsenable "$queue" && cupsaccept "$queue" || die "could not enable the queue $queue"
-  echo ""
-  exit 0
+  # Reports a paper jam and tells CUPS to stop the queue (exit status 4), as a real printer's
+  # backend does when the paper jams.
+  broken_printer xinan-jam "a printer that jams on every job" "-o printer-error-policy=stop-printer" \
+    'cat >/dev/null 2>&1 || true' \
+    'echo "STATE: +media-jam-error" >&2' \
+    'echo "ERROR: Media jam" >&2' \
+    'exit 4'
 fi
 
 [ -x /usr/lib/cups/backend/cups-pdf ] || die "the cups-pdf backend is missing: install the package printer-driver-cups-pdf"
