@@ -220,7 +220,14 @@ class CupsStatus:
         job = max(new, key=_number)
         return SentJob(job, printed=wait_for_job(job, printer, timeout))
 
+    def __init__(self) -> None:
+        self._resolutions: dict[str, int | None] = {}
+
     def resolution(self, printer: str) -> int | None:
-        shown = _run("lpoptions", "-p", printer, "-l")
-        m = _RESOLUTION.search(shown.stdout)
-        return int(m.group(1)) if m else None
+        # Asked once per printer: a driver's resolution does not change between two slips, and
+        # each CUPS command is a process start on the way from Ctrl+P to the printer.
+        if printer not in self._resolutions:
+            shown = _run("lpoptions", "-p", printer, "-l")
+            m = _RESOLUTION.search(shown.stdout)
+            self._resolutions[printer] = int(m.group(1)) if m else None
+        return self._resolutions[printer]
