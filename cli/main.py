@@ -24,7 +24,7 @@ from cli import slips as slip_cli
 from cli import sync as sync_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from composition.logs import log_bug, log_path, setup_logging
-from reception import clock, tracking_codes
+from reception import clock, leader_actions, tracking_codes
 from reception.cases import Case
 from reception.desk import example_case
 from reception.errors import DeskError, UnknownCase, ValidationFailed
@@ -312,7 +312,7 @@ def _case_amend(services, args) -> int:
 
 def _case_void(services, args) -> int:
     case = services.desk.find_case(args.code)
-    services.desk.void_case(case.id, args.reason)
+    leader_actions.void_case(services.access, case.id, args.reason)
     print(case.tracking_code)
     return EXIT_OK
 
@@ -364,11 +364,7 @@ def _session_close(services, args) -> int:
 def _device(services, args) -> int:
     desk = services.desk
     if args.set_prefix:
-        desk.set_device_prefix(args.set_prefix)
-        from reception.privacy import audit
-
-        with desk.db.atomic():
-            audit.append(desk.db, "settings", audit.Actor(desk.role), detail="本机编号")
+        leader_actions.set_device_prefix(services.access, args.set_prefix)
     note = "（临时编号，请向街道登记）" if desk.prefix_is_provisional else ""
     print(f"{desk.device_prefix}{note}")
     return EXIT_OK

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
+from reception import leader_actions
 from reception.privacy import audit, keyfile, retention
 from reception.privacy import settings as privacy_settings
 from reception.privacy.export import FORMATS, export_cases
@@ -135,7 +136,7 @@ def export(services, args) -> int:
 
 def audit_log(services, args) -> int:
     db = services.desk.db
-    entries = audit.entries(db, args.limit)
+    entries = leader_actions.audit_entries(services.access, args.limit)
     if args.json:
         json.dump(entries, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -165,7 +166,7 @@ def purge(services, args) -> int:
         for code in retention.due(desk, days):
             print(code)
         return EXIT_OK
-    report = retention.purge(desk, days)
+    report = leader_actions.purge(services.access, days)
     for code in report.purged:
         print(code)
     print(f"已清除 {len(report.purged)} 条诉求中的个人信息（平台办结超过 {days} 天）", file=sys.stderr)
@@ -191,9 +192,8 @@ def passphrase(services, args) -> int:
             raise _bad_input(f"新的街道口令：请设置环境变量 {NEW_PASSPHRASE_ENV}，或在终端里运行以便输入")
         new = _ask_twice("新的街道口令：", "再输入一次：")
     form = services.loaded_form.form
-    keyfile.change_passphrase(services.data_dir, args.unlocked_with, new, own_words=(form.street, *form.communities))
-    with services.desk.db.atomic():
-        audit.append(services.desk.db, "passphrase", audit.Actor(services.access.role))
+    leader_actions.change_passphrase(services.access, services.data_dir, args.unlocked_with, new,
+                                     own_words=(form.street, *form.communities))
     print("街道口令已更换：请告知其他队长；数据没有重新加密，旧口令已不能打开", file=sys.stderr)
     return EXIT_OK
 
@@ -207,9 +207,7 @@ def privacy(services, args) -> int:
             if not sep:
                 raise _bad_input(f"--set 的写法应为 名称=值，如 idle_lock_minutes=5（收到：{text}）")
             changes[name.strip()] = value
-        privacy_settings.save(db, changes)
-        with db.atomic():
-            audit.append(db, "settings", audit.Actor(services.access.role), detail="、".join(changes))
+        leader_actions.save_privacy_settings(services.access, changes)
     current = privacy_settings.load(db)
     for name, label in privacy_settings.LABELS.items():
         print(f"{name} = {getattr(current, name)}    # {label}")

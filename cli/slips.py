@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
-from reception import street_settings
+from reception import leader_actions, street_settings
 from reception.errors import ValidationFailed
 from reception.slips.layout import PAPERS, UnknownPaper
 from reception.slips.printing import SlipPrinter
@@ -101,13 +101,9 @@ def settings(services, args) -> int:
                 raise _bad_input(f"--set 的写法应为 名称=值，如 hotline=0755-27891234（收到：{text}）")
             changes[name.strip()] = value
         try:
-            street_settings.save(db, changes)
+            leader_actions.save_street_settings(services.access, changes)
         except ValidationFailed as failure:
             raise _bad_input("设置有误，没有保存任何一项：" + "；".join(str(e) for e in failure.errors)) from None
-        from reception.privacy import audit
-
-        with db.atomic():
-            audit.append(db, "settings", audit.Actor(services.desk.role), detail="、".join(changes))
     current = street_settings.load(db, services.loaded_form.form.street)
     for name, label in street_settings.LABELS.items():
         value = getattr(current, name)

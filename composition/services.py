@@ -81,9 +81,12 @@ def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAUL
 
 
 def sync_service(services: Services, server: str | None, ca_bundle: str | None = None):
-    """The end-of-night sync for this desk (Qt-free: the command line and the Sync dialog)."""
+    """The end-of-night sync for this desk (Qt-free: the command line and the Sync dialog).
+
+    A leader action (reception/leader_actions.py): the sync writes its own audit entry."""
     from sync.setup import build_service
 
+    services.access.require_leader("sync")
     return build_service(services.desk, server, ca_bundle=ca_bundle)
 
 

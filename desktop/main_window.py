@@ -50,7 +50,7 @@ from desktop.widgets.dialogs import AmendDialog, ChoiceMessage, OpenSessionDialo
 from desktop.widgets.intake_form import IntakeForm
 from desktop.widgets.saved_code import SavedCodePanel
 from desktop.widgets.session_bar import HOUSEHOLDS, SessionBar
-from reception import clock, device_setup, phones
+from reception import clock, device_setup, leader_actions, phones
 from reception.cases import Case, PhotoInput
 from reception.desk import INTAKE_DRAFT, ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
@@ -792,9 +792,11 @@ class MainWindow(QMainWindow):
         dialog = VoidDialog(case, self, category=self.case_texts.category(case))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        access = self.services.access
+
         def submit(reason: str) -> None:
             self.operations.submit(
-                lambda desk: desk.void_case(case_id, reason), what="void_case",
+                lambda _desk: leader_actions.void_case(access, case_id, reason), what="void_case",
                 done=lambda voided: self._voided(dialog, voided),
                 failed=lambda error: self._dialog_failed(dialog, error),
                 changes={SESSION, CASES, OUTBOX},
@@ -925,9 +927,11 @@ class MainWindow(QMainWindow):
         dialog = PrefixDialog(prefix, provisional, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        access = self.services.access
+
         def submit(value: str) -> None:
             self.operations.submit(
-                lambda desk: desk.set_device_prefix(value), what="set_prefix",
+                lambda _desk: leader_actions.set_device_prefix(access, value), what="set_prefix",
                 done=lambda _r: dialog.accept(),
                 failed=lambda error: self._dialog_failed(dialog, error),
                 changes={DEVICE},

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n, paper_names, print_path
-from reception import street_settings
+from reception import leader_actions, street_settings
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError, ValidationFailed
 from reception.slips.layout import PAPERS
@@ -409,9 +409,11 @@ class PrintActions(QObject):
             dialog.destroyed.connect(self._settings_dialog_gone)
             self.settings_dialog = dialog
 
+            access = self.window.services.access  # checked and logged in the domain, as on the command line
+
             def submit(values: dict[str, str]) -> None:
                 self.run_operation(
-                    lambda desk: street_settings.save(desk.db, values), what="save_street_settings",
+                    lambda _desk: leader_actions.save_street_settings(access, values), what="save_street_settings",
                     done=lambda _r: dialog.accept(), failed=lambda error: _show_failure(dialog, error),
                 )
 
