@@ -11,7 +11,7 @@ default urgency), 是同一件事 links the new petition to the earlier case whe
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.i18n import local
 from desktop.widgets import theme
@@ -47,7 +47,10 @@ class IntakeHintsPanel(QFrame):
         offer.setContentsMargins(0, 0, 0, 0)
         self.offer_text = QLabel()
         self.offer_text.setObjectName("sameMatterText")
-        self.offer_text.setWordWrap(True)
+        # One line, whatever the text size: the form above needs the room more (at 200 % the
+        # panel must not push the description being typed out of sight). The details are in
+        # the tooltip.
+        self.offer_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.link_button = QPushButton()
         self.link_button.setObjectName("linkSameMatterButton")
         self.link_button.clicked.connect(self._toggle_link)
@@ -118,12 +121,15 @@ class IntakeHintsPanel(QFrame):
             category = self._category_name(m.category_name)
             when = clock.local_text(m.created_at)
             if self.linked:
-                self.offer_text.setText(self.tr("已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报")
-                                        .format(code=m.tracking_code, category=category, when=when))
+                self.offer_text.setText(self.tr("已关联 {code}（{category}）").format(code=m.tracking_code, category=category))
+                self.offer_text.setToolTip(self.tr("已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报")
+                                           .format(code=m.tracking_code, category=category, when=when))
                 self.link_button.setText(self.tr("取消关联"))
             else:
-                self.offer_text.setText(self.tr("可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）")
-                                        .format(code=m.tracking_code, category=category, when=when))
+                self.offer_text.setText(self.tr("可能与 {code} 是同一件事（{category}）").format(
+                    code=m.tracking_code, category=category))
+                self.offer_text.setToolTip(self.tr("可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）")
+                                           .format(code=m.tracking_code, category=category, when=when))
                 self.link_button.setText(self.tr("是同一件事，关联"))
             self.not_button.setVisible(not self.linked)
             self.offer_row.show()
@@ -232,6 +238,10 @@ class IntakeHintsController(QObject):
                 offer = editing is None and (hints.same_matter is None
                                              or hints.same_matter.case_id not in self._dismissed)
                 self.panel.show_hints(hints, want_categories, offer)
+                # The panel took room from the form: keep the field being typed in view.
+                focused = QApplication.focusWidget()
+                if focused is not None and self.window.form.isAncestorOf(focused):
+                    QTimer.singleShot(0, lambda: self.window._show_focused(focused))
 
         self._submit(work, done=done, what="intake_hints_ask")
 

@@ -450,12 +450,20 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Suggested category:</translation>
     </message>
     <message>
+        <source>已关联 {code}（{category}）</source>
+        <translation>Linked to {code} ({category})</translation>
+    </message>
+    <message>
         <source>已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报</source>
         <translation>Linked to {code} ({category}, recorded {when}): saved as a follow-up of the same matter</translation>
     </message>
     <message>
         <source>取消关联</source>
         <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>可能与 {code} 是同一件事（{category}）</source>
+        <translation>May be the same matter as {code} ({category})</translation>
     </message>
     <message>
         <source>可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）</source>
@@ -1178,10 +1186,6 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <source>退出队长模式</source>
         <translation>Leave team leader mode
 </translation>
-    </message>
-    <message>
-        <source>队长模式</source>
-        <translation>Team leader mode</translation>
     </message>
     <message>
         <source>导出诉求（含居民个人信息，请妥善保管）</source>

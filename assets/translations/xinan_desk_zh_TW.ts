@@ -450,12 +450,20 @@
         <translation>分類建議：</translation>
     </message>
     <message>
+        <source>已关联 {code}（{category}）</source>
+        <translation>已關聯 {code}（{category}）</translation>
+    </message>
+    <message>
         <source>已关联 {code}（{category}，{when} 登记）：保存时记为同一件事的续报</source>
         <translation>已關聯 {code}（{category}，{when} 登記）：儲存時記為同一件事的續報</translation>
     </message>
     <message>
         <source>取消关联</source>
         <translation>取消關聯</translation>
+    </message>
+    <message>
+        <source>可能与 {code} 是同一件事（{category}）</source>
+        <translation>可能與 {code} 是同一件事（{category}）</translation>
     </message>
     <message>
         <source>可能与 {code} 是同一件事（{category}，{when} 登记，尚未办结）</source>
@@ -1176,10 +1184,6 @@
     <message>
         <source>退出队长模式</source>
         <translation>退出隊長模式</translation>
-    </message>
-    <message>
-        <source>队长模式</source>
-        <translation>隊長模式</translation>
     </message>
     <message>
         <source>导出诉求（含居民个人信息，请妥善保管）</source>

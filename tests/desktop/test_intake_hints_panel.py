@@ -39,6 +39,7 @@ def test_the_offer_is_linked_and_the_suggested_category_chosen(make_window, volu
 
     qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
     assert f"已关联 {earlier.tracking_code}" in panel.offer_text.text()
+    assert "保存时记为同一件事的续报" in panel.offer_text.toolTip()
     assert window.hints.follows == earlier.id
     form = window.form
     form.fields["resident_name"].set_value("刘阿姨")
