@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
+from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
 
 OUTCOME_WORDS = {"synced": "已同步", "set_aside": "搁置", "waiting": "等待", "unconfirmed": "待核实"}
 
@@ -167,6 +167,3 @@ HANDLERS = {
     ("sync", "check"): _check,
     ("sync", "confirm"): _confirm,
 }
-# Commands that need no team leader's PIN: they only read, or ask the server.
-NO_PIN = {("sync", "check")}
-__all__ = ["EXIT_BAD_INPUT", "HANDLERS", "NO_PIN", "add_commands"]

@@ -88,6 +88,18 @@ def plain(tmp_path: Path, service_codes: list[str]) -> Iterator[PlainOpen311]:
         server.kill()
 
 
+@pytest.fixture(scope="module")
+def plain_line(tmp_path_factory, service_codes: list[str]) -> Iterator[tuple[PlainOpen311, FaultProxy]]:
+    """One plain server and a fault proxy in front of it, shared by a module's many schedules."""
+    server = PlainOpen311(tmp_path_factory.mktemp("plain-line"), service_codes).start()
+    proxy = FaultProxy(server.port).start()
+    try:
+        yield server, proxy
+    finally:
+        proxy.stop()
+        server.kill()
+
+
 @pytest.fixture
 def private_plain(tmp_path: Path, service_codes: list[str]) -> Iterator[PlainOpen311]:
     """The same server configured to keep descriptions to itself: a look-up cannot tell."""

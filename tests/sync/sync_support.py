@@ -220,3 +220,40 @@ class PlainOpen311:
                 if row["description"].startswith(f"[{code}]"):
                     counts[code] += 1
         return counts
+
+
+# --- the team leader's shell (tests of ``xinan-desk sync`` on the command line) ----------------------
+
+def street_secrets_env(monkeypatch) -> None:
+    """The passphrase and the team leader's PIN, as the command line reads them."""
+    from reception_support import TEST_PASSPHRASE, TEST_PIN
+
+    monkeypatch.setenv("XINAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("XINAN_DESK_PIN", TEST_PIN)
+
+
+def leader_desk(data_dir, capsys) -> None:
+    """A data directory whose team leader has set the PIN (syncing is the leader's)."""
+    import pytest
+
+    from cli.main import main
+    from reception_support import TEST_PIN, prepare_data_dir
+
+    prepare_data_dir(data_dir)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XINAN_DESK_NEW_PIN", TEST_PIN)
+        patch.delenv("XINAN_DESK_PIN")
+        assert main(["--data-dir", str(data_dir), "pin"]) == 0
+    capsys.readouterr()
+
+
+def add_case_by_cli(data_dir, tmp_path, capsys, **changes) -> str:
+    """``xinan-desk case add``; returns the tracking code it printed."""
+    import json
+
+    from cli.main import main
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case_raw(**changes), ensure_ascii=False), encoding="utf-8")
+    assert main(["--data-dir", str(data_dir), "case", "add", "--json", str(path)]) == 0
+    return capsys.readouterr().out.strip()

@@ -8,31 +8,13 @@ import json
 import pytest
 
 from cli.main import main
-from reception_support import TEST_PASSPHRASE, TEST_PIN, prepare_data_dir
 from sync_fault_proxy import Fault, FaultProxy
-from sync_support import PlainOpen311, case_raw
+from sync_support import add_case_by_cli, leader_desk, street_secrets_env
 
 
 @pytest.fixture(autouse=True)
 def street_secrets(monkeypatch):
-    monkeypatch.setenv("XINAN_DESK_PASSPHRASE", TEST_PASSPHRASE)
-    monkeypatch.setenv("XINAN_DESK_PIN", TEST_PIN)
-
-
-def _leader_desk(data_dir, capsys) -> None:
-    prepare_data_dir(data_dir)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XINAN_DESK_NEW_PIN", TEST_PIN)
-        patch.delenv("XINAN_DESK_PIN")
-        assert main(["--data-dir", str(data_dir), "pin"]) == 0
-    capsys.readouterr()
-
-
-def _add_case(data_dir, tmp_path, capsys, **changes) -> str:
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(case_raw(**changes), ensure_ascii=False), encoding="utf-8")
-    assert main(["--data-dir", str(data_dir), "case", "add", "--json", str(path)]) == 0
-    return capsys.readouterr().out.strip()
+    street_secrets_env(monkeypatch)
 
 
 def _states(data_dir, capsys) -> dict[str, str]:
@@ -42,7 +24,7 @@ def _states(data_dir, capsys) -> dict[str, str]:
 
 def test_check_says_what_the_server_lacks_and_what_the_desk_does(tmp_path, plain, no_keyring, capsys, monkeypatch):
     data_dir = tmp_path / "desk"
-    _leader_desk(data_dir, capsys)
+    leader_desk(data_dir, capsys)
     monkeypatch.delenv("XINAN_DESK_PIN")  # no PIN needed to look
     assert main(["--data-dir", str(data_dir), "sync", "check", "--server", plain.root]) == 0
     out = capsys.readouterr().out
@@ -54,7 +36,7 @@ def test_check_says_what_the_server_lacks_and_what_the_desk_does(tmp_path, plain
 
 def test_check_under_a_wrong_root_names_what_is_missing(tmp_path, plain, no_keyring, capsys):
     data_dir = tmp_path / "desk"
-    _leader_desk(data_dir, capsys)
+    leader_desk(data_dir, capsys)
     wrong = plain.root.replace("/api/georeport/v2/", "/open311/v2/")
     assert main(["--data-dir", str(data_dir), "sync", "check", "--server", wrong]) == 1
     err = capsys.readouterr().err
@@ -64,14 +46,14 @@ def test_check_under_a_wrong_root_names_what_is_missing(tmp_path, plain, no_keyr
 def test_api_key_sync_without_a_keyring_public_warning_then_unconfirmed_and_confirm(
         tmp_path, plain, no_keyring, capsys):
     data_dir = tmp_path / "desk"
-    _leader_desk(data_dir, capsys)
-    first = _add_case(data_dir, tmp_path, capsys)
+    leader_desk(data_dir, capsys)
+    first = add_case_by_cli(data_dir, tmp_path, capsys)
     # The server shows descriptions to anyone once it holds one: warn before the first sync.
     assert main(["--data-dir", str(data_dir), "sync", "--server", plain.root, "--api-key", plain.API_KEY]) == 0
     capsys.readouterr()
-    second = _add_case(data_dir, tmp_path, capsys, description="小区门口的路灯坏了一个月")
+    second = add_case_by_cli(data_dir, tmp_path, capsys, description="小区门口的路灯坏了一个月")
     other = tmp_path / "other"
-    _leader_desk(other, capsys)
+    leader_desk(other, capsys)
     refused = main(["--data-dir", str(other), "sync", "--server", plain.root, "--api-key", plain.API_KEY])
     err = capsys.readouterr().err
     assert refused == 1 and "公开" in err and "--accept-public" in err
@@ -90,11 +72,11 @@ def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, p
     root = proxy.url + "api/georeport/v2/"
     try:
         data_dir = tmp_path / "desk"
-        _leader_desk(data_dir, capsys)
-        _add_case(data_dir, tmp_path, capsys)
+        leader_desk(data_dir, capsys)
+        add_case_by_cli(data_dir, tmp_path, capsys)
         assert main(["--data-dir", str(data_dir), "sync", "--server", root, "--api-key", private.API_KEY]) == 0
         capsys.readouterr()
-        code = _add_case(data_dir, tmp_path, capsys)
+        code = add_case_by_cli(data_dir, tmp_path, capsys)
         proxy.plan(Fault("drop_after_commit", "POST /api/georeport/v2/requests.json"))
         assert main(["--data-dir", str(data_dir), "sync"]) == 1
         out = capsys.readouterr()
@@ -115,13 +97,13 @@ def test_a_case_the_server_cannot_confirm_waits_for_the_leaders_word(tmp_path, p
 
 def test_enrol_without_a_keyring_keeps_the_token_in_the_database_and_syncs(tmp_path, platform, no_keyring, capsys):
     data_dir = tmp_path / "desk"
-    _leader_desk(data_dir, capsys)
+    leader_desk(data_dir, capsys)
     _, code = platform.store.add_device("新安五号", "M5Q")
     assert main(["--data-dir", str(data_dir), "sync", "--server", platform.url, "--enrol", code]) == 0
     out = capsys.readouterr()
     assert out.out.strip() == "M5Q" and "加密的接访台数据库" in out.err
     assert "Error" not in out.err  # no class names
-    _add_case(data_dir, tmp_path, capsys)
+    add_case_by_cli(data_dir, tmp_path, capsys)
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     assert "已同步 1 条" in capsys.readouterr().out
     assert platform.store.count_requests() == 1

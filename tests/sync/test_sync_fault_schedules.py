@@ -82,17 +82,6 @@ def _record(desk: ReceptionDesk, rng: random.Random, seed: int, photos: bool) ->
 
 # --- the plain third-party server ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def plain_line(tmp_path_factory, service_codes) -> Iterator[tuple[PlainOpen311, FaultProxy]]:
-    server = PlainOpen311(tmp_path_factory.mktemp("schedules-georeport"), service_codes).start()
-    proxy = FaultProxy(server.port).start()
-    try:
-        yield server, proxy
-    finally:
-        proxy.stop()
-        server.kill()
-
-
 @pytest.mark.parametrize("seed", range(PLAIN_SCHEDULES))
 def test_plain_server_every_case_once(seed, plain_line, tmp_path, form):
     server, proxy = plain_line

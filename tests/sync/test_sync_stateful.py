@@ -152,15 +152,9 @@ def shared_platform(tmp_path_factory):
         server.stop()
 
 
-def test_record_sync_fault_status_restart(shared_platform):
-    platform, proxy = shared_platform
-
-    class Machine(NightAndAfter):
-        pass
-
-    Machine.platform, Machine.proxy, Machine.form = platform, proxy, load_form(None).form
-
-    original_teardown = Machine.teardown
+def _run_with_finish(machine: type, max_examples: int, steps: int) -> None:
+    """Run the machine; every run ends with its ``finish`` (the line clean again, all delivered)."""
+    original_teardown = machine.teardown
 
     def teardown(self) -> None:
         try:
@@ -169,12 +163,22 @@ def test_record_sync_fault_status_restart(shared_platform):
         finally:
             original_teardown(self)
 
-    Machine.teardown = teardown
+    machine.teardown = teardown
     run_state_machine_as_test(
-        Machine,
-        settings=settings(max_examples=40, stateful_step_count=12, deadline=None, derandomize=True,
+        machine,
+        settings=settings(max_examples=max_examples, stateful_step_count=steps, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
     )
+
+
+def test_record_sync_fault_status_restart(shared_platform):
+    platform, proxy = shared_platform
+
+    class Machine(NightAndAfter):
+        pass
+
+    Machine.platform, Machine.proxy, Machine.form = platform, proxy, load_form(None).form
+    _run_with_finish(Machine, max_examples=40, steps=12)
 
 
 # --- the same night against a plain third-party GeoReport v2 server --------------------------------
@@ -287,36 +291,11 @@ class NightAgainstPlainServer(RuleBasedStateMachine):
             assert case.platform_status == protocol.known_status(row["status"])
 
 
-@pytest.fixture(scope="module")
-def shared_plain(tmp_path_factory, service_codes):
-    server = PlainOpen311(tmp_path_factory.mktemp("stateful-georeport"), service_codes).start()
-    proxy = FaultProxy(server.port).start()
-    try:
-        yield server, proxy
-    finally:
-        proxy.stop()
-        server.kill()
-
-
-def test_record_sync_fault_kill_restart_against_a_plain_server(shared_plain):
-    server, proxy = shared_plain
+def test_record_sync_fault_kill_restart_against_a_plain_server(plain_line):
+    server, proxy = plain_line
 
     class Machine(NightAgainstPlainServer):
         pass
 
     Machine.server, Machine.proxy, Machine.form = server, proxy, load_form(None).form
-    original_teardown = Machine.teardown
-
-    def teardown(self) -> None:
-        try:
-            if hasattr(self, "desk"):
-                self.finish()
-        finally:
-            original_teardown(self)
-
-    Machine.teardown = teardown
-    run_state_machine_as_test(
-        Machine,
-        settings=settings(max_examples=25, stateful_step_count=10, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]),
-    )
+    _run_with_finish(Machine, max_examples=25, steps=10)
