@@ -4,7 +4,7 @@ One report is a few small tables (the figures, by category, by outcome, the forw
 the nights). XLSX puts each on its own sheet; CSV, which has one table per file, puts them one
 after the other, each under its title and a blank line apart, which Excel opens as it reads.
 XlsxWriter writes the XLSX: pure Python, no dependencies of its own, write-only (the reports
-never read a workbook back), about 1 MB in the frozen desk.
+never read a workbook back), about 1 MB of bytecode (330 KB compressed) in the frozen desk.
 """
 
 from __future__ import annotations
