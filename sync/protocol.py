@@ -154,8 +154,23 @@ def error_reason(status_code: int, content_type: str | None, body: bytes) -> str
         text = body.decode("utf-8", errors="replace").strip()
         if text and not text.lower().startswith(("<!doctype", "<html")):
             return f"HTTP {status_code}：{text[:200]}"
-        return f"HTTP {status_code}"
+        heading = _html_heading(text)
+        return f"HTTP {status_code}：{heading}" if heading else f"HTTP {status_code}"
     return f"HTTP {status_code}：{_reason_text(data) or '（服务器未说明原因）'}"
+
+
+def _html_heading(page: str) -> str:
+    """An error page's own words: its <title>, else its first <h1> (a proxy's or server's page)."""
+    import html
+    import re
+
+    for tag in ("title", "h1"):
+        found = re.search(rf"<{tag}[^>]*>(.*?)</{tag}>", page, re.I | re.S)
+        if found:
+            words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+            if words:
+                return words[:120]
+    return ""
 
 
 _GENERAL_KEYS = ("non_field_errors", "__all__", "_schema", "base")

@@ -492,12 +492,17 @@ class SyncService:
                 note = repo.amendment_note(self.db, row["id"])
                 description, status = f"接访台更正：{note or case.category_name}", ""
             try:
+                if not self.profile.updates:
+                    raise Rejected(_no_updates_reason(row["kind"], state["request_id"]), 404)
                 self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}", extra)
             except Rejected as error:
+                reason = str(error)
+                if error.status_code in (404, 405, 501) and self.profile.updates:
+                    reason = f"{_no_updates_reason(row['kind'], state['request_id'])}（{error}）"
                 with self.db.atomic():
-                    repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": str(error), "set_aside_at": now}, now)
-                    repo.note_outbox_attempt(self.db, row["id"], str(error))
-                result = CaseResult(case.id, case.tracking_code, SET_ASIDE, str(error))
+                    repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
+                    repo.note_outbox_attempt(self.db, row["id"], reason)
+                result = CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
             except AuthFailed:
                 raise
             except SyncError as error:
@@ -646,6 +651,13 @@ class SyncService:
 
 
 REPEATED_AFTER = 3
+
+
+def _no_updates_reason(kind: str, request_id: str) -> str:
+    """A server without servicerequestupdates cannot take a void, a correction or a verdict."""
+    what = {"void": "作废", "rate": "居民评价"}.get(kind, "更正")
+    return (f"该平台不接收接访台的{what}（它没有 servicerequestupdates 接口）：请在平台上找到编号 {request_id}，"
+            f"由平台工作人员手动处理；本机保留这条{what}")
 
 
 def _repeated(reason: str, job: _CreateJob) -> str:

@@ -190,3 +190,15 @@ def test_a_failure_that_repeats_every_run_says_so_and_whom_to_ask(real_desk, pla
         assert "已连续 3 次同样失败" in third and "平台管理员" in third and "不是网络问题" in third
     finally:
         proxy.stop()
+
+
+def test_a_void_after_sync_is_not_sent_to_a_server_without_updates_and_says_why(real_desk, plain):
+    case = real_desk.record_case(case_raw())
+    service = plain_service(real_desk, plain.root)
+    service.run()
+    request_id = repo.sync_case(real_desk.db, case.id)["request_id"]
+    real_desk.void_case(case.id, "居民撤回诉求")
+    [result] = service.run().results
+    assert result.outcome == SET_ASIDE and "不接收接访台的作废" in result.reason and request_id in result.reason
+    assert "HTTP 404" not in result.reason
+    assert len(plain.rows()) == 1 and plain.rows()[0]["status"] == "open"

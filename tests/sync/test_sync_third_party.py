@@ -230,4 +230,6 @@ def test_the_tolerant_readers_directly():
         protocol.parse_json("application/json", b"<!DOCTYPE html><html></html>")
     assert protocol.parse_created({"token": "abc"}).service_request_id is None
     assert protocol.error_reason(502, "text/html", b"<html>bad gateway</html>") == "HTTP 502"
+    page = b"<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>"
+    assert protocol.error_reason(502, "text/html", page) == "HTTP 502\uff1a502 Bad Gateway"
     assert protocol.parse_updates({"service_request_updates": [{"service_request_id": 7, "status": "closed"}]})[0].service_request_id == "7"
