@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
 from reception import leader_actions
-from reception.privacy import audit, keyfile, retention
+from reception.privacy import audit, retention
 from reception.privacy import settings as privacy_settings
 from reception.privacy.export import FORMATS, export_cases
 from reception.privacy.notice import notice_text

@@ -22,10 +22,6 @@ from reception.messages import t
 _DIGITS = re.compile(r"\d")
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value is False
-
-
 def _is_required(spec: FieldSpec, raw: Mapping[str, Any]) -> bool:
     if spec.required_unless and raw.get(spec.required_unless) is True:
         return False

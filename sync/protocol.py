@@ -18,7 +18,6 @@ from typing import Any
 BASE_PATH = "/open311/v2/"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 NEXT_CURSOR_HEADER = "X-Next-Cursor"
-CONTENT_HASH_HEADER = "X-Content-SHA256"
 
 # Extended statuses: Open311's own are only open/closed. Chinese labels are the street's words.
 STATUS_LABELS = {

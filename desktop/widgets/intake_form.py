@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import current_language, local
 from desktop.widgets import theme
-from desktop.widgets.fields import CategoryField, ChoiceField, Field, TextField, make_field
+from desktop.widgets.fields import CategoryField, Field, TextField, make_field
 from reception.cases import PhotoInput
 from reception.errors import FieldError
 from reception.form_definition import FieldSpec, FormDefinition
@@ -237,10 +237,6 @@ class IntakeForm(QWidget):
 
     # --- editing a stored case -------------------------------------------------------------------
 
-    @property
-    def editing_code(self) -> str | None:
-        return self._editing_code
-
     def retranslate_ui(self) -> None:
         """Every text of the form in the desk's language: the street's labels, hints and choices
         (forms/intake.toml gives them in each language), the desk's buttons, and the errors shown."""
@@ -376,6 +372,3 @@ class IntakeForm(QWidget):
     def is_required_now(self, name: str) -> bool:
         return self._markers[name].text() == "*"
 
-    def choice_field(self, name: str) -> ChoiceField | None:
-        field = self.fields.get(name)
-        return field if isinstance(field, ChoiceField) else None

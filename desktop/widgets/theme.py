@@ -182,9 +182,6 @@ QScrollArea {{ border: none; }}
 """
 
 
-STYLE_SHEET = style_sheet(STANDARD)
-
-
 def colours(app: QApplication | None = None) -> Colours:
     """The colours in use: night mode's or the standard dark look's."""
     app = app or QApplication.instance()

@@ -83,10 +83,6 @@ class RenderedSlip:
             return "A4"
         return f"Custom.{self.paper.width_mm:g}x{self.height_pt / mm:.2f}mm"
 
-    @property
-    def code_cap_height_mm(self) -> float:
-        return self.code_font_size * fonts.LATIN_BOLD_CAP_HEIGHT / mm
-
 
 Step = Callable[[Canvas, float], None]  # (canvas, page height in points)
 
