@@ -31,6 +31,7 @@ from sync.platform.loop_store import _moment  # one reading of the store's ISO t
 
 SIGNED = ("accepted", "dispatched", "in_progress", "closed")  # a staff step at or past 受理
 TOPIC_LOOKBACK = timedelta(weeks=8)
+HISTORY = 8  # periods in the trend chart
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -130,6 +131,7 @@ class Bulletin:
     by_community: tuple[tuple[str, int], ...]
     topics: tuple[Topic, ...]
     overdue: tuple[Overdue, ...]
+    history: tuple[tuple[str, int], ...]  # petitions of this period and the 7 before, oldest first
     visits: tuple[int, int]  # (closed petitions reached on a return visit, closed petitions)
     ratings: tuple[int, int]  # (满意 or 基本满意, verdicts given)
     made_at: datetime
@@ -259,6 +261,10 @@ def make_bulletin(store, street_id: int, period: Period, now: datetime | None = 
                                    r["department"] or "", close_by, (now - close_by).days))
     overdue.sort(key=lambda o: (o.close_by, o.request_id))
     visits, ratings = _loop_figures(store, rows)
+    history, back = [(period.label, len(rows))], period
+    for _ in range(HISTORY - 1):
+        back = back.previous()
+        history.append((back.label, len(rows_between(store, street_id, back.start, back.end))))
     return Bulletin(
         street=street["name"] if street else "",
         period=period,
@@ -268,6 +274,7 @@ def make_bulletin(store, street_id: int, period: Period, now: datetime | None = 
         by_community=tuple(sorted(by_community.items(), key=lambda kv: (-kv[1], kv[0]))),
         topics=tuple(topics),
         overdue=tuple(overdue),
+        history=tuple(reversed(history)),
         visits=visits,
         ratings=ratings,
         made_at=now,

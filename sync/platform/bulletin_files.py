@@ -63,6 +63,13 @@ def community_chart(b: Bulletin, width: float, height: float):
     return charts.horizontal_bars(list(b.by_community[:12]), width, height, "各社区诉求（前 12）", label_room=70)
 
 
+def history_chart(b: Bulletin, width: float, height: float):
+    kind = "周" if b.period.kind == "week" else "月"
+    # 2026-W48 → W48, 2026-11 → 11月: the year is the bulletin's.
+    items = [(label.split("-")[-1] + ("" if kind == "周" else "月"), n) for label, n in b.history]
+    return charts.vertical_bars(items, width, height, f"近 {len(items)} {kind}收集诉求（条）")
+
+
 def bulletin_pdf(b: Bulletin) -> bytes:
     fonts.register()
     previous = b.period.previous()
@@ -75,6 +82,8 @@ def bulletin_pdf(b: Bulletin) -> bytes:
         Spacer(1, 8),
         side_by_side(type_chart(b, WIDTH * 0.5 - 6, 200), community_chart(b, WIDTH * 0.5, 200), WIDTH * 0.5),
         Spacer(1, 6),
+        history_chart(b, WIDTH, 110),
+        Spacer(1, 4),
         para(f"回访：{loop_rows(b)[0][2]}；评价：{loop_rows(b)[1][2]}。", BODY),
         Spacer(1, 4),
         para("与上期相比", BODY, bold=True),

@@ -17,7 +17,7 @@ from reception.reports.pdf import percent
 from sync.platform import council
 from sync.platform.bulletin import Bulletin, PeriodError, make_bulletin, month_period, week_period
 from sync.platform.bulletin_files import (
-    LOOP_NOTE, community_chart, headline, loop_rows, overdue_rows, render, svg, topic_rows, trend_rows, type_chart,
+    LOOP_NOTE, community_chart, headline, history_chart, loop_rows, overdue_rows, render, svg, topic_rows, trend_rows, type_chart,
 )
 from sync.platform.pages import _page, _staff, _street_scope
 
@@ -96,7 +96,7 @@ def bulletin_page(request: Request, week: str | None = None, month: str | None =
 <style>.figure{{display:inline-block;min-width:6em;margin:.3em;text-align:center}} main{{max-width:60em}}
 svg{{max-width:100%;height:auto}}</style>
 <div class="card" id="bulletin-figures">{figures}</div>
-<div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220))}{svg(community_chart(b, 380, 220))}</div>
+<div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220))}{svg(community_chart(b, 380, 220))}{svg(history_chart(b, 760, 150))}</div>
 <div class="card" id="bulletin-loop">{_table(["指标", "本期", "依据"], loop_rows(b))}</div>
 <div class="card" id="bulletin-trend"><strong>与上期（{escape(previous.label)}）相比</strong>
 {_table(["指标", "本期", "上期", "变化"], trend_rows(b))}</div>

@@ -133,6 +133,7 @@ def test_the_week_counts_match_the_hand_count(store):
         ["K7Q-r1", "K7Q-r2", "K7Q-r7"], ["K7Q-p2", "K7Q-r3"]]
     assert "蟑螂" in b.topics[0].title
     assert (b.visits, b.ratings) == ((1, 3), (1, 2))
+    assert b.history[-2:] == (("2026-W47", 2), ("2026-W48", 5)) and len(b.history) == 8
     assert round(b.return_visit_rate, 4) == 0.3333 and b.satisfaction_rate == 0.5
 
 
@@ -200,7 +201,7 @@ def test_the_staff_page_shows_the_bulletin_with_charts_and_offers_the_files(plat
         assert page.status_code == 200
         html = page.text
         assert "2026-W48（11-23至11-29）周报" in html and "60.00%" in html and "50.00%" in html
-        assert html.count("<svg") == 2 and "环境卫生" in html and "K7Q-r2" in html
+        assert html.count("<svg") == 3 and "环境卫生" in html and "K7Q-r2" in html
         assert "王阿姨" not in html and "13812345678" not in html and "安乐村10栋" not in html
         pdf = staff.get(platform.url + "staff/bulletin/file?week=2026-W48&format=pdf", timeout=30)
         assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
