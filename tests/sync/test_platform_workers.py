@@ -16,6 +16,7 @@ import pytest
 import requests
 
 from platform_process import PlatformProcess
+from postgres_cluster import DATABASES
 from reception.tracking_codes import TrackingCode
 from sync.client import Open311Client
 from sync.platform.store import PlatformStore
@@ -24,12 +25,15 @@ from sync_support import FAST_RETRY
 BASE = "open311/v2/"
 
 
-@pytest.fixture
-def two_workers(tmp_path, platform_database) -> Iterator[tuple[PlatformProcess, PlatformProcess, PlatformStore]]:
-    data = tmp_path / "platform"
-    first = PlatformProcess(data, platform_database).start()  # runs the migrations
-    second = PlatformProcess(data, platform_database).start()
-    store = PlatformStore(data, platform_database)
+@pytest.fixture(scope="module", params=DATABASES)
+def two_workers(request, tmp_path_factory) -> Iterator[tuple[PlatformProcess, PlatformProcess, PlatformStore]]:
+    """Two processes on one database and data dir, shared by this module's tests (starting them
+    is what costs): each test makes its own laptops and keys and counts only those."""
+    database = request.getfixturevalue("postgres").fresh_schema() if request.param == "postgresql" else None
+    data = tmp_path_factory.mktemp("two-workers") / "platform"
+    first = PlatformProcess(data, database).start()  # runs the migrations
+    second = PlatformProcess(data, database).start()
+    store = PlatformStore(data, database)
     try:
         yield first, second, store
     finally:
@@ -52,8 +56,10 @@ def _fields(sequence: int, photos: str = "") -> dict[str, str]:
 def test_one_idempotency_key_sent_to_two_workers_at_once_creates_one_request(two_workers):
     first, second, store = two_workers
     token = _token(store)
+    keys = []
     for sequence in range(1, 9):
         key = str(uuid.uuid4())
+        keys.append(key)
         start = threading.Barrier(2)
         answers: dict[str, requests.Response] = {}
 
@@ -73,7 +79,8 @@ def test_one_idempotency_key_sent_to_two_workers_at_once_creates_one_request(two
         assert sorted(a.status_code for a in answers.values()) == [200, 201]
         assert len({a.json()[0]["service_request_id"] for a in answers.values()}) == 1
     rows = store._rows("SELECT idempotency_key, COUNT(*) AS n FROM requests GROUP BY idempotency_key")
-    assert len(rows) == 8 and {r["n"] for r in rows} == {1}
+    counts = {r["idempotency_key"]: r["n"] for r in rows}
+    assert [counts.get(key) for key in keys] == [1] * 8
 
 
 def _cut_upload(worker: PlatformProcess, token: str, request_id: str, sha: str, data: bytes, send: int) -> None:
@@ -118,7 +125,7 @@ def test_a_photo_upload_cut_on_one_worker_resumes_on_the_other(two_workers):
 
 def test_rate_limits_and_staff_sessions_hold_across_workers_and_a_restart(two_workers):
     first, second, store = two_workers
-    store.add_staff("lisi", "a long staff passphrase")
+    store.add_staff("lisi", "a long staff passphrase")  # the only test here that asks for tracking pages
     session = requests.Session()
     session.post(first.url + "staff/login", data={"username": "lisi", "password": "a long staff passphrase"}, timeout=10)
     cookie = session.cookies.get("xinan_staff")
@@ -166,8 +173,10 @@ def test_workers_option_serves_with_several_processes(tmp_path, platform_databas
 
 def test_one_enrolment_code_sent_to_two_workers_at_once_enrols_one_laptop(two_workers):
     first, second, store = two_workers
+    devices = []
     for round_ in range(4):
-        _, code = store.add_device(f"新安{round_}号", None)
+        device, code = store.add_device(f"新安{round_}号", None)
+        devices.append(device)
         start = threading.Barrier(2)
         answers: list[requests.Response] = []
 
@@ -184,4 +193,5 @@ def test_one_enrolment_code_sent_to_two_workers_at_once_enrols_one_laptop(two_wo
         for thread in threads:
             thread.join(timeout=60)
         assert sorted(a.status_code for a in answers) == [201, 403]
-    assert len(store._rows("SELECT id FROM devices WHERE token_sha256 IS NOT NULL")) == 4
+    enrolled = {r["id"] for r in store._rows("SELECT id FROM devices WHERE token_sha256 IS NOT NULL")}
+    assert enrolled >= set(devices)
