@@ -56,7 +56,7 @@ h1{{font-size:1.4em;margin:.3em 0}} .card{{background:#fff;border-radius:12px;pa
 .light{{display:inline-block;color:#fff;border-radius:8px;padding:.1em .6em;font-weight:bold}}
 dl{{margin:0}} dt{{color:#555;font-size:.9em}} dd{{margin:0 0 .6em 0;font-size:1.1em}}
 ol{{padding-left:1.2em}} li{{margin:.4em 0}} small{{color:#555}}
-table{{border-collapse:collapse;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:.3em;text-align:left;font-size:.9em}}
+table{{border-collapse:collapse;width:100%}} th{{white-space:nowrap}} td,th{{border-bottom:1px solid #ddd;padding:.3em;text-align:left;font-size:.9em}}
 input,select,textarea,button{{font-size:1em;padding:.3em;margin:.2em 0}}
 </style></head><body><main>{body}</main></body></html>"""
     base = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -75,7 +75,7 @@ def _hotline_html(street: dict[str, Any] | None) -> str:
 
 def _pending_page(code_display: str, street: dict[str, Any] | None = None) -> HTMLResponse:
     hotline = (street or {}).get("hotline")
-    ask = f"或拨打街道服务电话 {escape(hotline)} 咨询" if hotline else "或拨打街道服务电话咨询"
+    ask = "或拨打下面的街道服务电话咨询" if hotline else "或拨打街道服务电话咨询"
     return _page(
         "诉求查询",
         f"""<h1>心安夜话 · 诉求查询</h1>
