@@ -47,9 +47,9 @@ def _token(store: PlatformStore, prefix: str = "K7Q") -> str:
     return store.enrol(code, "laptop-1")[1]
 
 
-def _fields(sequence: int, photos: str = "") -> dict[str, str]:
+def _fields(sequence: int, photos: str = "", prefix: str = "K7Q") -> dict[str, str]:
     return {"service_code": "ENV03", "description": "楼道里蟑螂很多", "attribute[urgency]": "一般",
-            "attribute[outcome]": "转平台办理", "attribute[tracking_code]": TrackingCode.make("K7Q", sequence).display,
+            "attribute[outcome]": "转平台办理", "attribute[tracking_code]": TrackingCode.make(prefix, sequence).display,
             "attribute[photos]": photos}
 
 
@@ -97,10 +97,10 @@ def _cut_upload(worker: PlatformProcess, token: str, request_id: str, sha: str, 
 
 def test_a_photo_upload_cut_on_one_worker_resumes_on_the_other(two_workers):
     first, second, store = two_workers
-    token = _token(store)
+    token = _token(store, "M3Q")  # a laptop of its own: the processes are shared with the other tests
     data = b"\xff\xd8\xff\xe0" + os.urandom(150 * 1024 - 4)
     sha = hashlib.sha256(data).hexdigest()
-    created = requests.post(first.url + BASE + "requests.json", data=_fields(1, sha),
+    created = requests.post(first.url + BASE + "requests.json", data=_fields(1, sha, "M3Q"),
                             headers={"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())},
                             timeout=10)
     request_id = created.json()[0]["service_request_id"]
