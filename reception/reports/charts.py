@@ -46,14 +46,21 @@ def fit(value: str, size: float, room: float) -> str:
     return value + "…"
 
 
+def _framed(width: float, height: float, title: str, empty: bool, empty_words: str) -> tuple[Drawing, bool]:
+    """A drawing with its title; (drawing, False) already says ``empty_words`` when there is nothing."""
+    drawing = Drawing(width, height)
+    drawing.add(text(0, height - 11, title, 10, bold=True))
+    if empty:
+        drawing.add(text(width / 2, height / 2, empty_words, 9, "middle"))
+    return drawing, not empty
+
+
 def horizontal_bars(items: list[tuple[str, int]], width: float, height: float, title: str,
                     label_room: float = 92) -> Drawing:
     """One bar per item, largest at the top, its count at the bar's end."""
     height = min(height, 30 + 22 * max(1, len(items)))  # no empty band under a few bars
-    drawing = Drawing(width, height)
-    drawing.add(text(0, height - 11, title, 10, bold=True))
-    if not items:
-        drawing.add(text(width / 2, height / 2, "（没有诉求）", 9, "middle"))
+    drawing, drawn = _framed(width, height, title, not items, "（没有诉求）")
+    if not drawn:
         return drawing
     size = 8.5
     top = height - 20
@@ -88,10 +95,8 @@ def horizontal_bars(items: list[tuple[str, int]], width: float, height: float, t
 
 def vertical_bars(items: list[tuple[str, int]], width: float, height: float, title: str) -> Drawing:
     """Counts over time (one bar per night or week), labels under the bars."""
-    drawing = Drawing(width, height)
-    drawing.add(text(0, height - 11, title, 10, bold=True))
-    if not items:
-        drawing.add(text(width / 2, height / 2, "（没有数据）", 9, "middle"))
+    drawing, drawn = _framed(width, height, title, not items, "（没有数据）")
+    if not drawn:
         return drawing
     size = 7.5
     chart = VerticalBarChart()

@@ -98,6 +98,15 @@ def side_by_side(left, right, left_width: float) -> Table:
     return table
 
 
+def categories_and_outcomes(report: NightReport | RangeReport, height: float, outcome_title: str) -> Table:
+    """The bar chart of the categories beside the pie of how the petitions ended."""
+    return side_by_side(
+        charts.horizontal_bars(list(report.by_category), WIDTH * 0.6 - 8, height, "诉求分类（大类）"),
+        charts.share_pie(list(report.by_outcome), WIDTH * 0.4, height, outcome_title),
+        WIDTH * 0.6,
+    )
+
+
 def _time(moment) -> str:
     return clock.local(moment).strftime("%m-%d %H:%M")  # the year is the report's
 
@@ -130,11 +139,7 @@ def night_pdf(report: NightReport) -> bytes:
             ("办结率", percent(report.closure_rate)),
         ]),
         Spacer(1, 8),
-        side_by_side(
-            charts.horizontal_bars(list(report.by_category), WIDTH * 0.6 - 8, 170, "诉求分类（大类）"),
-            charts.share_pie(list(report.by_outcome), WIDTH * 0.4, 170, "当晚结果"),
-            WIDTH * 0.6,
-        ),
+        categories_and_outcomes(report, 170, "当晚结果"),
         Spacer(1, 6),
     ]
     sync = report.sync
@@ -193,11 +198,7 @@ def range_pdf(report: RangeReport) -> bytes:
         Spacer(1, 6),
         para(quoted_sentence(report), BODY),
         Spacer(1, 8),
-        side_by_side(
-            charts.horizontal_bars(list(report.by_category), WIDTH * 0.6 - 8, 190, "诉求分类（大类）"),
-            charts.share_pie(list(report.by_outcome), WIDTH * 0.4, 190, "诉求结果"),
-            WIDTH * 0.6,
-        ),
+        categories_and_outcomes(report, 190, "诉求结果"),
         Spacer(1, 6),
         charts.vertical_bars(petitions_by_night(report), WIDTH, 130, "每期收集诉求（条）"),
         Spacer(1, 8),
