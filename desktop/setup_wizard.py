@@ -102,7 +102,10 @@ class _Page(QWizardPage):
         return True
 
     def is_busy(self) -> bool:
-        return self.busy.isVisible()
+        # isHidden, not isVisible: initializePage sets the page busy before QWizard shows it, and
+        # a child of a hidden page is never "visible"; that let a fast Next (or a test) through
+        # before the stored settings arrived and overwrote what was typed.
+        return not self.busy.isHidden()
 
     def is_working(self) -> bool:
         """Busy with work that changes something (not only loading what is stored)."""
