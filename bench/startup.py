@@ -53,3 +53,92 @@ def measure(data_dir: Path, empty_dir: Path, repetitions: int) -> dict[str, list
         results["empty"].append(_run(empty, env))
         results["desk"].append(_run(desk, env))
     return results
+
+
+def _unlock_run(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=REPO)
+    figures: dict[str, float] = {}
+    for line in result.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ("dialog", "enter", "idle"):
+            figures[parts[0]] = float(parts[1])
+        elif parts and parts[0] == "kdf":
+            figures["kdf_calls"], figures["kdf_ms"] = float(parts[1]), float(parts[2])
+        elif parts and parts[0] == "rss":
+            figures["rss_mb"], figures["peak_mb"] = int(parts[1]) / 1024, int(parts[2]) / 1024
+    if not {"dialog", "enter", "idle", "kdf_calls", "rss_mb"} <= figures.keys():
+        raise RuntimeError(f"unlock start failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return figures
+
+
+def prepare_unlock(data_dir: Path, passphrase: str) -> Path:
+    """A copy of the 100k database as a laptop has it: encrypted with the passphrase, set up."""
+    from composition.services import open_services
+    from reception import device_setup
+
+    copy = data_dir.with_name(data_dir.name + "-unlock")
+    shutil.copytree(data_dir, copy, dirs_exist_ok=True)
+    services = open_services(copy, passphrase)  # encrypts the plain copy, as a first unlock does
+    try:
+        device_setup.record_done(services.desk.db)
+    finally:
+        services.close()
+    return copy
+
+
+def measure_unlock(data_dir: Path, repetitions: int) -> dict[str, list]:
+    """Alternate a bare window and the desk through its unlock dialog on the 100k database."""
+    passphrase = "bench 夜话口令 2026"
+    copy = prepare_unlock(data_dir, passphrase)
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "XINAN_DESK_EXIT_WHEN_IDLE": "1", "PYTHONPATH": str(REPO), "BENCH_PASSPHRASE": passphrase}
+    env.pop("XINAN_DESK_PASSPHRASE", None)  # the dialog asks, as on a laptop
+    desk = [sys.executable, str(REPO / "bench" / "unlock_child.py"), "--data-dir", str(copy)]
+    bare = [sys.executable, str(REPO / "bench" / "bare_window.py")]
+    _run(bare, env)
+    _unlock_run(desk, env)
+    results: dict[str, list] = {"bare": [], "desk": []}
+    for _ in range(repetitions):
+        results["bare"].append(_run(bare, env)[0])
+        results["desk"].append(_unlock_run(desk, env))
+    return results
+
+
+def kdf_floor(repetitions: int = 3) -> float:
+    """The scrypt of the keyfile at its cost, alone, in milliseconds (median)."""
+    import hashlib
+    import statistics
+
+    from reception.privacy.keyfile import DEFAULT_COST as cost
+
+    times = []
+    for _ in range(repetitions):
+        started = time.perf_counter()
+        hashlib.scrypt(b"bench", salt=b"0" * 16, n=cost.n, r=cost.r, p=cost.p, maxmem=cost.maxmem, dklen=32)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    # python -m bench.startup [CASES]: only the unlock figures (the full table is python -m bench).
+    import statistics
+    import tempfile
+
+    from bench import populate
+
+    cases = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    work = Path(tempfile.mkdtemp(prefix="xinan-bench-unlock-"))
+    try:
+        populate.populate(work / "big", cases, 500)
+        runs = measure_unlock(work / "big", 3)
+        floor = kdf_floor()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    bare = statistics.median(runs["bare"])
+    desk = runs["desk"]
+    dialog = statistics.median(d["dialog"] for d in desk)
+    after_enter = statistics.median(d["idle"] - d["enter"] for d in desk)
+    print(f"bare window idle {bare:.0f} ms; unlock dialog {dialog:.0f} ms = {dialog / bare:.2f}x")
+    print(f"Enter -> idle {after_enter:.0f} ms; scrypt alone {floor:.0f} ms; over the KDF {after_enter - floor:.0f} ms")
+    print("scrypt calls per start: " + ", ".join(str(int(d['kdf_calls'])) for d in desk))
+    print("RSS after unlock (MB): " + ", ".join(f"{d['rss_mb']:.0f} (peak {d['peak_mb']:.0f})" for d in desk))

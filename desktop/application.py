@@ -7,9 +7,11 @@ with it).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composition.logs import log_bug, setup_logging
 from desktop import fonts, i18n
-from desktop.operations import unexpected_message
 from desktop.widgets import theme
 from reception.errors import DeskError
 
@@ -62,17 +63,50 @@ def _cannot_open(error: Exception) -> str:
     return QCoreApplication.translate("Application", "接访台无法打开：\n{error}").format(error=error)
 
 
+# The modules the window needs once unlocked (the database, the form, the window and its
+# features: a second of imports). They load on a thread while the unlock dialog waits for the
+# passphrase, so that neither the dialog nor the moment after Enter waits for them.
+_WINDOW_MODULES = ("composition.services", "desktop.wiring", "reception.case_search", "reception.category_search")
+preloaded = threading.Event()
+
+
+def _preload() -> None:
+    try:
+        for name in _WINDOW_MODULES:
+            importlib.import_module(name)
+    except Exception as error:  # noqa: BLE001 - imported again on the UI thread, which reports it
+        log.warning("preloading the window's modules failed: %s", type(error).__name__)
+    finally:
+        preloaded.set()
+
+
 def run(data_dir: Path, argv: list[str]) -> int:
-    from composition.services import open_services
-    from desktop.wiring import build_window
     from reception.privacy import file_modes
 
     file_modes.restrict_process()  # the log, saved slips, the database: private from the start
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)
     setup_logging(data_dir)
+    # Once the event loop runs (the unlock dialog is up): before, the thread's imports would
+    # compete with the dialog's own for the interpreter.
+    preloading: list[threading.Thread] = []
+
+    def start_preload() -> None:
+        if not preloaded.is_set() and not preloading:
+            preloading.append(threading.Thread(target=_preload, name="preload", daemon=True))
+            preloading[0].start()
+
+    QTimer.singleShot(0, start_preload)
     from desktop.privacy_ui import unlock_at_start
-    from desktop.setup_wizard import first_run
+    from desktop.first_start import first_run
+
+    def open_services(folder: Path, passphrase: str, **kwargs):
+        if preloading:
+            preloading[0].join()  # a passphrase typed very fast: the thread finishes the imports
+        # (No event loop yet, as with $XINAN_DESK_PASSPHRASE: no thread; they load right here.)
+        from composition.services import open_services as open_them
+
+        return open_them(folder, passphrase, **kwargs)
 
     try:
         # A new laptop gets the setup wizard (which sets the passphrase); others the unlock dialog.
@@ -85,8 +119,12 @@ def run(data_dir: Path, argv: list[str]) -> int:
         return 1
     except Exception as error:  # a bug: its traceback to the log, never to the screen
         log_bug(log, "opening the desk", error)
+        from desktop.operations import unexpected_message
+
         QMessageBox.critical(None, _title(), _cannot_open(unexpected_message()))
         return 1
+    from desktop.wiring import build_window
+
     window = build_window(services)
     if os.environ.get(EXIT_WHEN_IDLE_ENV) == "1":
         def report_idle() -> None:

@@ -21,7 +21,6 @@ the pages still to do. Every step can be changed later: 设置 → 设置向导�
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -52,7 +51,6 @@ from reception.privacy import keyfile, roles
 from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
-PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
 Work = Callable[[Any], Any]  # work(desk), run where the desk's database lives
 # run_db(work, done, failed): queue the work off the UI thread; done(result) or failed(error)
 # follow on the UI thread.
@@ -597,41 +595,6 @@ class SetupWizard(QWizard):
 
         services = self.services
         return lambda _desk: enrol_device(services, server, code).prefix
-
-
-def needed(services) -> bool:
-    """The wizard opens while this laptop's setup has not been finished."""
-    return not device_setup.is_done(services.desk.db)
-
-
-def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
-    """The desk's services for the window, after setup when this laptop needs it; None if the
-    person closed the wizard (or the unlock dialog) instead."""
-    from forms import load_form
-    from reception.privacy.vault import is_fresh
-
-    if os.environ.get(PASSPHRASE_ENV):
-        # Unattended starts (CI, the start-up benchmark, kiosk set-ups) bring their passphrase
-        # and skip the wizard; its steps are the command line's (pin, sync --enrol, settings).
-        return unlock_at_start(data_dir, open_services)
-    services = None
-    if not is_fresh(data_dir):
-        services = unlock_at_start(data_dir, open_services)
-        if services is None or not needed(services):
-            return services
-    wizard = SetupWizard(data_dir, load_form(data_dir), open_services, services)
-    finished = wizard.exec() == QWizard.DialogCode.Accepted
-    wizard.stop_worker()
-    # Qt deletes it when control is back in its event loop (deleting it here, from Python,
-    # left the style sheet's caches pointing at it).
-    wizard.deleteLater()
-    if not finished:
-        # A database made on the passphrase page stays: the next start asks for its passphrase
-        # and opens the wizard again with the pages still to do.
-        if wizard.services is not None:
-            wizard.services.close()
-        return None
-    return wizard.services
 
 
 def run_on_worker(operations: Operations) -> RunDb:

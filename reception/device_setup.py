@@ -6,12 +6,16 @@ laptop: on the first start, and again only if it was left before the end.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import datetime
 
-from sqlite_utils import Database
 
 from reception import clock
 from reception.storage import repository as repo
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 _DONE = "setup.completed_at"
 _COMMUNITY = "setup.community"

@@ -6,12 +6,16 @@ the desk while it is open. Qt-free: the desk reads and writes them through the w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
-from sqlite_utils import Database
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 TEXT_SCALES = (100, 125, 150, 175, 200)  # percent; 200 % still fits a 1366×768 screen

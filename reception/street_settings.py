@@ -1,5 +1,8 @@
 """What a street configures for its slips: its name, hotline, tracking URL, footer, paper, printer.
 
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
+
 The team leader edits these (``xinan-desk settings --set hotline=0755-12345678``, or the desk's
 print dialog); they live in the database's ``settings`` table so that they travel with the data
 directory. The stall's name is not a setting: it comes from tonight's session.
@@ -14,9 +17,8 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from sqlite_utils import Database
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo

@@ -35,12 +35,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from sqlite_utils import Database
 
 from reception import clock
 from reception.storage import repository as repo
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 GENESIS = "0" * 64
 HEAD_SETTING = "audit_head"

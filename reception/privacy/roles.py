@@ -39,17 +39,18 @@ import json
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlite_utils import Database
-
 from reception import clock
 from reception.errors import DeskError, FieldError, ValidationFailed
 from reception.privacy import audit
 from reception.privacy.keyfile import DEFAULT_COST, KdfCost
 from reception.storage import repository as repo
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 KEY_SETTING = "leader_key"
 LEGACY_PIN_SETTING = "leader_pin"  # before issue 12: a bare scrypt hash of the PIN

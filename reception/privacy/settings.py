@@ -3,12 +3,16 @@ encrypted database and sealed with the leader key (reception/privacy/roles.py)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
-from sqlite_utils import Database
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 _PREFIX = "privacy."
 LABELS = {

@@ -8,15 +8,19 @@ desk while the night's cases sit unreadable beside it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
 
 from reception.paths import database_path
 from reception.privacy import file_modes, keyfile
 from reception.privacy.keyfile import KdfCost
 from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, raise_storage_error
+
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
+    from sqlite_utils import Database
+
 
 CASE_COLUMNS = (
     "id, tracking_code, sequence, session_id, category_code, category_name, major_code, "

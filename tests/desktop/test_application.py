@@ -108,3 +108,35 @@ def test_a_chinese_desk_needs_no_catalogue_of_its_own(desk_app):
 def test_every_family_the_app_font_names_exists(desk_app):
     known = set(QFontDatabase.families())
     assert set(desk_app.font().families()) <= known | {desk_app.font().family()}
+
+
+def test_the_unlock_dialog_shows_before_the_window_s_heavy_modules_load(tmp_path):
+    """Start-up: until the passphrase's Enter, only what the unlock dialog needs is imported; the
+    window's modules (search with its pinyin dictionaries, reports with reportlab, the window
+    itself) load on a thread while the volunteer types (bench/startup.py measures the times)."""
+    probe = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        def look():
+            dialog = next((w for w in app.topLevelWidgets() if w.objectName() == "unlockDialog" and w.isVisible()), None)
+            if dialog is None:
+                QTimer.singleShot(1, look)
+                return
+            heavy = [m for m in ("pypinyin", "reportlab", "cli.main", "desktop.main_window", "desktop.wiring")
+                     if m in sys.modules]
+            print("loaded before the dialog:", heavy, flush=True)
+            dialog.reject()
+        QTimer.singleShot(0, look)
+        from reception_support import prepare_data_dir
+        prepare_data_dir(__import__("pathlib").Path({str(tmp_path / "data")!r}))
+        from desktop.launcher import main
+        raise SystemExit(main(["--data-dir", {str(tmp_path / "data")!r}]))
+    """)
+    env = _env()
+    env.pop("XINAN_DESK_PASSPHRASE", None)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "tests")])
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert "loaded before the dialog: []" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QRadioButton, QWizar
 from reception_support import TEST_KDF_COST
 
 from composition.services import open_services
-from desktop.setup_wizard import SetupWizard, first_run
+from desktop.first_start import first_run
+from desktop.setup_wizard import SetupWizard
 from forms import load_form
 from reception import device_setup, street_settings
 from reception.privacy import roles
