@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
 from reception import clock
 from reception.errors import DeskError, FieldError, ValidationFailed
 from reception.privacy import audit
