@@ -20,6 +20,7 @@ from reception.cases import Case, CaseInput, PhotoInfo, PhotoInput
 from reception.deadlines import due_times
 from reception.errors import CaseLocked, SessionError, UnknownCase, ValidationFailed, FieldError
 from reception.form_definition import FormDefinition
+from reception.messages import t
 from reception.privacy import audit
 from reception.sessions import Session, SessionCounts, TeamMember
 from reception.storage import repository as repo
@@ -83,15 +84,15 @@ class ReceptionDesk:
         errors = []
         venue = " ".join(text_rules.strip_format_characters(venue).split())
         if not venue:
-            errors.append(FieldError("venue", "地点", "必须填写"))
+            errors.append(FieldError("venue", t("地点"), t("必须填写")))
         elif len(venue) > 60:
-            errors.append(FieldError("venue", "地点", "太长：最多 60 字"))
+            errors.append(FieldError("venue", t("地点"), t("太长：最多 {max} 字，现有 {n} 字").fill(max=60, n=len(venue))))
         if community not in self.form.communities:
-            errors.append(FieldError("community", "社区", "不是本街道的社区"))
+            errors.append(FieldError("community", t("社区"), t("不是本街道的社区")))
         try:
             datetime.strptime(date, "%Y-%m-%d")
         except ValueError:
-            errors.append(FieldError("date", "日期", "应为 年-月-日，如 2026-11-25"))
+            errors.append(FieldError("date", t("日期"), t("应为 年-月-日，如 2026-11-25")))
         members = [m if isinstance(m, TeamMember) else TeamMember(m["name"], m["role"]) for m in team]
         members = [TeamMember(" ".join(m.name.split()), m.role) for m in members if m.name.strip()]
         if errors:
@@ -296,11 +297,11 @@ class ReceptionDesk:
         """
         note, problem = text_rules.clean(note, multiline=True)
         if problem:
-            raise ValidationFailed([FieldError("note", "更正说明", problem)])
+            raise ValidationFailed([FieldError("note", t("更正说明"), t(problem))])
         if len(note) < 4:
-            raise ValidationFailed([FieldError("note", "更正说明", "太短：至少 4 字，写清楚更正了什么")])
+            raise ValidationFailed([FieldError("note", t("更正说明"), t("太短：至少 4 字，写清楚更正了什么"))])
         if len(note) > 1000:
-            raise ValidationFailed([FieldError("note", "更正说明", f"太长：最多 1000 字，现有 {len(note)} 字")])
+            raise ValidationFailed([FieldError("note", t("更正说明"), t("太长：最多 {max} 字，现有 {n} 字").fill(max=1000, n=len(note)))])
         with self._writing():
             row = repo.get_case(self.db, case_id)
             if row is None:
@@ -323,9 +324,9 @@ class ReceptionDesk:
         """Void a case (never delete it): it stays on the list, greyed, with the reason."""
         reason = " ".join(text_rules.strip_format_characters(reason).split())
         if len(reason) < 2:
-            raise ValidationFailed([FieldError("reason", "作废原因", "必须填写（至少2个字）")])
+            raise ValidationFailed([FieldError("reason", t("作废原因"), t("必须填写（至少2个字）"))])
         if len(reason) > 200:
-            raise ValidationFailed([FieldError("reason", "作废原因", "太长：最多 200 字")])
+            raise ValidationFailed([FieldError("reason", t("作废原因"), t("太长：最多 {max} 字，现有 {n} 字").fill(max=200, n=len(reason)))])
         with self._writing():
             row = repo.get_case(self.db, case_id)
             if row is None:

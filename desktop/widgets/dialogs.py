@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import local
+from desktop.i18n import current_language, local
 from desktop.widgets import theme
 from reception.cases import Case
 from reception.errors import FieldError
@@ -111,9 +111,9 @@ class _FormDialog(QDialog):
         for error in errors:
             label = self.errors.get(error.field)
             if label is None:
-                general.append(str(error))
+                general.append(error.in_(current_language()))
                 continue
-            label.setText(error.message)
+            label.setText(local(error.message))
             label.show()
             first = first or error.field
         if general:

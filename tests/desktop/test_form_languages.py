@@ -146,3 +146,19 @@ def test_the_form_saved_panel_and_list_speak_only_the_chosen_language(make_windo
     labels = {name: label.text() for name, label in form._labels.items()}
     expected = {"zh_CN": "联系电话", "zh_TW": "聯絡電話", "en": "Phone"}[language]
     assert labels["phone"] == expected
+
+
+def test_the_session_dialog_refuses_in_the_desk_s_language(make_window, qtbot):
+    from desktop.widgets.dialogs import OpenSessionDialog
+
+    window = make_window()
+    choose_language(window, "en")
+    qtbot.mouseClick(window.session_bar.open_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(OpenSessionDialog)
+    assert dialog.community.currentText() == "Anle"  # the list in English; the value stays 安乐社区
+    assert dialog.values()["community"] == "安乐社区"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors["venue"].isVisible())
+    assert dialog.errors["venue"].text() == "Required"
+    dialog.reject()
+    choose_language(window, "zh_CN")
