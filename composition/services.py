@@ -18,6 +18,7 @@ from reception.privacy import settings as privacy_settings
 from reception.privacy.keyfile import DEFAULT_COST, KdfCost
 from reception.privacy.roles import Access
 from reception.privacy.vault import open_vault
+from reception.storage.writing import writing
 
 
 @dataclass
@@ -44,11 +45,11 @@ class Services:
             keyfile.unlock(self.data_dir, passphrase)
         except keyfile.PassphraseError:
             keyfile.take_failures(self.data_dir)  # logged right here instead
-            with self.desk.db.atomic():
+            with writing(self.desk.db):
                 audit.append(self.desk.db, "unlock_failed", audit.Actor(self.access.role), detail="闲置锁屏后")
             raise
         self.access.drop_to_volunteer(reason="闲置锁屏")
-        with self.desk.db.atomic():
+        with writing(self.desk.db):
             audit.append(self.desk.db, "unlock", audit.Actor(self.access.role), detail="闲置锁屏后")
 
 

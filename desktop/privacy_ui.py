@@ -42,6 +42,7 @@ from reception.privacy import settings as privacy_settings
 from reception.privacy.export import export_cases
 from reception.privacy.notice import notice_text
 from reception.privacy.vault import is_fresh
+from reception.storage.writing import writing
 
 log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
@@ -203,7 +204,7 @@ class LockDialog(QDialog):
             if secret.isascii() and secret.isdigit() and 4 <= len(secret) <= 12:
                 services.access.become_leader(secret)  # checks and logs; the lock then drops the role
                 services.access.drop_to_volunteer()
-                with desk.db.atomic():
+                with writing(desk.db):
                     audit.append(desk.db, "unlock", audit.Actor(), detail="闲置锁屏后，队长 PIN")
             else:
                 services.unlock_again(secret)
@@ -272,7 +273,7 @@ class IdleLock(QObject):
 
 
 def _log(desk, action: str, detail: str = "") -> None:
-    with desk.db.atomic():
+    with writing(desk.db):
         audit.append(desk.db, action, audit.Actor(desk.role), detail=detail)
 
 

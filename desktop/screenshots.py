@@ -34,6 +34,7 @@ from desktop.wiring import build_window  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
 from reception.desk import ReceptionDesk  # noqa: E402
+from reception.storage.writing import writing
 
 
 
@@ -221,7 +222,7 @@ def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path
     _wait(app, lambda: not window.operations.pending)
     case = next(c for c in desk.recent_cases() if c.resident_name == "张先生")
     done = desk.now()
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.mark_case_synced(desk.db, case.id, clock.to_text(done), "closed")
         repo.set_platform_status(desk.db, case.id, "closed", clock.to_text(done), True)
         return_visits.store_progress(desk.db, case.id, {

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from reception import clock
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
     from sqlite_utils import Database
@@ -31,10 +32,10 @@ def community(db: Database) -> str:
 
 
 def save_community(db: Database, name: str) -> None:
-    with db.atomic():
+    with writing(db):
         repo.set_setting(db, _COMMUNITY, name.strip())
 
 
 def record_done(db: Database, at: datetime | None = None) -> None:
-    with db.atomic():
+    with writing(db):
         repo.set_setting(db, _DONE, clock.to_text(at or clock.now()))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
     from sqlite_utils import Database
@@ -53,7 +54,7 @@ def save(db: Database, display: Display) -> Display:
         errors.append(FieldError("text_scale", "文字大小", f"只能是 {'、'.join(f'{s}%' for s in TEXT_SCALES)} 之一"))
     if errors:
         raise ValidationFailed(errors)
-    with db.atomic():
+    with writing(db):
         repo.set_setting(db, _KEYS["language"], display.language)
         repo.set_setting(db, _KEYS["night"], display.night)
         repo.set_setting(db, _KEYS["text_scale"], display.text_scale)

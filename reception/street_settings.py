@@ -24,6 +24,7 @@ from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
 from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
 from reception.tracking_url import SECRET_BYTES, base_url_problem
+from reception.storage.writing import writing
 
 PAPERS = ("80mm", "58mm", "a4")
 _PREFIX = "street."
@@ -128,7 +129,7 @@ def save(db: Database, changes: dict[str, str]) -> None:
     if errors:
         raise ValidationFailed(errors)
     try:
-        with db.atomic():
+        with writing(db):
             for name, value in parsed.items():
                 repo.set_setting(db, _PREFIX + name, value)
     except (*DATABASE_ERRORS, OSError) as error:
@@ -144,7 +145,7 @@ def tracking_secret(db: Database) -> bytes:
     stored = repo.get_setting(db, _SECRET_KEY)
     if stored is None:
         try:
-            with db.atomic():
+            with writing(db):
                 # Insert-if-missing, then read back: two first prints at once agree on one key.
                 repo.add_setting_if_missing(db, _SECRET_KEY, secrets.token_hex(SECRET_BYTES))
                 stored = repo.get_setting(db, _SECRET_KEY)

@@ -17,6 +17,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 from sqlite_utils import Database
 
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 from sync.client import SyncError
 
 SERVICE = "xinan-desk-platform"
@@ -65,7 +66,7 @@ def save_token(db: Database, server: str, device_id: str, token: str, place: str
         stored[user] = token
     else:
         stored.pop(user, None)
-    with db.atomic():
+    with writing(db):
         repo.set_setting(db, FALLBACK_SETTING, stored)
     return place
 
@@ -85,7 +86,7 @@ def forget_token(db: Database, server: str, device_id: str) -> None:
     user = _user(server, device_id)
     stored = dict(repo.get_setting(db, FALLBACK_SETTING) or {})
     if stored.pop(user, None) is not None:
-        with db.atomic():
+        with writing(db):
             repo.set_setting(db, FALLBACK_SETTING, stored)
     try:
         keyring.delete_password(SERVICE, user)

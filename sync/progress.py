@@ -12,6 +12,7 @@ from typing import Any
 
 from reception import return_visits
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 from sync import protocol
 from sync.client import NotSupported, Open311Client, Rejected, Transient
 
@@ -57,7 +58,7 @@ def refresh(client: Open311Client, db, now_text: str, limit: int = 2000) -> tupl
             return refreshed, f"平台拒绝提供诉求 {request_id} 的办理详情：{error}"
         except protocol.ProtocolError as error:
             return refreshed, f"平台返回的办理详情无法识别：{error}"
-        with db.atomic():
+        with writing(db):
             return_visits.store_progress(db, case_id, fields, now_text)
         refreshed += 1
     return refreshed, None

@@ -24,6 +24,7 @@ from reception.cases import Case
 from reception.desk import ReceptionDesk
 from reception.privacy import audit
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 from sync import progress, protocol, street_topics
 from sync.client import AuthFailed, FateUnknown, NotSupported, Open311Client, Rejected, RetryPolicy, SyncError, Transient, Unreached
 from sync.profiles import REFERENCE, ServerProfile
@@ -278,7 +279,7 @@ class SyncService:
         state = repo.sync_case(self.db, case.id)
         if case.is_synced:
             # Confirmed earlier (an outbox entry left from before a crash): nothing to send.
-            with self.db.atomic():
+            with writing(self.db):
                 repo.finish_outbox(self.db, row["id"], clock.to_text(self.now()))
             return None
         known = state["request_id"] if state else None
@@ -289,7 +290,7 @@ class SyncService:
         if self.profile.location_required and location is None and not known:
             reason = (f"平台要求每条诉求带位置，但「{case.community or '（未填社区）'}」还没有中心坐标："
                       "请在 forms/communities.toml 的 [centres] 中为该社区填写经纬度")
-            with self.db.atomic():
+            with writing(self.db):
                 now = clock.to_text(self.now())
                 repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
             return CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
@@ -299,7 +300,7 @@ class SyncService:
         # Committed before the first byte leaves: from here on the platform may hold the case
         # even if its answer is lost, so the desk stops editing it in place (amendments instead);
         # on a server without idempotency keys, the next try looks for it before sending again.
-        with self.db.atomic():
+        with writing(self.db):
             repo.mark_create_started(self.db, row["id"], now)
             if not known and not self.profile.idempotency:
                 repo.upsert_sync_case(self.db, case.id, {"fate_unknown_since": fate_unknown or now}, now)
@@ -424,7 +425,7 @@ class SyncService:
         bug = future.exception()
         out: _Outcome = _Outcome(request_id=job.known_request_id) if bug else future.result()
         error = bug or out.error
-        with self.db.atomic():
+        with writing(self.db):
             changes: dict[str, Any] = {}
             if out.request_id:
                 changes.update(request_id=out.request_id, fate_unknown_since=None, unconfirmed_at=None)
@@ -499,19 +500,19 @@ class SyncService:
                 reason = str(error)
                 if error.status_code in (404, 405, 501) and self.profile.updates:
                     reason = f"{_no_updates_reason(row['kind'], state['request_id'])}（{error}）"
-                with self.db.atomic():
+                with writing(self.db):
                     repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
                     repo.note_outbox_attempt(self.db, row["id"], reason)
                 result = CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
             except AuthFailed:
                 raise
             except SyncError as error:
-                with self.db.atomic():
+                with writing(self.db):
                     repo.note_outbox_attempt(self.db, row["id"], str(error))
                 result = CaseResult(case.id, case.tracking_code, WAITING, str(error))
                 report.stopped = f"网络不通或平台无响应，已暂停同步：{error}"
             else:
-                with self.db.atomic():
+                with writing(self.db):
                     repo.finish_outbox(self.db, row["id"], now)
                     if status:
                         repo.set_platform_status(self.db, case.id, status, now, None)
@@ -546,7 +547,7 @@ class SyncService:
                 if stamps:
                     new["start_date"] = max(stamps)
             received = clock.to_text(self.now())
-            with self.db.atomic():
+            with writing(self.db):
                 # The updates and the cursor that follows them: together or not at all.
                 for update in updates:
                     case_id = repo.case_id_for_request(self.db, update.service_request_id)
@@ -588,7 +589,7 @@ class SyncService:
                 report.updates_note = f"未能取回办理进度：{error}"
                 return
             received = clock.to_text(self.now())
-            with self.db.atomic():
+            with writing(self.db):
                 for status in statuses:
                     case_id = by_request.get(status.service_request_id)
                     if case_id is None or not status.status:
@@ -621,7 +622,7 @@ class SyncService:
         detail = f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条"
         if report.unconfirmed:
             detail += f"，待核实 {len(report.unconfirmed)} 条"
-        with self.db.atomic():
+        with writing(self.db):
             audit.append(self.db, "sync", audit.Actor(self.desk.role), detail=detail, at=self.now())
 
     def _finish_report(self, report: SyncReport, pending: list[dict[str, Any]]) -> None:
@@ -644,7 +645,7 @@ class SyncService:
         for client in self._clients:
             skew = client.clock_skew_seconds()
             if skew is not None:
-                with self.db.atomic():
+                with writing(self.db):
                     repo.set_setting(self.db, SKEW_SETTING, round(skew))
                 return skew_warning(skew)
         return None

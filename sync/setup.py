@@ -15,6 +15,7 @@ from reception import street_settings, tracking_codes
 from reception.desk import ReceptionDesk
 from reception.storage import repository as repo
 from reception.tracking_url import base_url_problem, tracking_verifier
+from reception.storage.writing import writing
 from sync import credentials, enrolment_codes, profiles
 from sync.client import NotSupported, Open311Client, Rejected, SyncError, Transient, check_server_url
 from sync.profiles import GEOREPORT, REFERENCE, ServerProfile
@@ -131,7 +132,7 @@ def _public_descriptions(client: Open311Client) -> bool | None:
 
 
 def remember(desk: ReceptionDesk, check: ServerCheck) -> None:
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.set_setting(desk.db, SERVER_SETTING, check.base)
         repo.set_setting(desk.db, profiles.PROFILE_SETTING, check.profile.as_json())
 
@@ -141,7 +142,7 @@ def privacy_accepted(desk: ReceptionDesk, base: str) -> bool:
 
 
 def accept_privacy(desk: ReceptionDesk, base: str) -> None:
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.set_setting(desk.db, PRIVACY_SETTING, base)
 
 
@@ -167,7 +168,7 @@ def enrol(desk: ReceptionDesk, server: str, enrolment_code: str, *, ca_bundle: s
     finally:
         client.close()
     kept = credentials.save_token(desk.db, base, device_id(desk), str(answer["device_token"]), place)
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.set_setting(desk.db, SERVER_SETTING, base)
         repo.set_setting(desk.db, profiles.PROFILE_SETTING, REFERENCE.as_json())
     prefix = str(answer.get("prefix") or "")
@@ -252,7 +253,7 @@ def build_service(
             "这台笔记本还没有在该平台登记：请向街道索取登记码，再运行 xinan-desk sync --server 平台地址 --enrol 登记码"
             "（其他 Open311 平台用 --api-key 填写平台管理员给的 api_key）"
         )
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.set_setting(desk.db, SERVER_SETTING, base)
     tracking = street_settings.tracking_secret(desk.db)
     token, api_key = (None, secret) if profile.auth == "api_key" else (secret, None)

@@ -11,6 +11,7 @@ from typing import Any
 
 from reception.intake_hints.desk_topics import STREET_TOPICS_SETTING
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 from sync.client import NotSupported, Open311Client, Rejected, Transient
 
 PATH = "xinan/topics.json"
@@ -45,7 +46,7 @@ def refresh(client: Open311Client, db, now_text: str) -> str | None:
     data = answer.data if isinstance(answer.data, dict) else {}
     items = data.get("topics") if isinstance(data.get("topics"), list) else []
     topics = [t for t in (_clean(item) for item in items[:200]) if t is not None]
-    with db.atomic():
+    with writing(db):
         repo.set_setting(db, STREET_TOPICS_SETTING, {"fetched_at": now_text, "server": client.base,
                                                      "days": data.get("days"), "topics": topics})
     return None

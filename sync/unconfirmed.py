@@ -13,6 +13,7 @@ from reception.desk import ReceptionDesk
 from reception.errors import DeskError
 from reception.privacy import audit
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 
 def sync_state(desk: ReceptionDesk, case_id: str) -> str:
@@ -46,7 +47,7 @@ def send_again(desk: ReceptionDesk, tracking_code: str) -> str:
     """The leader looked on the server and it is not there: the next sync sends it again."""
     row = _unconfirmed_case(desk, tracking_code)
     now = desk.now()
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.upsert_sync_case(desk.db, row["id"], {"unconfirmed_at": None, "fate_unknown_since": None,
                                                    "last_error": None}, clock.to_text(now))
         audit.append(desk.db, "sync", audit.Actor(desk.role), case_code=row["tracking_code"],
@@ -64,7 +65,7 @@ def it_is_there(desk: ReceptionDesk, tracking_code: str, request_id: str) -> str
     if other is not None and other != row["id"]:
         raise DeskError(f"平台编号 {number} 已经属于本机另一条诉求，请再核对一次")
     now = desk.now()
-    with desk.db.atomic():
+    with writing(desk.db):
         repo.upsert_sync_case(desk.db, row["id"], {"request_id": number, "unconfirmed_at": None,
                                                    "fate_unknown_since": None, "last_error": None},
                               clock.to_text(now))

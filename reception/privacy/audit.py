@@ -112,7 +112,7 @@ def append(
     detail: str = "",
     at: datetime | str | None = None,
 ) -> dict[str, Any]:
-    """Add one entry. Call inside a write transaction (``db.atomic()``)."""
+    """Add one entry. Call inside a write transaction (``writing(db)``)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     last = repo.last_audit_entry(db)

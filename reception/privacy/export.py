@@ -17,6 +17,7 @@ from reception.errors import DeskError
 from reception.privacy import audit, file_modes
 from reception.privacy.roles import Access
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 FORMATS = ("csv", "json")
 COLUMNS = (
@@ -79,6 +80,6 @@ def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> i
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise ExportError(f"无法写入导出文件：{error.strerror}") from None
-    with desk.db.atomic():
+    with writing(desk.db):
         audit.append(desk.db, "export", audit.Actor(access.role), detail=f"{len(rows)} 条，{fmt.upper()}", at=desk.now())
     return len(rows)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reception.errors import FieldError, ValidationFailed
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
     from sqlite_utils import Database
@@ -65,6 +66,6 @@ def save(db: Database, changes: dict[str, str]) -> None:
             errors.extend(failure.errors)
     if errors:
         raise ValidationFailed(errors)
-    with db.atomic():
+    with writing(db):
         for name, value in parsed.items():
             repo.set_setting(db, _PREFIX + name, value)

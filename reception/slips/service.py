@@ -20,6 +20,7 @@ from reception.storage import repository as repo
 from reception.privacy import audit
 from reception.paths import SLIPS_FOLDER, slips_folder  # noqa: F401  (re-exported)
 from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
+from reception.storage.writing import writing
 
 # How much of the petition fits in two lines on a roll (three on 58 mm), one and a half on A4.
 SUMMARY_LIMITS = {"80mm": 36, "58mm": 26, "a4": 60}
@@ -92,7 +93,7 @@ class SlipService:
             "detail": detail[:500],
         }
         try:
-            with self.db.atomic():
+            with writing(self.db):
                 repo.insert_print_log(self.db, row)
                 words = {"printed": "已打印", "saved": "已存为PDF", "failed": "打印失败"}.get(status, status)
                 audit.append(self.db, "print", audit.Actor(self.desk.role), case_code=slip.tracking_code,

@@ -89,7 +89,7 @@ def open_database(path: str | Path, key: bytes | None = None) -> sqlite_utils.Da
 
     WAL lets the desk read tonight's list while a save is being written; synchronous=FULL makes
     every acknowledged case durable across a power cut, not only across a crash of the program.
-    The connection is in autocommit mode so that transactions are exactly the ``db.atomic()``
+    The connection is in autocommit mode so that transactions are exactly the ``writing(db)``
     blocks the code writes.
     """
     path = Path(path)

@@ -1,4 +1,4 @@
-"""Every SQL statement the desk runs. Callers hold the transaction (``db.atomic()``)."""
+"""Every SQL statement the desk runs. Callers hold the transaction (``writing(db)``, storage/writing.py)."""
 
 from __future__ import annotations
 
