@@ -3,7 +3,8 @@
 #   scripts/install-system-deps.sh run    Qt's runtime libraries, to open the desk
 #   scripts/install-system-deps.sh test   plus CUPS with cups-pdf, poppler, zbar, Xvfb with the
 #                                         openbox window manager (layout tests), fonts, and
-#                                         PostgreSQL (the platform's tests start their own cluster)
+#                                         PostgreSQL (the platform's tests start their own cluster),
+#                                         Chromium with its driver and a CJK font (web pages tested in a browser)
 # A missing package is a clear error naming it, never a silent skip.
 set -euo pipefail
 profile="${1:-test}"
@@ -12,7 +13,8 @@ run_pkgs=(libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 lib
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libx11-xcb1
   fontconfig fonts-dejavu-core)
-test_pkgs=(cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools xvfb xauth openbox x11-utils postgresql)
+test_pkgs=(cups cups-client cups-bsd printer-driver-cups-pdf poppler-utils zbar-tools xvfb xauth openbox x11-utils postgresql
+  chromium chromium-driver fonts-wqy-microhei)
 
 pkgs=("${run_pkgs[@]}")
 [ "$profile" = "test" ] && pkgs+=("${test_pkgs[@]}")
@@ -40,7 +42,7 @@ fi
 # Not a Debian-like system: check the commands the tests use.
 if [ "$profile" = "test" ]; then
   missing=()
-  for c in pdftoppm pdftotext zbarimg lpstat lp cupsd Xvfb openbox xprop; do
+  for c in pdftoppm pdftotext zbarimg lpstat lp cupsd Xvfb openbox xprop chromium chromedriver; do
     command -v "$c" >/dev/null 2>&1 || missing+=("$c")
   done
   command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(initdb)

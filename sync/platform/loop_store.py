@@ -189,7 +189,7 @@ class LoopStore:
         if action == "progress":
             return note or "正在办理"
         if action == "close":
-            return f"已办结：{note}"
+            return note  # the result, in the staff's words (required): the status already says 已办结
         if action == "void":
             return note or "已作废"
         told = ("已回访（已接通）" if reached else "已回访（未接通）") if action == "visit" else ""

@@ -58,6 +58,9 @@ dl{{margin:0}} dt{{color:#555;font-size:.9em}} dd{{margin:0 0 .6em 0;font-size:1
 ol{{padding-left:1.2em}} li{{margin:.4em 0}} small{{color:#555}}
 table{{border-collapse:collapse;width:100%}} th{{white-space:nowrap}} td,th{{border-bottom:1px solid #ddd;padding:.3em;text-align:left;font-size:.9em}}
 input,select,textarea,button{{font-size:1em;padding:.3em;margin:.2em 0}}
+.choice{{display:block;padding:.6em .8em;margin:.5em 0;border:1px solid #cbd5e0;border-radius:10px;background:#f7fafc}}
+.choice input{{width:1.3em;height:1.3em;vertical-align:middle;margin:0 .6em 0 0}}
+#verdict textarea{{width:100%;box-sizing:border-box}} #verdict button{{width:100%;padding:.6em;border-radius:10px}}
 </style></head><body><main>{body}</main></body></html>"""
     base = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
     return HTMLResponse(html, status_code=status, headers={**base, **(headers or {})})
