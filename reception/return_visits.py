@@ -19,6 +19,7 @@ from reception.cases import Case
 from reception.errors import CaseLocked, FieldError, UnknownCase, ValidationFailed
 from reception.privacy import audit
 from reception.storage import repository as repo
+from reception.storage.writing import writing
 
 RATINGS = ("满意", "基本满意", "不满意")
 MAX_NOTE = 500
@@ -83,7 +84,7 @@ def rate_case(desk, case_id: str, rating: str, note: str = "", receptionist: str
         raise ValidationFailed([FieldError("note", "评价说明", problem)])
     if len(note) > MAX_NOTE:
         raise ValidationFailed([FieldError("note", "评价说明", f"太长：最多 {MAX_NOTE} 字，现有 {len(note)} 字")])
-    with desk._writing():
+    with writing(desk.db):
         row = repo.get_case(desk.db, case_id)
         if row is None:
             raise UnknownCase("找不到该诉求")
