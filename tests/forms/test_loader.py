@@ -212,3 +212,42 @@ def test_an_unclosed_list_points_at_the_last_line(tmp_path):
     path = street_file(tmp_path, "communities.toml", 'version = 1\nstreet = "新安街道"\ncommunities = [\n  "安乐社区",\n')
     [problem] = load_form(tmp_path).problems
     assert problem.path == path and problem.line == 4 and "TOML 格式错误" in problem.message
+
+
+def test_the_shipped_form_is_written_in_three_languages():
+    form = load_form(None).form
+    for spec in form.fields:
+        assert {"zh_TW", "en"} <= set(spec.label.translations), spec.name
+        for choice in spec.choices:
+            assert {"zh_TW", "en"} <= set(choice.translations), (spec.name, str(choice))
+    for category, item in form.taxonomy.items():
+        for text in (category.name, category.department, item.name):
+            assert {"zh_TW", "en"} <= set(text.translations), str(text)
+            assert text.in_("en").isascii() and text.in_("zh_TW") != "", str(text)
+    assert all({"zh_TW", "en"} <= set(c.translations) for c in form.communities)
+    assert form.field("urgency").choices[2].in_("en") == "Emergency"
+    assert form.street.in_("en") == "Xin'an Subdistrict"
+
+
+def test_a_street_file_without_translations_shows_its_chinese_in_every_language(tmp_path):
+    text = 'version = 1\nstreet = "西乡街道"\ncommunities = ["固戍社区"]\n'
+    street_file(tmp_path, "communities.toml", text)
+    form = load_form(tmp_path).form
+    assert (form.street.in_("en"), form.communities[0].in_("zh_TW")) == ("西乡街道", "固戍社区")
+
+
+def test_a_translated_list_must_match_its_list_item_for_item(tmp_path):
+    text = 'version = 1\nstreet = "西乡街道"\ncommunities = ["固戍社区", "臣田社区"]\ncommunities_en = ["Gushu"]\n'
+    path = street_file(tmp_path, "communities.toml", text)
+    [problem] = load_form(tmp_path).problems
+    assert problem.path == path and problem.line == 4 and "communities_en" in problem.message
+    assert "2 个译文" in problem.message
+
+
+def test_a_translation_that_is_not_text_names_its_key(tmp_path):
+    shipped = (SHIPPED_DIR / "intake.toml").read_text(encoding="utf-8")
+    broken = shipped.replace('label_en = "Phone"', "label_en = 7")
+    path = street_file(tmp_path, "intake.toml", broken)
+    [problem] = load_form(tmp_path).problems
+    assert problem.path == path and problem.line == line_of(broken, "label_en = 7")
+    assert "label_en" in problem.message
