@@ -63,7 +63,7 @@ def _grab_on_screen(app, window, path: Path) -> Path:
     return path
 
 
-def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -165,7 +165,7 @@ def take(out_dir: Path) -> list[Path]:
         seed_night(services.desk)
         window = build_window(services)
         window.show_on_screen()
-        _wait(app, lambda: window.is_ready)
+        wait_for(app, lambda: window.is_ready)
         window.cases_view.selectRow(1)
         written = []
 
@@ -178,11 +178,11 @@ def take(out_dir: Path) -> list[Path]:
         grab("filled-form.png")
         saved_before = window.last_saved_case_id
         window.save()
-        _wait(app, lambda: window.last_saved_case_id not in (None, saved_before) and not window.operations.pending)
+        wait_for(app, lambda: window.last_saved_case_id not in (None, saved_before) and not window.operations.pending)
         grab("saved-code.png")
         window.cases_view.selectRow(2)
         window.edit_selected()
-        _wait(app, lambda: window.editing_case_id is not None)
+        wait_for(app, lambda: window.editing_case_id is not None)
         grab("editing-case.png")
         window.cancel_edit()
         window.cases_view.selectRow(1)
@@ -219,7 +219,7 @@ def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path
     from reception import return_visits
     from reception.storage import repository as repo
 
-    _wait(app, lambda: not window.operations.pending)
+    wait_for(app, lambda: not window.operations.pending)
     case = next(c for c in desk.recent_cases() if c.resident_name == "张先生")
     done = desk.now()
     with writing(desk.db):
@@ -236,10 +236,10 @@ def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path
     actions.open_find()
     actions.find_dialog.query.setText("5678")
     actions.find_dialog.search()
-    _wait(app, lambda: bool(actions.find_dialog.hits))
+    wait_for(app, lambda: bool(actions.find_dialog.hits))
     written = [_grab(app, actions.find_dialog, out_dir / "find-case.png")]
     actions.find_dialog.open_selected()
-    _wait(app, lambda: actions.case_dialog is not None and actions.case_dialog.isVisible())
+    wait_for(app, lambda: actions.case_dialog is not None and actions.case_dialog.isVisible())
     written.append(_grab(app, actions.case_dialog, out_dir / "case-progress.png"))
     window.display_menu.language_actions["en"].trigger()
     written.append(_grab(app, actions.case_dialog, out_dir / "case-progress-en.png"))

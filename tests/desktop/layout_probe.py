@@ -33,15 +33,6 @@ def settle(app: QApplication, rounds: int = 8) -> None:
         time.sleep(0.03)
 
 
-def wait(app: QApplication, condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("layout probe: the window did not get there in time")
-        app.processEvents()
-        time.sleep(0.02)
-
-
 def _rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
@@ -148,7 +139,7 @@ def form_scrolls_sideways(window) -> bool:
 def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     from composition.services import open_services
     from desktop.application import configure
-    from desktop.screenshots import seed_night
+    from desktop.screenshots import seed_night, wait_for
     from desktop.wiring import build_window
     from reception_support import TEST_PASSPHRASE, prepare_data_dir
 
@@ -159,7 +150,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     seed_night(services.desk)
     window = build_window(services)
     window.show_on_screen()
-    wait(app, lambda: window.is_ready and window.isMaximized())
+    wait_for(app, lambda: window.is_ready and window.isMaximized())
     # The code panel as after a save (its longest text: a forwarded case with its time limit).
     window.saved_panel.show_case(services.desk.session_cases(services.desk.current_session().id)[-1])
     settle(app)
