@@ -28,181 +28,27 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from desktop import i18n, paper_names, print_path
 from desktop.operations import DEVICE, Operations
+from desktop.wizard_page import RunDb, SetupPage, Work
 from reception import device_setup, display, street_settings
 from reception.errors import DeskError
 from reception.privacy import keyfile, roles
 from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
-Work = Callable[[Any], Any]  # work(desk), run where the desk's database lives
-# run_db(work, done, failed): queue the work off the UI thread; done(result) or failed(error)
-# follow on the UI thread.
-RunDb = Callable[[Work, Callable[[Any], None], Callable[[DeskError], None]], None]
 
 
-class _Page(QWizardPage):
-    """A page with a message line under its fields for what Next refused."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.column = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.column.addWidget(self.intro)
-        self.fields = QFormLayout()
-        self.column.addLayout(self.fields)
-        self.problem = QLabel()
-        self.problem.setObjectName(f"{name}Problem")
-        self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        self.column.addWidget(self.problem)
-        # Shown while the page's work runs (Next pressed): the wizard's buttons wait meanwhile.
-        self.busy = QProgressBar()
-        self.busy.setObjectName(f"{name}Busy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.column.addWidget(self.busy)
-        self.column.addStretch(1)
-        self._passed = False
-        self._enabled_before: dict[QWidget, bool] = {}
-        self._buttons_before: dict[QWidget, bool] = {}
-        self._working = False
-
-    def refuse(self, message: str) -> bool:
-        self.problem.setText(message)
-        self.problem.setProperty("role", "error")
-        self.problem.style().polish(self.problem)
-        self.problem.show()
-        return False
-
-    def accepted(self) -> bool:
-        self.problem.hide()
-        return True
-
-    def is_busy(self) -> bool:
-        # isHidden, not isVisible: initializePage sets the page busy before QWizard shows it, and
-        # a child of a hidden page is never "visible"; that let a fast Next (or a test) through
-        # before the stored settings arrived and overwrote what was typed.
-        return not self.busy.isHidden()
-
-    def is_working(self) -> bool:
-        """Busy with work that changes something (not only loading what is stored)."""
-        return self.is_busy() and self._working
-
-    def set_busy(self, busy: bool, message: str = "", buttons: bool = True) -> None:
-        """While the work runs: the fields (and the wizard's buttons) wait, the page says what it does.
-
-        ``buttons`` False while a page loads what is stored (initializePage): the wizard sets its
-        buttons itself then, and validatePage refuses until the fields show the stored values.
-        """
-        if busy:
-            self.problem.setText(message or QCoreApplication.translate("SetupWizard", "请稍候…"))
-            self.problem.setProperty("role", "")
-            self.problem.style().polish(self.problem)
-            self.problem.show()
-            inputs = [w for kind in (QLineEdit, QComboBox, QAbstractButton) for w in self.findChildren(kind)]
-            self._enabled_before = {w: w.isEnabled() for w in inputs}
-            for widget in self._enabled_before:
-                widget.setEnabled(False)
-        else:
-            self.problem.hide()
-            for widget, enabled in self._enabled_before.items():
-                widget.setEnabled(enabled)
-            self._enabled_before = {}
-        self.busy.setVisible(busy)
-        self._working = busy and buttons
-        wizard = self.wizard()
-        if wizard is not None and buttons:
-            buttons_ = [wizard.button(b) for b in (
-                QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
-                QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
-            if busy:
-                # As they were: Back stays off after the commit page.
-                self._buttons_before = {button: button.isEnabled() for button in buttons_}
-                for button in buttons_:
-                    button.setEnabled(False)
-            else:
-                for button, enabled in self._buttons_before.items():
-                    button.setEnabled(enabled)
-                self._buttons_before = {}
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
-            QApplication.restoreOverrideCursor()
-
-    def validate_with(self, run_db: Callable[..., None], work: Work,
-                      done: Callable[[Any], None] | None = None, busy_message: str = "",
-                      explain: Callable[[DeskError], str] = str) -> bool:
-        """The end of validatePage when the page's work needs the database or the network.
-
-        The first Next starts the work off the UI thread and stays on the page, busy; when the work
-        has succeeded the wizard is moved on (and this page's validatePage, asked again, passes).
-        A failure is said under the fields, as the page's own checks are.
-        """
-        if self._passed:
-            self._passed = False
-            return self.accepted()
-
-        def succeeded(result: Any) -> None:
-            self.set_busy(False)
-            if done is not None:
-                done(result)
-            self._passed = True
-            wizard = self.wizard()
-            if wizard.currentPage() is self:
-                if wizard.nextId() == -1:
-                    wizard.accept()
-                else:
-                    wizard.next()
-
-        def failed(error: DeskError) -> None:
-            self.set_busy(False)
-            self.refuse(explain(error))
-
-        self.set_busy(True, busy_message)
-        run_db(work, succeeded, failed)
-        return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        raise NotImplementedError
-
-    @staticmethod
-    def line(name: str, secret: bool = False) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        if secret:
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        return edit
-
-
-
-
-class StreetPage(_Page):
+class StreetPage(SetupPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__("streetPage")
         self.wizard_ = wizard
@@ -270,7 +116,7 @@ class StreetPage(_Page):
         return self.accepted()
 
 
-class PassphrasePage(_Page):
+class PassphrasePage(SetupPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__("passphrasePage")
         self.wizard_ = wizard
@@ -312,7 +158,7 @@ class PassphrasePage(_Page):
         )
 
 
-class PinPage(_Page):
+class PinPage(SetupPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__("pinPage")
         self.wizard_ = wizard
@@ -339,7 +185,7 @@ class PinPage(_Page):
         return self.validate_with(self.wizard_.run_db, lambda _desk: access.set_pin(pin))
 
 
-class EnrolPage(_Page):
+class EnrolPage(SetupPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__("enrolPage")
         self.wizard_ = wizard
@@ -414,7 +260,7 @@ class EnrolPage(_Page):
         return self.validate_with(self.wizard_.run_db, work, done=remember, busy_message=busy, explain=explain)
 
 
-class PrinterPage(_Page):
+class PrinterPage(SetupPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__("printerPage")
         self.wizard_ = wizard
@@ -586,7 +432,7 @@ class SetupWizard(QWizard):
             self._own_worker.shutdown()
 
     def reject(self) -> None:
-        if isinstance(self.currentPage(), _Page) and self.currentPage().is_working():
+        if isinstance(self.currentPage(), SetupPage) and self.currentPage().is_working():
             return  # Esc or the close button while a page's work runs: let it finish first
         super().reject()
 

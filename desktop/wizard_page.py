@@ -1,0 +1,172 @@
+"""A page of the setup wizard: its fields, a line under them for what Next refused, and the busy
+state while its work runs off the UI thread (see desktop/setup_wizard.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from reception.errors import DeskError
+
+Work = Callable[[Any], Any]  # work(desk), run where the desk's database lives
+# run_db(work, done, failed): queue the work off the UI thread; done(result) or failed(error)
+# follow on the UI thread.
+RunDb = Callable[[Work, Callable[[Any], None], Callable[[DeskError], None]], None]
+
+
+class SetupPage(QWizardPage):
+    """A page with a message line under its fields for what Next refused."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.column = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.column.addWidget(self.intro)
+        self.fields = QFormLayout()
+        self.column.addLayout(self.fields)
+        self.problem = QLabel()
+        self.problem.setObjectName(f"{name}Problem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.column.addWidget(self.problem)
+        # Shown while the page's work runs (Next pressed): the wizard's buttons wait meanwhile.
+        self.busy = QProgressBar()
+        self.busy.setObjectName(f"{name}Busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.column.addWidget(self.busy)
+        self.column.addStretch(1)
+        self._passed = False
+        self._enabled_before: dict[QWidget, bool] = {}
+        self._buttons_before: dict[QWidget, bool] = {}
+        self._working = False
+
+    def refuse(self, message: str) -> bool:
+        self.problem.setText(message)
+        self.problem.setProperty("role", "error")
+        self.problem.style().polish(self.problem)
+        self.problem.show()
+        return False
+
+    def accepted(self) -> bool:
+        self.problem.hide()
+        return True
+
+    def is_busy(self) -> bool:
+        # isHidden, not isVisible: initializePage sets the page busy before QWizard shows it, and
+        # a child of a hidden page is never "visible"; that let a fast Next (or a test) through
+        # before the stored settings arrived and overwrote what was typed.
+        return not self.busy.isHidden()
+
+    def is_working(self) -> bool:
+        """Busy with work that changes something (not only loading what is stored)."""
+        return self.is_busy() and self._working
+
+    def set_busy(self, busy: bool, message: str = "", buttons: bool = True) -> None:
+        """While the work runs: the fields (and the wizard's buttons) wait, the page says what it does.
+
+        ``buttons`` False while a page loads what is stored (initializePage): the wizard sets its
+        buttons itself then, and validatePage refuses until the fields show the stored values.
+        """
+        if busy:
+            self.problem.setText(message or QCoreApplication.translate("SetupWizard", "请稍候…"))
+            self.problem.setProperty("role", "")
+            self.problem.style().polish(self.problem)
+            self.problem.show()
+            inputs = [w for kind in (QLineEdit, QComboBox, QAbstractButton) for w in self.findChildren(kind)]
+            self._enabled_before = {w: w.isEnabled() for w in inputs}
+            for widget in self._enabled_before:
+                widget.setEnabled(False)
+        else:
+            self.problem.hide()
+            for widget, enabled in self._enabled_before.items():
+                widget.setEnabled(enabled)
+            self._enabled_before = {}
+        self.busy.setVisible(busy)
+        self._working = busy and buttons
+        wizard = self.wizard()
+        if wizard is not None and buttons:
+            buttons_ = [wizard.button(b) for b in (
+                QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
+            if busy:
+                # As they were: Back stays off after the commit page.
+                self._buttons_before = {button: button.isEnabled() for button in buttons_}
+                for button in buttons_:
+                    button.setEnabled(False)
+            else:
+                for button, enabled in self._buttons_before.items():
+                    button.setEnabled(enabled)
+                self._buttons_before = {}
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def validate_with(self, run_db: Callable[..., None], work: Work,
+                      done: Callable[[Any], None] | None = None, busy_message: str = "",
+                      explain: Callable[[DeskError], str] = str) -> bool:
+        """The end of validatePage when the page's work needs the database or the network.
+
+        The first Next starts the work off the UI thread and stays on the page, busy; when the work
+        has succeeded the wizard is moved on (and this page's validatePage, asked again, passes).
+        A failure is said under the fields, as the page's own checks are.
+        """
+        if self._passed:
+            self._passed = False
+            return self.accepted()
+
+        def succeeded(result: Any) -> None:
+            self.set_busy(False)
+            if done is not None:
+                done(result)
+            self._passed = True
+            wizard = self.wizard()
+            if wizard.currentPage() is self:
+                if wizard.nextId() == -1:
+                    wizard.accept()
+                else:
+                    wizard.next()
+
+        def failed(error: DeskError) -> None:
+            self.set_busy(False)
+            self.refuse(explain(error))
+
+        self.set_busy(True, busy_message)
+        run_db(work, succeeded, failed)
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def line(name: str, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
