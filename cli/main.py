@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -150,6 +151,11 @@ def run_command(args: argparse.Namespace, print_path: slip_cli.PrintPath | None 
         return EXIT_BAD_INPUT
     except DeskError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # Whatever read the output went away (`xinan-desk case list | head`): nobody is left to
+        # tell, and Python's own last flush must not print a traceback either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as error:  # a bug: its traceback to the log file, a plain sentence to the person
         setup_logging(data_dir)

@@ -241,3 +241,22 @@ def test_a_bug_is_logged_with_its_traceback_and_told_as_unexpected(cli, tmp_path
         assert [row[0] for row in db.execute("SELECT tracking_code FROM cases")] == [code]
     finally:
         db.conn.close()
+
+
+def test_output_into_a_closed_pipe_ends_quietly(cli):
+    import os
+    import subprocess
+    import sys
+
+    # `xinan-desk case template | head -c 0`: the reader has gone before the desk writes.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop", "--data-dir", str(cli.data_dir), "case", "template"],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=120,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1 and done.stderr == ""
