@@ -66,7 +66,7 @@ def loop_json(desk, case_id: str) -> dict[str, Any]:
         "progress": progress,
         "ratings": [
             {"rating": r.rating, "note": r.note, "created_at": clock.to_text(r.created_at),
-             "sent_at": clock.to_text(r.sent_at) if r.sent_at else None}
+             "sent_at": clock.to_text(r.sent_at) if r.sent_at else None, "refused": r.refused or None}
             for r in loop.local_ratings
         ],
     }

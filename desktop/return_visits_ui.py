@@ -425,7 +425,11 @@ class CaseLoopDialog(QDialog):
         sent = [r for r in self.loop.local_ratings if r.sent_at is not None]
         lines = []
         for r in sent:
-            lines.append(self.tr("本机 {when} 记录“{rating}”，已送达平台").format(when=clock.local_text(r.created_at), rating=rating_word(r.rating)))
+            if r.refused:
+                lines.append(self.tr("本机 {when} 记录“{rating}”，平台未记录：{reason}").format(
+                    when=clock.local_text(r.created_at), rating=rating_word(r.rating), reason=r.refused))
+            else:
+                lines.append(self.tr("本机 {when} 记录“{rating}”，已送达平台").format(when=clock.local_text(r.created_at), rating=rating_word(r.rating)))
         for r in pending:
             lines.append(self.tr("本机 {when} 记录“{rating}”，下次同步时送到平台").format(when=clock.local_text(r.created_at), rating=rating_word(r.rating)))
         can_rate = (self.case.is_synced and not self.case.is_voided and self.case.platform_status == "closed"

@@ -66,6 +66,7 @@ class LocalRating:
     note: str
     created_at: datetime
     sent_at: datetime | None
+    refused: str = ""  # the platform's reason, when it would not take this verdict
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def case_loop(desk, case_id: str) -> CaseLoop:
     row = repo.get_case_progress(desk.db, case_id)
     local = tuple(
         LocalRating(r["rating"], r["note"] or "", clock.from_text(r["created_at"]),
-                    clock.from_text(r["sent_at"]) if r["sent_at"] else None)
+                    clock.from_text(r["sent_at"]) if r["sent_at"] else None, r["refused"] or "")
         for r in repo.list_ratings(desk.db, case_id)
     )
     return CaseLoop(None if row is None else progress_from_row(row), local)

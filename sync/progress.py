@@ -27,6 +27,12 @@ def rating_update(db, outbox_id: int) -> tuple[str, dict[str, str]]:
     return description, {RATING_FIELD: rating, "rating_note": note}
 
 
+def refuse_rating(db, outbox_id: int, reason: str, now_text: str) -> None:
+    """The platform refused a verdict for good (409): done with it, the reason kept on it."""
+    repo.set_rating_refusal(db, outbox_id, reason)
+    repo.finish_outbox(db, outbox_id, now_text)
+
+
 def progress_fields(data: Any) -> dict[str, Any]:
     """The platform's view of one request, from its GET answer. A server that does not send a
     field leaves it empty here; its statuses are kept as it wrote them."""

@@ -497,6 +497,14 @@ class SyncService:
                     raise Rejected(_no_updates_reason(row["kind"], state["request_id"]), 404)
                 self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}", extra)
             except Rejected as error:
+                if row["kind"] == "rate" and error.status_code == 409:
+                    # The platform will never take this verdict (that closing was rated already,
+                    # or the case was reopened since): said once, kept on the rating, not resent.
+                    with writing(self.db):
+                        progress.refuse_rating(self.db, row["id"], str(error), now)
+                    report.put(CaseResult(case.id, case.tracking_code, SET_ASIDE, str(error)))
+                    notify(Progress(len(report.results), total, report.results[-1], "amending"))
+                    continue
                 reason = str(error)
                 if error.status_code in (404, 405, 501) and self.profile.updates:
                     reason = f"{_no_updates_reason(row['kind'], state['request_id'])}（{error}）"

@@ -170,6 +170,10 @@ This petition is {state}; the platform&apos;s copy counts and it cannot be chang
         <translation>Light: {light}</translation>
     </message>
     <message>
+        <source>本机 {when} 记录“{rating}”，平台未记录：{reason}</source>
+        <translation>Recorded here {when}: “{rating}”; the platform did not take it: {reason}</translation>
+    </message>
+    <message>
         <source>本机 {when} 记录“{rating}”，已送达平台</source>
         <translation>Recorded here {when}: “{rating}”, delivered to the platform</translation>
     </message>

@@ -170,6 +170,10 @@
         <translation>訊號燈：{light}</translation>
     </message>
     <message>
+        <source>本机 {when} 记录“{rating}”，平台未记录：{reason}</source>
+        <translation>本機 {when} 記錄「{rating}」，平台未記錄：{reason}</translation>
+    </message>
+    <message>
         <source>本机 {when} 记录“{rating}”，已送达平台</source>
         <translation>本機 {when} 記錄「{rating}」，已送達平台</translation>
     </message>

@@ -545,6 +545,10 @@ def rating_of(db: Database, outbox_id: int) -> dict[str, Any] | None:
     return _row(db, "SELECT rating, note FROM ratings WHERE outbox_id = ?", (outbox_id,))
 
 
+def set_rating_refusal(db: Database, outbox_id: int, reason: str) -> None:
+    db.execute("UPDATE ratings SET refused = ? WHERE outbox_id = ?", (reason, outbox_id))
+
+
 def unsent_rating(db: Database, case_id: str) -> bool:
     return db.execute(
         "SELECT 1 FROM ratings r JOIN outbox o ON o.id = r.outbox_id WHERE r.case_id = ? AND o.done_at IS NULL",
@@ -555,7 +559,7 @@ def unsent_rating(db: Database, case_id: str) -> bool:
 def list_ratings(db: Database, case_id: str) -> list[dict[str, Any]]:
     return _rows(
         db,
-        "SELECT r.rating, r.note, r.created_at, o.done_at AS sent_at FROM ratings r "
+        "SELECT r.rating, r.note, r.created_at, o.done_at AS sent_at, r.refused FROM ratings r "
         "JOIN outbox o ON o.id = r.outbox_id WHERE r.case_id = ? ORDER BY r.outbox_id",
         (case_id,),
     )

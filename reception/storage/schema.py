@@ -271,3 +271,10 @@ def m009_sync_fate(db: Database) -> None:
     db["sync_cases"].add_column("fate_unknown_since", str)
     db["sync_cases"].add_column("unconfirmed_at", str)
     db["sync_cases"].add_column("note", str)
+
+
+@MIGRATIONS()
+def m010_rating_refusals(db: Database) -> None:
+    # The platform's reason when it refused a verdict for good (that closing was rated already on
+    # the tracking page, or the case was reopened since): kept on the rating, shown on the case.
+    db["ratings"].add_column("refused", str)

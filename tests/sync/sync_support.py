@@ -257,3 +257,14 @@ def add_case_by_cli(data_dir, tmp_path, capsys, **changes) -> str:
     path.write_text(json.dumps(case_raw(**changes), ensure_ascii=False), encoding="utf-8")
     assert main(["--data-dir", str(data_dir), "case", "add", "--json", str(path)]) == 0
     return capsys.readouterr().out.strip()
+
+
+def settle(service, runs: int = 6):
+    """Sync until nothing waits (a fault planned for one run is over by the next); the last report."""
+    from sync.service import WAITING
+
+    for _ in range(runs):
+        report = service.run()
+        if report.stopped is None and not report.of(WAITING):
+            return report
+    raise AssertionError(f"sync did not settle: {report.stopped} {[r.reason for r in report.results]}")

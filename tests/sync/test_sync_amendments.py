@@ -8,19 +8,12 @@ from reception.errors import CaseLocked
 from reception.storage import repository as repo
 from sync.service import SYNCED, WAITING, SyncService
 from sync_fault_proxy import Fault
-from sync_support import case_raw, client_factory
+from sync_support import case_raw, client_factory, settle
 
 CREATE = "POST /open311/v2/requests.json"
 UPDATES_POST = "POST /open311/v2/servicerequestupdates.json"
 NOTE = "居民补充：问题地点是C出口东侧，不是西侧"
 
-
-def _settle(service, runs: int = 6):
-    for _ in range(runs):
-        report = service.run()
-        if report.stopped is None and not report.of(WAITING):
-            return report
-    raise AssertionError("sync did not settle")
 
 
 def _platform_request(platform, desk, case_id):
@@ -36,7 +29,7 @@ def test_a_correction_after_sync_goes_up_once_in_the_volunteers_words(desk, plat
     desk.amend_case(case.id, NOTE)
     # The platform commits the update but its answer is lost: the retry must not add a second.
     proxy.plan(Fault("drop_after_commit", UPDATES_POST))
-    assert _settle(service).of(SYNCED)
+    assert settle(service).of(SYNCED)
     request = _platform_request(platform, desk, case.id)
     assert request["description"] == case.description  # never overwritten
     notes = [u["description"] for u in platform.store.updates_of(request["id"]) if NOTE in (u["description"] or "")]
@@ -58,7 +51,7 @@ def test_after_an_interrupted_create_the_case_is_amended_not_overwritten(desk, p
     with pytest.raises(CaseLocked, match="补充更正"):
         desk.edit_case(case.id, case_raw(description="现场改了说法，但平台可能已经收到"))
     desk.amend_case(case.id, NOTE)
-    _settle(service)
+    settle(service)
     assert platform.count_per_key() == {case.id: 1}
     request = _platform_request(platform, desk, case.id)
     assert request["description"] == case.description

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from reception import return_visits
 from reception.storage import repository as repo
-from sync.service import SYNCED, WAITING, SyncService
+from sync.service import SYNCED, SyncService
 from sync_fault_proxy import Fault
-from sync_support import case_raw, client_factory
+from sync_support import case_raw, client_factory, settle
 
 UPDATES_POST = "POST /open311/v2/servicerequestupdates.json"
 
-
-def _settle(service, runs: int = 6):
-    for _ in range(runs):
-        report = service.run()
-        if report.stopped is None and not report.of(WAITING):
-            return report
-    raise AssertionError(f"sync did not settle: {report.stopped} {[r.reason for r in report.results]}")
 
 
 def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_token, proxy):
@@ -39,7 +32,7 @@ def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_t
     return_visits.rate_case(desk, case.id, "不满意", "蟑螂还是很多")
     # The platform commits the rating but its answer is lost: the resend must not add a second.
     proxy.plan(Fault("drop_after_commit", UPDATES_POST))
-    assert _settle(service).of(SYNCED)
+    assert settle(service).of(SYNCED)
     loop = platform.app.state.platform.loop
     assert [(r["rating"], r["words"], r["source"]) for r in loop.ratings_of(stored["id"])] == [("不满意", "蟑螂还是很多", "desk")]
     assert platform.store.get_request(request_id)["status"] == "reopened"  # back to its department
@@ -66,3 +59,24 @@ def test_only_cases_with_news_are_asked_again(desk, platform, device_token):
     service.run()
     assert return_visits.case_loop(desk, second.id).progress.status == "accepted"
     assert return_visits.case_loop(desk, first.id).progress.notes == "未再取"
+
+
+def test_a_verdict_the_platform_already_has_from_the_page_is_said_once_and_not_resent(desk, platform, device_token):
+    case = desk.record_case(case_raw())
+    service = SyncService(desk, client_factory(platform.url, device_token))
+    service.run()
+    internal = platform.store.get_request(repo.sync_case(desk.db, case.id)["request_id"])["id"]
+    loop = platform.app.state.platform.loop
+    for action, fields in (("accept", {}), ("dispatch", {"department": "综合行政执法队"}), ("close", {"note": "已处理"})):
+        loop.act(internal, action, author="staff", **fields)
+    service.run()
+    # The resident rated on the phone before coming back to the stall, where it was recorded again.
+    loop.act(internal, "rate", author="resident", rating="满意", source="page")
+    return_visits.rate_case(desk, case.id, "基本满意")
+    report = service.run()
+    [refused] = report.set_aside
+    assert "已经评价过了" in refused.reason
+    [local] = return_visits.case_loop(desk, case.id).local_ratings
+    assert local.sent_at is not None and "已经评价过了" in local.refused
+    assert desk.pending_sync_count() == 0 and not service.run().set_aside  # said once, not resent
+    assert [r["rating"] for r in loop.ratings_of(internal)] == ["满意"]
