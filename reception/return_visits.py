@@ -10,7 +10,7 @@ case to its department; a second one escalates it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +22,8 @@ from reception.storage import repository as repo
 from reception.storage.writing import writing
 
 RATINGS = ("满意", "基本满意", "不满意")
+# When a sync last brought every piece of news: progress without news since is current as of then.
+CHECKED_SETTING = "progress_checked_at"
 MAX_NOTE = 500
 
 
@@ -55,7 +57,7 @@ class Progress:
     notes: str
     visits: tuple[Visit, ...]
     ratings: tuple[Rating, ...]
-    fetched_at: datetime
+    fetched_at: datetime  # as of: the last sync that fetched it, or a later one with no news of it
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,13 @@ def case_loop(desk, case_id: str) -> CaseLoop:
                     clock.from_text(r["sent_at"]) if r["sent_at"] else None, r["refused"] or "")
         for r in repo.list_ratings(desk.db, case_id)
     )
-    return CaseLoop(None if row is None else progress_from_row(row), local)
+    progress = None if row is None else progress_from_row(row)
+    checked = repo.get_setting(desk.db, CHECKED_SETTING)
+    if progress is not None and checked:
+        as_of = clock.from_text(checked)
+        if as_of > progress.fetched_at:
+            progress = replace(progress, fetched_at=as_of)
+    return CaseLoop(progress, local)
 
 
 def progress_from_row(row: dict[str, Any]) -> Progress:

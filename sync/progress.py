@@ -50,6 +50,12 @@ def progress_fields(data: Any) -> dict[str, Any]:
     }
 
 
+def mark_checked(db, now_text: str) -> None:
+    """All news pulled and every case with news fetched: a case without news is as it was, as of now."""
+    with writing(db):
+        repo.set_setting(db, return_visits.CHECKED_SETTING, now_text)
+
+
 def refresh(client: Open311Client, db, now_text: str, limit: int = 2000) -> tuple[int, str | None]:
     """Fetch the platform's view of every case that had news; (cases refreshed, a note when some
     could not be fetched). Each case is its own transaction: a cut link keeps what came."""

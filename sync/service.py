@@ -576,9 +576,12 @@ class SyncService:
 
     def _refresh_progress(self, report: SyncReport) -> None:
         """The platform's view of each case with news: department, due time, visits, ratings."""
-        _, note = progress.refresh(self._client(), self.db, clock.to_text(self.now()))
+        now = clock.to_text(self.now())
+        _, note = progress.refresh(self._client(), self.db, now)
         if note and not report.updates_note:
             report.updates_note = note
+        if not note and not report.updates_note:
+            progress.mark_checked(self.db, now)  # every case's progress is current as of now
 
     def _pull_statuses(self, client: Open311Client, report: SyncReport) -> None:
         """Progress from a server without servicerequestupdates: the status and notes of the cases

@@ -45,7 +45,7 @@ def test_a_verdict_goes_up_once_and_progress_comes_back(desk, platform, device_t
     assert desk.case(case.id).closed_at is None  # open again on the laptop too
 
 
-def test_only_cases_with_news_are_asked_again(desk, platform, device_token):
+def test_only_cases_with_news_are_asked_again(desk, platform, device_token, clock):
     first = desk.record_case(case_raw())
     second = desk.record_case(case_raw(resident_name="李伯"))
     service = SyncService(desk, client_factory(platform.url, device_token))
@@ -56,9 +56,13 @@ def test_only_cases_with_news_are_asked_again(desk, platform, device_token):
     # A mark on the first case's stored progress shows whether it was fetched again.
     with desk.db.atomic():
         return_visits.store_progress(desk.db, first.id, {"status": "open", "notes": "未再取"}, "2026-11-25T12:00:00+00:00")
+    clock.advance(hours=24)  # the next night's sync
     service.run()
     assert return_visits.case_loop(desk, second.id).progress.status == "accepted"
-    assert return_visits.case_loop(desk, first.id).progress.notes == "未再取"
+    first_progress = return_visits.case_loop(desk, first.id).progress
+    assert first_progress.notes == "未再取"
+    # No news of the first case, yet its progress is as of this sync: it is unchanged since.
+    assert first_progress.fetched_at == clock.now()
 
 
 def test_a_verdict_the_platform_already_has_from_the_page_is_said_once_and_not_resent(desk, platform, device_token):
