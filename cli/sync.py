@@ -156,7 +156,7 @@ def _sync(services, args) -> int:
         print(f"  等待 {result.tracking_code}：{result.reason}")
     for result in report.unconfirmed:
         print(f"  待核实 {result.tracking_code}：{result.reason}")
-    for note in (report.stopped, report.updates_note, report.clock_warning):
+    for note in (report.stopped, report.updates_note, report.clock_warning, report.audit_anchor):
         if note:
             print(f"注意：{note}", file=sys.stderr)
     return EXIT_OK if not report.set_aside and not report.waiting and not report.unconfirmed else EXIT_ERROR

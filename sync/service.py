@@ -58,6 +58,7 @@ class SyncReport:
     clock_warning: str | None = None
     stopped: str | None = None  # why the sync stopped early (no network, token refused...)
     updates_note: str | None = None
+    audit_anchor: str | None = None  # the audit log's head at the platform (sync/audit_anchor.py)
 
     def put(self, result: CaseResult) -> None:
         """One line per case; a later failure (a void refused) outranks an earlier success."""
@@ -219,6 +220,10 @@ class SyncService:
             self._finish_report(report, pending)
             report.clock_warning = self._clock_check()
             self._audit(report)
+            if report.stopped is None:
+                from sync.audit_anchor import anchor_head
+
+                report.audit_anchor = anchor_head(self._client(), self.desk)
         finally:
             self._close_clients()
         notify(Progress(len(report.results), len(report.results), None, "done"))

@@ -70,7 +70,6 @@ ACTIONS = {
     "idle_lock": "闲置锁屏",
     "seal": "队长封存日志",
     "tampered": "发现未经队长的改动",
-    "anchor": "链头已存证",
 }
 ROLE_WORDS = {"volunteer": "志愿者", "leader": "队长", "system": "系统"}
 

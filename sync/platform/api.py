@@ -603,7 +603,7 @@ def post_update(
 
 
 def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
-    from sync.platform import bulletin_pages, log_redaction, loop_routes, pages, topics_api
+    from sync.platform import audit_api, bulletin_pages, log_redaction, loop_routes, pages, topics_api
 
     log_redaction.install()
 
@@ -620,6 +620,7 @@ def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:
     app.include_router(bulletin_pages.router, dependencies=[Depends(refuse_nul)])
     app.include_router(loop_routes.router, dependencies=[Depends(refuse_nul)])
     app.include_router(topics_api.make_router(DeviceDep, PlatformDep), dependencies=[Depends(refuse_nul)])
+    app.include_router(audit_api.make_router(DeviceDep, PlatformDep), dependencies=[Depends(refuse_nul)])
 
     def openapi_with_taxonomy() -> dict[str, Any]:
         # The street's own service codes and the fixed choices, so that clients (and the

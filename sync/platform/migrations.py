@@ -166,6 +166,19 @@ def _m006_council_items(conn: Connection) -> None:
     meta.create_all(conn, tables=[items])
 
 
+def _m_audit_heads(conn: Connection) -> None:
+    """Each laptop's audit-log heads as they arrive with its syncs (sync/platform/audit_api.py)."""
+    meta = MetaData()
+    Table("devices", meta, Column("id", Integer, primary_key=True))  # referenced only, exists already
+    heads = Table("audit_heads", meta,
+                  Column("id", Integer, primary_key=True),
+                  Column("device", Integer, ForeignKey("devices.id"), nullable=False),
+                  Column("entry_id", Integer, nullable=False), Column("hash", Text, nullable=False),
+                  Column("fingerprint", Text), Column("received_at", Text, nullable=False))
+    Index("idx_audit_heads_device", heads.c.device, heads.c.id)
+    meta.create_all(conn, tables=[heads])
+
+
 MIGRATIONS: list[Migration] = [
     Migration("001_initial", _m001_initial),
     Migration("002_streets", _m002_streets),
@@ -173,6 +186,7 @@ MIGRATIONS: list[Migration] = [
     Migration("004_return_visits", _m004_return_visits),
     Migration("005_tracking_codes_unique", _m_tracking_codes_unique),
     Migration("006_council_items", _m006_council_items),
+    Migration("007_audit_heads", _m_audit_heads),
 ]
 
 
