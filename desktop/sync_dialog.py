@@ -365,12 +365,15 @@ class SyncDialog(QDialog):
         if report.unconfirmed:
             lines.append(self.tr("待核实 {count} 条：平台没有答复、也无法确认是否收到，本机不会自动重发。"
                                  "请在平台上按查询码搜索，选中该行后点左下的按钮。").format(count=len(report.unconfirmed)))
-        for note in (report.stopped, report.updates_note):
+        for note in (report.stopped, report.updates_note, report.audit_anchor):
             if note:
                 lines.append(note)
         self.summary.setText("\n".join(lines))
-        if report.clock_warning:
-            self.clock_warning.setText(report.clock_warning)
+        # The platform refusing the laptop's audit log is said as loudly as a wrong clock.
+        refused = report.audit_anchor if (report.audit_anchor or "").startswith("警告") else None
+        warnings = [w for w in (report.clock_warning, refused) if w]
+        if warnings:
+            self.clock_warning.setText("\n".join(warnings))
             self.clock_warning.show()
 
     def _ask_about_public(self, base: str) -> None:

@@ -70,3 +70,22 @@ def open_test_database(data_dir):
     from reception.storage import open_database
 
     return open_database(database_path(data_dir), prepare_data_dir(data_dir))
+
+
+def rewrite_audit_log_without(db, actions: set[str]) -> None:
+    """What someone with the passphrase can do to the audit log: drop the entries of ``actions``,
+    renumber and rehash the rest, write a new head, and drop the local record of the anchor."""
+    from reception.privacy import audit
+    from reception.storage import repository as repo
+
+    kept = [e for e in audit.entries(db) if e["action"] not in actions]
+    previous = audit.GENESIS
+    with db.atomic():
+        db.execute("DELETE FROM audit_log")
+        for number, entry in enumerate(kept, start=1):
+            entry = {**entry, "id": number, "prev_hash": previous}
+            entry["hash"] = audit.entry_hash(entry)
+            repo.insert_audit_entry(db, entry)
+            previous = entry["hash"]
+        repo.set_setting(db, audit.HEAD_SETTING, {"id": len(kept), "hash": previous})
+        repo.delete_setting(db, audit.ANCHOR_SETTING)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from reception_support import TEST_KDF_COST, TEST_PIN
+from reception_support import TEST_KDF_COST, TEST_PIN, rewrite_audit_log_without
 
 from reception.privacy import audit, roles
 from reception.privacy.roles import Access
@@ -32,20 +32,6 @@ def anchored(platform, desk, make_case):
     client.close()
 
 
-def rewrite_without(desk, actions: set[str]) -> None:
-    kept = [e for e in audit.entries(desk.db) if e["action"] not in actions]
-    previous = audit.GENESIS
-    with desk.db.atomic():
-        desk.db.execute("DELETE FROM audit_log")
-        for number, entry in enumerate(kept, start=1):
-            entry = {**entry, "id": number, "prev_hash": previous}
-            entry["hash"] = audit.entry_hash(entry)
-            repo.insert_audit_entry(desk.db, entry)
-            previous = entry["hash"]
-        repo.set_setting(desk.db, audit.HEAD_SETTING, {"id": len(kept), "hash": previous})
-        repo.delete_setting(desk.db, audit.ANCHOR_SETTING)  # the local record of the anchor, too
-
-
 def test_each_sync_moves_the_anchored_head_and_the_local_record(anchored, desk, make_case, platform):
     client, _ = anchored
     desk.record_case(make_case())
@@ -57,7 +43,7 @@ def test_each_sync_moves_the_anchored_head_and_the_local_record(anchored, desk, 
 
 def test_a_rewritten_and_rehashed_log_is_refused_by_the_platform(anchored, desk, make_case):
     client, _ = anchored
-    rewrite_without(desk, {"pin_set"})  # one entry the platform has seen, gone
+    rewrite_audit_log_without(desk.db, {"pin_set"})  # one entry the platform has seen, gone
     assert audit.verify(desk.db) == []  # the laptop alone is fooled
     desk.record_case(make_case())
     note = anchor_head(client, desk)

@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 import pytest
-from reception_support import TEST_KDF_COST, TEST_PIN
+from reception_support import TEST_KDF_COST, TEST_PIN, rewrite_audit_log_without
 
 from reception.errors import ValidationFailed
 from reception.privacy import audit, roles
@@ -90,7 +90,7 @@ def test_deleting_entries_and_rehashing_the_chain_is_found_by_the_seals(access, 
     access.action_done()
     desk.record_case(make_case())
     assert audit.verify(desk.db) == []
-    rewrite_without(desk, {"void", "leader", "pin_failed", "export"})
+    rewrite_audit_log_without(desk.db, {"void", "leader", "pin_failed", "export"})
     assert audit.verify(desk.db) == []  # the bare chain is fooled, as before
     verdict = leader_verdict(access)
     assert not verdict.whole
@@ -101,25 +101,11 @@ def test_deleting_the_seals_as_well_leaves_the_leader_s_seal_record_pointing_at_
     desk.record_case(make_case())
     access.become_leader(TEST_PIN)
     access.action_done()
-    rewrite_without(desk, {"leader", "seal"})
+    rewrite_audit_log_without(desk.db, {"leader", "seal"})
     with desk.db.atomic():
         repo.delete_setting(desk.db, audit.SEALS_SETTING)
     verdict = leader_verdict(access)
     assert any("最后一次封存的那一条已被删除" in p.message for p in verdict.problems), verdict.problems
-
-
-def rewrite_without(desk, actions: set[str]) -> None:
-    """What someone with the passphrase can do: drop entries, renumber, rehash, write a new head."""
-    kept = [e for e in audit.entries(desk.db) if e["action"] not in actions]
-    previous = audit.GENESIS
-    with desk.db.atomic():
-        desk.db.execute("DELETE FROM audit_log")
-        for number, entry in enumerate(kept, start=1):
-            entry = {**entry, "id": number, "prev_hash": previous}
-            entry["hash"] = audit.entry_hash(entry)
-            repo.insert_audit_entry(desk.db, entry)
-            previous = entry["hash"]
-        repo.set_setting(desk.db, audit.HEAD_SETTING, {"id": len(kept), "hash": previous})
 
 
 def test_a_leader_setting_changed_without_the_key_is_found_and_logged_at_the_next_pin(access, desk):
