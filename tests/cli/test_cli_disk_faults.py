@@ -22,7 +22,9 @@ def in_private_mounts(script: str) -> subprocess.CompletedProcess:
     env |= {"PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO), "XINAN_DESK_PASSPHRASE": TEST_PASSPHRASE}
     result = subprocess.run([*unshare, "sh", "-c", "set -e\n" + script], capture_output=True, text=True,
                             encoding="utf-8", errors="replace", timeout=120, env=env, cwd=REPO)
-    assert "mount:" not in result.stderr, f"these tests need unshare and mount (util-linux): {result.stderr}"
+    assert "mount:" not in result.stderr and "unshare:" not in result.stderr, (
+        "these tests mount a tmpfs in a private mount namespace: they need util-linux's unshare and "
+        f"mount, and root or unprivileged user namespaces: {result.stderr}")
     return result
 
 
