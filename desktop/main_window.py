@@ -395,7 +395,9 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             # Once every feature has given its actions their new texts.
-            QTimer.singleShot(0, lambda: self._fit_toolbar(self._short_toolbar))
+            # The window as context: a language switched just before the window is deleted
+            # (a test's teardown, a closing desk) drops the call instead of reaching a dead widget.
+            QTimer.singleShot(0, self, lambda: self._fit_toolbar(self._short_toolbar))
         super().changeEvent(event)
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -403,7 +405,7 @@ class MainWindow(QMainWindow):
             self._show_focused(new)
             # Once Qt is done (a scroll bar may appear; Tab centres a field wider than the view),
             # look again.
-            QTimer.singleShot(0, lambda: self._show_focused(new))
+            QTimer.singleShot(0, self, lambda: self._show_focused(new))
 
     def _show_focused(self, widget: QWidget) -> None:
         """Scroll the form so the whole height of the focused field shows, and where its text
