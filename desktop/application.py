@@ -48,9 +48,9 @@ _IMPORTED_AT = time.monotonic()
 def configure(app: QApplication) -> None:
     """What every desk window needs from the application: font, translations, look."""
     app.setApplicationName("xinan-desk")
-    app.setApplicationDisplayName("心安接访台")
     fonts.install_app_font(app)
-    # The translators are children of the application object, which keeps them alive.
+    # The translators are children of the application object, which keeps them alive; they set
+    # the display name (心安接访台) in the desk's language.
     i18n.install_translators(app)
     theme.apply(app)
 

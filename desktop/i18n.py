@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from reception import bundle
 from reception.local_text import in_language
@@ -98,6 +99,10 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> l
     for translator in installed:
         app.installTranslator(translator)
     app.setProperty(_LANGUAGE_PROPERTY, language)
+    if isinstance(app, QGuiApplication):
+        # Window managers show it after each window's title ("新安街道 — 心安接访台"): in the
+        # desk's language too.
+        app.setApplicationDisplayName(QCoreApplication.translate("Application", "心安接访台"))
     return installed
 
 

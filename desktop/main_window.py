@@ -362,7 +362,8 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Every text of the window in the current language (at start and after 设置 → 语言)."""
-        self.setWindowTitle(self.tr("心安接访台 — {street}").format(street=local(self.definition.street)))
+        # The street; the window manager adds the desk's name (the application's display name).
+        self.setWindowTitle(local(self.definition.street))
         self.menus["session"].setTitle(self.tr("夜话(&S)"))
         self.menus["case"].setTitle(self.tr("诉求(&C)"))
         self.menus["settings"].setTitle(self.tr("设置(&T)"))

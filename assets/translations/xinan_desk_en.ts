@@ -537,10 +537,6 @@ Check the platform address and the network, then press Next again; with no netwo
 <context>
     <name>MainWindow</name>
     <message>
-        <source>心安接访台 — {street}</source>
-        <translation>Xin&apos;an Reception Desk — {street}</translation>
-    </message>
-    <message>
         <source>夜话(&amp;S)</source>
         <translation>&amp;Session</translation>
     </message>

@@ -537,10 +537,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>心安接访台 — {street}</source>
-        <translation>心安接訪台 — {street}</translation>
-    </message>
-    <message>
         <source>夜话(&amp;S)</source>
         <translation>夜話(&amp;S)</translation>
     </message>
