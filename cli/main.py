@@ -25,7 +25,7 @@ from cli import slips as slip_cli
 from cli import sync as sync_cli
 from cli.errors import EXIT_BAD_INPUT, EXIT_ERROR, EXIT_OK, BadInput
 from composition.logs import log_bug, log_path, setup_logging
-from reception import clock, leader_actions, tracking_codes
+from reception import case_fields, clock, leader_actions, tracking_codes
 from reception.cases import Case
 from reception.desk import example_case
 from reception.errors import DeskError, UnknownCase, ValidationFailed
@@ -204,37 +204,11 @@ def _read_json(source: str) -> Any:
 
 def case_json(case: Case, warn_fraction: float) -> dict[str, Any]:
     light = case.light(clock.now(), warn_fraction)
+    # The case's own fields come from the one description (reception/case_fields.py).
     return {
-        "id": case.id,
-        "tracking_code": case.tracking_code,
-        "session_id": case.session_id,
-        "category": case.category_code,
-        "category_name": case.category_name,
-        "major_category": case.major_name,
-        "department": case.department,
-        "description": case.description,
-        "anonymous": case.anonymous,
-        "resident_name": case.resident_name,
-        "phone": case.phone,
-        "community": case.community,
-        "address": case.address,
-        "urgency": case.urgency.value,
-        "outcome": case.outcome.value,
-        "outcome_note": case.outcome_note,
-        "receptionist": case.receptionist,
+        **case_fields.case_values(case),
         "photos": [{"sha256": p.sha256, "width": p.width, "height": p.height, "size": p.size} for p in case.photos],
-        "created_at": clock.to_text(case.created_at),
-        "updated_at": clock.to_text(case.updated_at),
-        "accept_by": clock.to_text(case.accept_by),
-        "close_by": clock.to_text(case.close_by),
-        "closed_at": clock.to_text(case.closed_at) if case.closed_at else None,
-        "voided_at": clock.to_text(case.voided_at) if case.voided_at else None,
-        "void_reason": case.void_reason or None,
-        "synced_at": clock.to_text(case.synced_at) if case.synced_at else None,
-        "platform_status": case.platform_status or None,
         "light": light.value,
-        "revision": case.revision,
-        "follows_code": case.follows_code or None,
     }
 
 

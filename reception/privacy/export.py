@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from reception import case_fields
 from reception.errors import DeskError
 from reception.privacy import audit, file_modes
 from reception.privacy.roles import Access
@@ -20,12 +21,7 @@ from reception.storage import repository as repo
 from reception.storage.writing import writing
 
 FORMATS = ("csv", "json")
-COLUMNS = (
-    "tracking_code", "created_at", "session_id", "community", "major_name", "category_name", "department",
-    "urgency", "outcome", "outcome_note", "description", "anonymous", "consent", "resident_name", "phone",
-    "address", "id_number", "receptionist", "closed_at", "voided_at", "void_reason", "synced_at",
-    "platform_status", "purged_at",
-)
+COLUMNS = case_fields.EXPORT_COLUMNS
 
 
 # A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...) sends the
@@ -57,9 +53,9 @@ def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> i
     if Path(data_dir).resolve() in out.resolve().parents:
         raise ExportError("不能导出到接访台的数据目录里：请选择U盘或其他文件夹")
     rows = [{c: r.get(c) for c in COLUMNS} for r in repo.list_cases_for_export(desk.db)]
+    booleans = [c for c in COLUMNS if case_fields.BY_NAME[c].kind is case_fields.Kind.BOOL]
     for row in rows:
-        row["anonymous"] = bool(row["anonymous"])
-        row["consent"] = bool(row["consent"])
+        row.update((c, bool(row[c])) for c in booleans)
     if fmt == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     else:

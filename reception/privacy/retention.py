@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from reception import clock
+from reception import case_fields, clock
 from reception.privacy import audit
 from reception.storage import repository as repo
 
-PURGED_DESCRIPTION = "（个人信息已按保存期限清除）"
+PURGED_DESCRIPTION = case_fields.PURGED_TEXT
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,15 @@ import json
 from collections.abc import Iterable
 from typing import Any, TYPE_CHECKING
 
+from reception import case_fields
+
 if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
     from sqlite_utils import Database
 
 
-CASE_COLUMNS = (
-    "id, tracking_code, sequence, session_id, category_code, category_name, major_code, "
-    "major_name, department, description, anonymous, resident_name, phone, community, address, "
-    "urgency, outcome, outcome_note, receptionist, created_at, updated_at, accept_by, close_by, "
-    "closed_at, voided_at, void_reason, synced_at, platform_status, revision, "
-    "consent, id_number, purged_at, "  # privacy (m004)
-    "follows_code"  # the earlier case a petition follows (m008)
-)
+# A case's columns are the description's fields (reception/case_fields.py) and the device
+# sequence number its tracking code was made from (it orders cases recorded in the same second).
+CASE_COLUMNS = ", ".join(("sequence", *(f.name for f in case_fields.FIELDS)))
 
 
 def _rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -511,10 +508,11 @@ def cases_due_for_purge(db: Database, closed_before: str) -> list[dict[str, Any]
 
 def purge_case_personal_fields(db: Database, case_id: str, purged_at: str, placeholder: str) -> None:
     # The category, community, outcome and times stay: they are what the reports count.
+    # The personal fields are the description's (reception/case_fields.py).
+    assignments, values = case_fields.purge_assignments(placeholder)
     db.execute(
-        "UPDATE cases SET resident_name = '', phone = '', address = '', id_number = '', "
-        "description = ?, outcome_note = '', purged_at = ?, revision = revision + 1 WHERE id = ?",
-        (placeholder, purged_at, case_id),
+        f"UPDATE cases SET {assignments}, purged_at = ?, revision = revision + 1 WHERE id = ?",
+        (*values, purged_at, case_id),
     )
     db.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
     db.execute("DELETE FROM sync_updates WHERE case_id = ?", (case_id,))
