@@ -6,13 +6,8 @@ test's own folder, or to docs/ for the README with
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_support import chromium, screenshot_dir
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -24,35 +19,23 @@ from sync.service import SyncService
 from sync_support import case_raw, client_factory
 
 PHONE = (390, 1200)  # a phone's width in CSS pixels; tall enough to show the whole page
-REPO = Path(__file__).resolve().parents[2]
 PERSONAL = ("王阿姨", "13812345678", "138****5678", "安乐村12栋", "蟑螂还在")
 
 
 @pytest.fixture
 def browser(tmp_path):
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "Chromium and its driver are needed: scripts/install-system-deps.sh test"
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not look for drivers on the network
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-                 "--lang=zh-CN", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    # A phone's screen: its width in CSS pixels and the page's meta viewport honoured (touch
-    # emulation left off: chromedriver 156 hangs on a click with it on).
-    options.add_experimental_option("mobileEmulation", {
-        "deviceMetrics": {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 1.0, "touch": False},
-        "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
-                     "Chrome/120.0 Mobile Safari/537.36"})
-    # The resident's phone may have JavaScript off, or an old browser: the page needs none.
-    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    session = webdriver.Chrome(service=Service(executable_path=driver, log_output=str(tmp_path / "chromedriver.log")),
-                               options=options)
-    try:
+    def phone_without_javascript(options) -> None:
+        # A phone's screen: its width in CSS pixels and the page's meta viewport honoured (touch
+        # emulation left off: chromedriver 156 hangs on a click with it on).
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": PHONE[0], "height": PHONE[1], "pixelRatio": 1.0, "touch": False},
+            "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                         "Chrome/120.0 Mobile Safari/537.36"})
+        # The resident's phone may have JavaScript off, or an old browser: the page needs none.
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+
+    with chromium(tmp_path, phone_without_javascript) as session:
         yield session
-    finally:
-        session.quit()
 
 
 def _closed_case(desk, platform, device_token):
@@ -79,7 +62,7 @@ def _choose_and_send(browser, rating: str, words: str = "") -> None:
 
 
 def test_the_resident_rates_on_a_phone_without_javascript(browser, desk, platform, device_token, tmp_path):
-    shots = REPO / os.environ["XINAN_SCREENSHOTS"] if os.environ.get("XINAN_SCREENSHOTS") else tmp_path
+    shots = screenshot_dir(tmp_path)
     case, internal, url = _closed_case(desk, platform, device_token)
     browser.get(url)
     assert "诉求办理进度" in browser.title
