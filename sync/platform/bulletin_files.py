@@ -146,6 +146,11 @@ def save(b: Bulletin, out: Path) -> Path:
     return write_atomically(render(b, Path(out).suffix), out, "通报")
 
 
-def svg(drawing) -> str:
-    """A chart for the staff page; the browser draws the text in its own Chinese font."""
-    return renderSVG.drawToString(drawing).split("?>", 1)[-1]
+def svg(drawing, name: str) -> str:
+    """A chart for the staff page; the browser draws the text in its own Chinese font.
+
+    reportlab names every drawing's clip path and group "clip" and "group": on a page of several
+    charts each later one would be clipped by the first one's frame, so the ids take the chart's name."""
+    drawn = renderSVG.drawToString(drawing).split("?>", 1)[-1]
+    return (drawn.replace('id="clip"', f'id="{name}-clip"').replace("url(#clip)", f"url(#{name}-clip)")
+            .replace('id="group"', f'id="{name}"'))

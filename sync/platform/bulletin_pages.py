@@ -96,7 +96,7 @@ def bulletin_page(request: Request, week: str | None = None, month: str | None =
 <style>.figure{{display:inline-block;min-width:6em;margin:.3em;text-align:center}} main{{max-width:60em}}
 svg{{max-width:100%;height:auto}}</style>
 <div class="card" id="bulletin-figures">{figures}</div>
-<div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220))}{svg(community_chart(b, 380, 220))}{svg(history_chart(b, 760, 150))}</div>
+<div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220), "chart-types")}{svg(community_chart(b, 380, 220), "chart-communities")}{svg(history_chart(b, 760, 150), "chart-history")}</div>
 <div class="card" id="bulletin-loop">{_table(["指标", "本期", "依据"], loop_rows(b))}</div>
 <div class="card" id="bulletin-trend"><strong>与上期（{escape(previous.label)}）相比</strong>
 {_table(["指标", "本期", "上期", "变化"], trend_rows(b))}</div>

@@ -255,7 +255,7 @@ def staff_list(request: Request) -> Response:
     return _page(
         "诉求处理",
         f"""<h1>{escape(title)}</h1><form method="post" action="/staff/logout"><input type="hidden" name="csrf" value="{escape(session['csrf'])}"><button>退出登录</button></form>
-<p><a href="/staff/devices">接访笔记本（令牌）</a> · <a href="/staff/escalated">升级督办</a></p>{sums}
+<p><a href="/staff/devices">接访笔记本（令牌）</a> · <a href="/staff/escalated">升级督办</a> · <a href="/staff/bulletin">通报（周报、月报）</a> · <a href="/staff/council">议事会清单</a></p>{sums}
 {loop_html.figures_card(platform, scope)}
 <div class="card"><table><tr><th>信号灯</th><th>编号</th>{street_th}<th>查询码</th><th>类别</th><th>承办部门</th><th>状态</th><th>应办结</th></tr>
 {lines}</table></div>""",
