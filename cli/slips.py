@@ -120,6 +120,9 @@ def settings(services, args) -> int:
 def _unset_words(name: str) -> str:
     if name == "hotline":
         return "（未设置：凭条上不印热线。队长请设置，如 xinan-desk settings --set hotline=0755-xxxxxxxx）"
+    if name == "base_url":
+        return ("（未设置：凭条只印查询码和热线，不印二维码，并说明网上查询暂未开通。登记到街道平台时平台会告诉；"
+                "其他平台请队长设置，如 xinan-desk settings --set base_url=https://平台地址/t/）")
     if name == "printer":
         return "（未设置：按 Ctrl+P 会先打开打印预览选择打印机）"
     return "（空）"

@@ -6,7 +6,8 @@ Pages, in the order the data needs them:
    back once the database exists)
 3. 队长 PIN — the team leader's PIN (for sync, voiding, export, settings)
 4. 登记到平台 — the platform's address and the one-time enrolment code (the laptop gets its code
-   prefix and its token goes to the OS keyring); or "later", and the prefix typed by hand
+   prefix and its token goes to the OS keyring); or "later", and the prefix typed by hand; and
+   the tracking page's address for the slips' QR codes, where the platform does not tell it
 5. 打印机与纸张 — the slip printer and paper
 
 Each page checks what it was given when Next is pressed and says under the field what is wrong;
@@ -41,7 +42,7 @@ from desktop import i18n, paper_names, print_path
 from desktop.operations import DEVICE, Operations
 from desktop.wizard_page import RunDb, SetupPage, Work
 from reception import device_setup, display, street_settings
-from reception.errors import DeskError
+from reception.errors import DeskError, ValidationFailed
 from reception.privacy import keyfile, roles
 from reception.slips.printing import PrintError
 
@@ -209,6 +210,18 @@ class EnrolPage(SetupPage):
         later_fields.addRow(self.prefix_label, self.prefix)
         self.column.insertWidget(3, self.later)
         self.column.insertWidget(4, later_box)
+        # Our platform tells its tracking page at enrolment; another server's the leader types.
+        self.tracking = self.line("setupTrackingUrl")
+        self.tracking.setPlaceholderText("https://…/t/")
+        self.tracking_label, self.tracking_note = QLabel(), QLabel()
+        self.tracking_note.setObjectName("setupTrackingNote")
+        self.tracking_note.setWordWrap(True)
+        tracking_box = QWidget()
+        tracking_fields = QFormLayout(tracking_box)
+        tracking_fields.setContentsMargins(0, 0, 0, 0)
+        tracking_fields.addRow(self.tracking_label, self.tracking)
+        tracking_fields.addRow("", self.tracking_note)
+        self.column.insertWidget(5, tracking_box)
         self.now.toggled.connect(self._choice_changed)
         self._choice_changed(True)
         self.retranslate_ui()
@@ -230,23 +243,39 @@ class EnrolPage(SetupPage):
         self.code_label.setText(self.tr("登记码"))
         self.prefix_label.setText(self.tr("本机编号"))
         self.prefix.setPlaceholderText(self.tr("如 K7Q"))
+        self.tracking_label.setText(self.tr("居民查询网址"))
+        self.tracking_note.setText(self.tr(
+            "凭条二维码指向的平台查询页。本街道的心安平台登记时会自动告诉，可以不填；其他平台请向街道信息中心要这个地址。"
+            "不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通。"))
 
     def validatePage(self) -> bool:
+        tracking = self.tracking.text().strip()
+        if tracking:
+            try:
+                street_settings.parse_value("base_url", tracking)  # said at once, before the network
+            except ValidationFailed as failure:
+                return self.refuse("\n".join(e.in_(i18n.current_language()) for e in failure.errors))
         if self.now.isChecked():
             server, code = self.server.text().strip(), self.code.text().strip()
             if not server:
                 return self.refuse(self.tr("请填写平台地址"))
             if not code:
                 return self.refuse(self.tr("请填写街道给的登记码"))
-            work = self.wizard_.enrol_work(server, code)
+            enrol = self.wizard_.enrol_work(server, code)
             busy = self.tr("正在连接平台登记这台笔记本…")
         else:
             prefix = self.prefix.text()
             busy = ""
 
-            def work(desk) -> str:
+            def enrol(desk) -> str:
                 desk.set_device_prefix(prefix)
                 return desk.device_prefix
+
+        def work(desk) -> str:
+            done = enrol(desk)
+            if tracking:  # typed by the leader: it wins over what a platform told at enrolment
+                street_settings.save(desk.db, {"base_url": tracking})
+            return done
 
         def explain(error: DeskError) -> str:
             if not self.now.isChecked():

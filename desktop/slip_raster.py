@@ -57,12 +57,16 @@ def rasterise(slip: RenderedSlip, dpi: int) -> Image.Image:
 
 def qr_module_pixels(slip: RenderedSlip, dpi: int) -> int:
     """Whole dots per module at ``dpi``: the PDF's module size, rounded."""
+    if slip.qr is None:
+        raise ValueError("this slip has no QR code: the tracking page's address is not set")
     return max(1, round(slip.qr.module_dots * dpi / qr.PRINTER_DPI))
 
 
 def qr_box(slip: RenderedSlip, dpi: int) -> tuple[int, int, int]:
     """(left, top, module size) of the redrawn symbol, in dots from the page's top-left."""
     placement = slip.qr
+    if placement is None:
+        raise ValueError("this slip has no QR code: the tracking page's address is not set")
     scale = dpi / 72
     module = qr_module_pixels(slip, dpi)
     size = placement.matrix.size
@@ -73,6 +77,8 @@ def qr_box(slip: RenderedSlip, dpi: int) -> tuple[int, int, int]:
 
 def _redraw_qr(image: Image.Image, slip: RenderedSlip, dpi: int) -> None:
     placement = slip.qr
+    if placement is None:  # no tracking address yet: the slip has no QR code to sharpen
+        return
     scale = dpi / 72
     quiet_pt = qr.QUIET_ZONE * placement.module_pt
     draw = ImageDraw.Draw(image)

@@ -18,13 +18,15 @@ class StreetSettingsDialog(_FormDialog):
         super().__init__(self.tr("街道与打印设置"), self.tr("保存"), parent)
         self.setObjectName("streetSettingsDialog")
         self.setMinimumWidth(540)
-        note = QLabel(self.tr("这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。"))
+        note = QLabel(self.tr("这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。"
+                              "查询网址是凭条二维码指向的平台查询页，登记到街道平台时自动填写；"
+                              "不填则凭条不印二维码，只印查询码和热线，并说明网上查询暂未开通。"))
         note.setWordWrap(True)
         self.layout_.insertWidget(0, note)
 
         self.street = self._line("streetEdit", current.street, self.tr("如 新安街道"))
         self.hotline = self._line("hotlineEdit", current.hotline, self.tr("如 0755-27891234 或 12345"))
-        self.base_url = self._line("baseUrlEdit", current.base_url, "https://xinan.example.gov.cn/t/")
+        self.base_url = self._line("baseUrlEdit", current.base_url, self.tr("如 https://平台地址/t/；未知则留空"))
         self.footer = self._line("footerEdit", current.footer, self.tr("最多 30 个字"))
         self.paper = QComboBox()
         self.paper.setObjectName("paperChoice")

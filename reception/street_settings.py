@@ -10,6 +10,12 @@ directory. The stall's name is not a setting: it comes from tonight's session.
 The hotline has no default. A made-up number on a slip would send elderly residents to a
 stranger, so until the team leader sets the real one the slip says to scan the code or keep the
 tracking code, and ``settings`` shows the hotline as not set.
+
+The tracking-page address has no default either, for the same reason: a QR code pointing at a
+made-up site leads a resident nowhere. Our platform tells it at enrolment (sync/setup.py); for
+another server the team leader types it (the wizard, the street settings dialog, ``settings
+--set base_url=``). Until then the slip carries the code and the hotline, no QR code, and says
+that online lookup is not open yet.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any, TYPE_CHECKING
 
 
 from reception.errors import FieldError, ValidationFailed
+from reception.local_text import LocalText
 from reception.storage import repository as repo
 from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
 from reception.tracking_url import SECRET_BYTES, base_url_problem
@@ -29,6 +36,14 @@ from reception.storage.writing import writing
 PAPERS = ("80mm", "58mm", "a4")
 _PREFIX = "street."
 _SECRET_KEY = "tracking_secret"
+# The address earlier versions offered as the default, and their settings dialog stored with the
+# other fields when the team leader saved it: it leads nowhere, so it counts as not set.
+_OLD_PLACEHOLDER = "https://xinan.example.gov.cn/t/"
+_EXAMPLE_ADDRESS = LocalText("这是示例地址，不通向任何查询页：请填平台查询页的真实地址，不知道就留空", {
+    "zh_TW": "這是範例網址，不通向任何查詢頁：請填平台查詢頁的真實網址，不知道就留空",
+    "en": "this is the example address and leads to no page: enter the platform's real tracking page "
+          "address, or leave it empty if you do not know it",
+})
 _HOTLINE = re.compile(r"^[0-9][0-9 \-]{1,18}[0-9]$")
 
 
@@ -36,7 +51,7 @@ _HOTLINE = re.compile(r"^[0-9][0-9 \-]{1,18}[0-9]$")
 class StreetSettings:
     street: str = "新安街道"
     hotline: str = ""  # empty: not set yet (see the module's note)
-    base_url: str = "https://xinan.example.gov.cn/t/"
+    base_url: str = ""  # empty: the tracking page's address is not known yet (see the module's note)
     footer: str = "心安夜话 · 件件有回音、事事有着落"
     default_paper: str = "80mm"
     auto_print: bool = False  # print the slip as soon as a case is saved
@@ -67,6 +82,8 @@ def load(db: Database, street_name: str | None = None) -> StreetSettings:
         stored = repo.get_setting(db, _PREFIX + f.name)
         if stored is not None:
             values[f.name] = stored
+    if values.get("base_url") == _OLD_PLACEHOLDER:
+        values["base_url"] = ""
     return replace(defaults(street_name), **values)
 
 
@@ -90,6 +107,10 @@ def parse_value(name: str, text: str) -> Any:
             raise refuse("应为电话号码，只用数字和 -，如 0755-27891234 或 12345；留空表示不印热线")
         return value
     if name == "base_url":
+        if not value:
+            return value  # not known yet: slips carry the code and the hotline, no QR code
+        if value.rstrip("/").lower() + "/" == _OLD_PLACEHOLDER:
+            raise refuse(_EXAMPLE_ADDRESS)
         problem = base_url_problem(value)
         if problem:
             raise refuse(problem)

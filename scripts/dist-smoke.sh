@@ -2,7 +2,8 @@
 # Smoke-runs the frozen desk (dist/xinan-desk, made by `make dist`) the way a street's laptop
 # would: no Python, no virtualenv, an empty environment, a fresh data folder, offscreen Qt.
 #   1. the window opens, loads tonight's list and closes (XINAN_DESK_EXIT_WHEN_IDLE prints idle <ms>)
-#   2. a case is recorded from the command line
+#   2. the team leader sets a PIN and the tracking page's address (as enrolment would), and a
+#      case is recorded from the command line
 #   3. its 80 mm slip is written, rasterised, and its QR code decodes to the case's tracking URL
 #   4. its slip is printed through Qt (QtPrintSupport and its CUPS plugin, from the frozen folder)
 #      to a cups-pdf queue, and the printed page's QR code decodes at 203 dpi
@@ -32,6 +33,10 @@ started=$(frozen XINAN_DESK_EXIT_WHEN_IDLE=1 timeout 120 "$desk" --data-dir "$da
   || fail "the window did not open and close (status $?)"
 [[ "$started" =~ ^idle\ [0-9]+$ ]] || fail "the window did not report idle: '$started'"
 
+# Without a tracking address a slip has no QR code (it says online lookup is not open yet).
+frozen XINAN_DESK_NEW_PIN=246810 timeout 60 "$desk" --data-dir "$data" pin >/dev/null || fail "pin failed"
+frozen timeout 60 "$desk" --data-dir "$data" --pin 246810 settings --set base_url=https://xinan.baoan.gov.cn/t/ \
+  >/dev/null || fail "settings --set base_url failed"
 frozen timeout 60 "$desk" --data-dir "$data" case template > "$work/case.json" || fail "case template failed"
 code=$(frozen timeout 60 "$desk" --data-dir "$data" case add --json "$work/case.json") || fail "case add failed"
 [[ "$code" =~ ^[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]$ ]] || fail "case add printed '$code', not a tracking code"

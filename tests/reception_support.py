@@ -7,6 +7,10 @@ from typing import Any
 
 from reception.privacy.keyfile import KdfCost
 
+# A tracking page's address as a street's platform tells it at enrolment (the slips' QR codes
+# point under it); tests that print slips set it, as a laptop that has enrolled has it.
+TRACKING_BASE = "https://xinan.baoan.gov.cn/t/"
+
 START = datetime(2026, 11, 25, 11, 30, tzinfo=timezone.utc)  # 19:30 in Shenzhen, a Wednesday
 
 
@@ -62,6 +66,13 @@ def prepare_data_dir(data_dir) -> bytes:
     if keyfile.exists(data_dir):
         return keyfile.unlock(data_dir, TEST_PASSPHRASE)
     return keyfile.create(data_dir, TEST_PASSPHRASE, TEST_KDF_COST)
+
+
+def set_tracking_base(db, base: str = TRACKING_BASE) -> None:
+    """The street settings as after enrolment: the tracking page's address is known."""
+    from reception import street_settings
+
+    street_settings.save(db, {"base_url": base})
 
 
 def open_test_database(data_dir):

@@ -315,6 +315,14 @@ once a category is chosen</translation>
         <translation>e.g. K7Q</translation>
     </message>
     <message>
+        <source>居民查询网址</source>
+        <translation>Residents&apos; tracking page</translation>
+    </message>
+    <message>
+        <source>凭条二维码指向的平台查询页。本街道的心安平台登记时会自动告诉，可以不填；其他平台请向街道信息中心要这个地址。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通。</source>
+        <translation>The platform&apos;s tracking page the slips&apos; QR codes point to. The street&apos;s Xin&apos;an platform tells it at enrolment, so you may leave it empty; for another platform ask the street&apos;s IT centre for this address. If you do not know it, leave it empty: slips then carry only the tracking code and the hotline, no QR code, and say that online lookup is not open yet.</translation>
+    </message>
+    <message>
         <source>请填写平台地址</source>
         <translation>Please enter the platform address</translation>
     </message>
@@ -1563,8 +1571,8 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>Save</translation>
     </message>
     <message>
-        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。</source>
-        <translation>These are printed on the tracking slip the resident takes home. Enter the street&apos;s real hotline; if it is left empty, no hotline is printed.</translation>
+        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。查询网址是凭条二维码指向的平台查询页，登记到街道平台时自动填写；不填则凭条不印二维码，只印查询码和热线，并说明网上查询暂未开通。</source>
+        <translation>This is printed on the tracking slip residents take home. Enter the street&apos;s real phone number as the hotline; if it is empty, no hotline is printed. The tracking address is the platform&apos;s page the slip&apos;s QR code points to, filled in at enrolment with the street&apos;s platform; if it is empty, slips carry no QR code, only the tracking code and the hotline, and say that online lookup is not open yet.</translation>
     </message>
     <message>
         <source>如 新安街道</source>
@@ -1573,6 +1581,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>如 0755-27891234 或 12345</source>
         <translation>e.g. 0755-27891234 or 12345</translation>
+    </message>
+    <message>
+        <source>如 https://平台地址/t/；未知则留空</source>
+        <translation>e.g. https://platform-address/t/; leave empty if unknown</translation>
     </message>
     <message>
         <source>最多 30 个字</source>

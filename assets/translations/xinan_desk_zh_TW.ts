@@ -315,6 +315,14 @@
         <translation>如 K7Q</translation>
     </message>
     <message>
+        <source>居民查询网址</source>
+        <translation>居民查詢網址</translation>
+    </message>
+    <message>
+        <source>凭条二维码指向的平台查询页。本街道的心安平台登记时会自动告诉，可以不填；其他平台请向街道信息中心要这个地址。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通。</source>
+        <translation>憑條二維碼指向的平台查詢頁。本街道的心安平台登記時會自動告訴，可以不填；其他平台請向街道資訊中心要這個網址。不知道就留空：憑條先只印查詢碼和熱線，不印二維碼，並說明網上查詢暫未開通。</translation>
+    </message>
+    <message>
         <source>请填写平台地址</source>
         <translation>請填寫平台地址</translation>
     </message>
@@ -1559,8 +1567,8 @@
         <translation>儲存</translation>
     </message>
     <message>
-        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。</source>
-        <translation>這些內容印在居民拿走的查詢憑條上。熱線請填街道的真實電話；不填則憑條上不印熱線。</translation>
+        <source>这些内容印在居民拿走的查询凭条上。热线请填街道的真实电话；不填则凭条上不印热线。查询网址是凭条二维码指向的平台查询页，登记到街道平台时自动填写；不填则凭条不印二维码，只印查询码和热线，并说明网上查询暂未开通。</source>
+        <translation>這些內容印在居民拿走的查詢憑條上。熱線請填街道的真實電話；不填則憑條上不印熱線。查詢網址是憑條二維碼指向的平台查詢頁，登記到街道平台時自動填寫；不填則憑條不印二維碼，只印查詢碼和熱線，並說明網上查詢暫未開通。</translation>
     </message>
     <message>
         <source>如 新安街道</source>
@@ -1569,6 +1577,10 @@
     <message>
         <source>如 0755-27891234 或 12345</source>
         <translation>如 0755-27891234 或 12345</translation>
+    </message>
+    <message>
+        <source>如 https://平台地址/t/；未知则留空</source>
+        <translation>如 https://平台網址/t/；未知則留空</translation>
     </message>
     <message>
         <source>最多 30 个字</source>

@@ -34,7 +34,7 @@ class SlipContent:
     outcome: str
     next_steps: str
     follow_up: str
-    url: str  # the QR payload
+    url: str  # the QR payload; empty while the tracking page's address is not known: no QR code
     receptionist: str
     notice: str
     footer: str
@@ -81,7 +81,7 @@ def moment_words(moment: datetime) -> str:
     return f"{local.month}月{local.day}日{part}{h12}点{minutes}"
 
 
-def next_steps(case: Case) -> str:
+def next_steps(case: Case, online: bool = True) -> str:
     """What happens next and by when, in one or two short sentences."""
     if case.outcome is Outcome.SOLVED_ON_SPOT:
         return "您的诉求今晚已当场解决，此事已办结。如还有问题，请凭查询码联系我们。"
@@ -95,14 +95,25 @@ def next_steps(case: Case) -> str:
     reached = "已录入街道平台" if case.is_synced else "今晚已登记，夜话结束后录入街道平台"
     accept = "录入后立即受理" if accept_hours <= 0 else f"录入后{duration_words(accept_hours)}内受理"
     close = f"{duration_words(close_hours)}内（{moment_words(case.close_by)}前）办结"
-    tell = "，并打电话告诉您结果。" if case.phone and not case.anonymous else "。结果请扫码查看。"
+    if case.phone and not case.anonymous:
+        tell = "，并打电话告诉您结果。"
+    else:
+        tell = "。结果请扫码查看。" if online else "。请凭查询码询问结果。"
     return f"{reached}；{accept}，{close}{tell}"
 
 
-def follow_up(hotline: str) -> str:
-    if hotline:
+OFFLINE = "网上查询暂未开通"
+
+
+def follow_up(hotline: str, online: bool = True) -> str:
+    """How the resident learns the progress: the QR code where its page is known, else the hotline."""
+    if online and hotline:
         return f"扫描二维码查看办理进度，或拨打热线 {hotline}，报上查询码。"
-    return "扫描二维码查看办理进度。请保管好本凭条和查询码。"
+    if online:
+        return "扫描二维码查看办理进度。请保管好本凭条和查询码。"
+    if hotline:
+        return f"{OFFLINE}。请拨打热线 {hotline}，报上查询码查询办理进度。"
+    return f"{OFFLINE}。请保管好本凭条和查询码，凭查询码向社区或街道查询办理进度。"
 
 
 def build(
@@ -129,8 +140,8 @@ def build(
         name=mask_name(case.resident_name, case.anonymous),
         phone=mask_phone(case.phone, case.anonymous),
         outcome=case.outcome.value,
-        next_steps=next_steps(case),
-        follow_up=follow_up(settings.hotline),
+        next_steps=next_steps(case, online=bool(url)),
+        follow_up=follow_up(settings.hotline, online=bool(url)),
         url=url,
         receptionist=case.receptionist,
         notice=NOTICE,
@@ -143,26 +154,31 @@ def build(
     )
 
 
-def test_slip(settings: StreetSettings, at: datetime, base_url: str) -> SlipContent:
+TEST_CODE = "TST-TEST-0"
+
+
+def test_slip(settings: StreetSettings, at: datetime) -> SlipContent:
     """A slip to try a printer with, in the wizard: looks like a real one, belongs to no case.
 
     Its code is TST-TEST-0, which no case can have (a laptop's prefix has a digit), and it says
-    on every line that matters that it is a test, so it is never handed to a resident.
+    on every line that matters that it is a test, so it is never handed to a resident. Its QR code
+    is there to try the printer: the tracking page's address once it is known, else the test code
+    (never a made-up address); the text below it says what real slips will say.
     """
     local = clock.local(at)
     return SlipContent(
         street=settings.street,
         stall="打印测试（不是诉求凭条）",
         when=f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS[local.weekday()]} {local:%H:%M}",
-        code="TST-TEST-0",
+        code=TEST_CODE,
         category="打印测试",
         summary="这是一张测试凭条：二维码能扫出来、字清楚、纸张长度合适，打印机就设置好了。",
         name="—",
         phone="—",
         outcome="打印测试",
         next_steps="测试凭条不要交给居民。",
-        follow_up=follow_up(settings.hotline),
-        url=base_url,
+        follow_up=follow_up(settings.hotline, online=bool(settings.base_url)),
+        url=settings.base_url.upper() or TEST_CODE,
         receptionist="—",
         notice=NOTICE,
         footer=settings.footer,

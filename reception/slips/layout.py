@@ -73,7 +73,7 @@ class RenderedSlip:
     paper: Paper
     width_pt: float
     height_pt: float
-    qr: QrPlacement
+    qr: QrPlacement | None  # None: the tracking page's address is not known yet, so no QR code
     code_font_size: float
 
     @property
@@ -254,10 +254,12 @@ def render_roll(content: SlipContent, paper_key: str) -> RenderedSlip:
     f.text("接下来", style.body, bold=True)
     f.text(content.next_steps, style.body)
     f.rule(dashed=True)
-    matrix = qr.qr_matrix(content.url)
-    dots = qr.module_dots(matrix, style.qr_mm, width)
-    placement = f.qr_code(matrix, dots)
-    f.text(content.follow_up, style.body)
+    placement = None
+    if content.url:
+        matrix = qr.qr_matrix(content.url)
+        dots = qr.module_dots(matrix, style.qr_mm, width)
+        placement = f.qr_code(matrix, dots)
+    f.text(content.follow_up, style.body, bold=not content.url)
     f.gap(2)
     f.text(f"接待：{content.receptionist}", style.small)
     f.text(content.notice, style.small)
@@ -325,7 +327,7 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     f.gap(3 * mm)
     f.text("怎么查进度", 13, bold=True)
     f.gap(1)
-    f.text(content.follow_up.replace("扫描二维码", "扫描下方凭条上的二维码"), 12)
+    f.text(content.follow_up.replace("扫描二维码", "扫描下方凭条上的二维码"), 12, bold=not content.url)
     f.gap(3 * mm)
     f.text(content.notice, 10)
     if content.footer:
@@ -339,13 +341,16 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     f.steps.append(_cut_line(left, width, cut_y))
 
     slip_top = cut_y + 10 * mm
-    matrix = qr.qr_matrix(content.url)
-    dots = qr.module_dots(matrix, 36, 60 * mm)
-    qr_total = matrix.size_with_quiet_zone * dots * qr.DOT
-    qr_flow = _Flow(left + width - qr_total - 3 * mm, qr_total, slip_top + 4 * mm, keep)
-    placement = qr_flow.qr_code(matrix, dots)
-    qr_flow.text("扫码查看办理进度", 10, align="center")
-    f.steps.extend(qr_flow.steps)
+    placement, qr_total, qr_bottom = None, 0.0, slip_top
+    if content.url:
+        matrix = qr.qr_matrix(content.url)
+        dots = qr.module_dots(matrix, 36, 60 * mm)
+        qr_total = matrix.size_with_quiet_zone * dots * qr.DOT
+        qr_flow = _Flow(left + width - qr_total - 3 * mm, qr_total, slip_top + 4 * mm, keep)
+        placement = qr_flow.qr_code(matrix, dots)
+        qr_flow.text("扫码查看办理进度", 10, align="center")
+        f.steps.extend(qr_flow.steps)
+        qr_bottom = qr_flow.y
 
     s = _Flow(left + 6 * mm, width - qr_total - 12 * mm, slip_top + 5 * mm, keep)
     s.text(f"{content.street} · 心安夜话 查询凭条", 13, bold=True)
@@ -361,11 +366,13 @@ def render_a4(content: SlipContent) -> RenderedSlip:
     if content.follows:
         s.text(content.follows, 10, bold=True)
     s.text(content.next_steps, 10)
-    if content.hotline:
+    if not content.url:
+        s.text(content.follow_up, 10, bold=True)
+    elif content.hotline:
         s.text(f"热线：{content.hotline}", 10)
     s.text(content.notice, 8)
     f.steps.extend(s.steps)
-    slip_h = max(s.y, qr_flow.y) - slip_top + 5 * mm
+    slip_h = max(s.y, qr_bottom) - slip_top + 5 * mm
     f.steps.append(_box(left, slip_top, width, slip_h))
 
     buffer = io.BytesIO()

@@ -194,7 +194,7 @@ class SlipPrinter:
 
     def print_test(self, settings: StreetSettings, paper_key: str, printer: str, at: datetime) -> str:
         """Print a test slip (the wizard's 打印测试凭条); PrintError says why it did not print."""
-        content = slip_content.test_slip(settings, at, settings.base_url.upper())
+        content = slip_content.test_slip(settings, at)
         rendered = render(content, paper_key)
         job = self.send(rendered, printer, "xinan-test-slip")
         state = "已打印" if job.printed else "已发送到打印机"

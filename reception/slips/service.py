@@ -59,9 +59,13 @@ class SlipService:
         return street_settings.load(self.db, self.desk.form.street)
 
     def case_url(self, case: Case) -> str:
+        """The QR payload; empty while the tracking page's address is not known (no QR code)."""
+        base = self.settings().base_url
+        if not base:
+            return ""
         secret = street_settings.tracking_secret(self.db)
         verifier = tracking_url.tracking_verifier(secret, case.id)
-        return tracking_url.tracking_url(self.settings().base_url, case.tracking_code, verifier)
+        return tracking_url.tracking_url(base, case.tracking_code, verifier)
 
     def prepare(self, case_id: str, paper_key: str | None = None) -> PreparedSlip:
         """Render the next copy of the case's slip (not logged until it is printed or saved)."""

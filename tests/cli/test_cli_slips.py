@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reception_support import open_test_database
+from reception_support import TRACKING_BASE, open_test_database
 from slip_tools import decode_qr, pdf_text, rasterise
 
 from reception.tracking_codes import TrackingCode, parse
@@ -13,6 +13,7 @@ from cli_runner import Desk, cli  # noqa: F401  (cli is the fixture)
 
 @pytest.fixture
 def code(cli: Desk) -> str:
+    cli.leader("settings", "--set", f"base_url={TRACKING_BASE}")  # as enrolment would
     return cli.add(cli.json("case", "template"))
 
 
@@ -24,7 +25,7 @@ def test_slip_writes_a_pdf_whose_qr_scans_to_the_case_url(cli, code, tmp_path, p
     assert result.stdout.strip() == str(out)
     urls = decode_qr(rasterise(out))
     assert len(urls) == 1
-    assert urls[0].startswith(f"HTTPS://XINAN.EXAMPLE.GOV.CN/T/{parse(code).compact}/")
+    assert urls[0].startswith(f"{TRACKING_BASE.upper()}{parse(code).compact}/")
     text = pdf_text(out)
     assert code in text and "张*" in text and "138****5678" in text
     assert "张先生" not in text and "13812345678" not in text
@@ -68,7 +69,24 @@ def test_settings_show_the_hotline_as_something_the_team_leader_sets(cli):
     shown = cli.ok("settings")
     assert "street = 新安街道" in shown
     assert "hotline = （未设置" in shown and "settings --set hotline=" in shown
-    assert "base_url = https://xinan.example.gov.cn/t/" in shown
+    assert "base_url = （未设置：凭条只印查询码和热线，不印二维码" in shown and "settings --set base_url=" in shown
+
+
+def test_before_the_tracking_address_is_set_a_slip_has_no_qr_and_says_lookup_is_not_open(cli, tmp_path):
+    code = cli.add(cli.json("case", "template"))
+    cli.leader("settings", "--set", "hotline=0755-27891234")
+    out = tmp_path / "slip.pdf"
+    cli.ok("slip", code, "--out", str(out))
+    assert decode_qr(rasterise(out)) == []
+    text = "".join(pdf_text(out).split())
+    assert code in text and "网上查询暂未开通" in text and "0755-27891234" in text
+    result = cli.run_leader("settings", "--set", "base_url=https://xinan.example.gov.cn/t/")
+    assert result.returncode == 2 and "示例地址" in result.stderr
+    cli.leader("settings", "--set", f"base_url={TRACKING_BASE}")
+    assert f"base_url = {TRACKING_BASE}" in cli.ok("settings")
+    cli.ok("slip", code, "--out", str(out))
+    [url] = decode_qr(rasterise(out))
+    assert url.startswith(f"{TRACKING_BASE.upper()}{parse(code).compact}/")
 
 
 def test_settings_are_set_and_used_on_the_next_slip(cli, code, tmp_path):

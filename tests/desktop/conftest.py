@@ -49,6 +49,17 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def tracking_base(data_dir: Path) -> str:
+    """The data directory as after enrolment: the tracking page's address is known, slips have a QR."""
+    from desktop_driving import fresh_desk
+    from reception_support import TRACKING_BASE, set_tracking_base
+
+    with fresh_desk(data_dir) as desk:
+        set_tracking_base(desk.db)
+    return TRACKING_BASE
+
+
+@pytest.fixture
 def make_window(desk_app, qtbot, data_dir: Path) -> Iterator[Callable[[], MainWindow]]:
     """Build (and later close) desk windows on ``data_dir``; waits until each has loaded."""
     built: list[tuple[MainWindow, Services]] = []

@@ -25,7 +25,8 @@ from reception.tracking_codes import parse
 
 REPO = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.slow
+# Slips as an enrolled laptop prints them: with the tracking page's address, so with a QR code.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("tracking_base")]
 
 
 def xinan_desk(data_dir: Path, *args: str) -> subprocess.CompletedProcess:

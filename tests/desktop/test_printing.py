@@ -9,6 +9,7 @@ proves what a phone would read off the printed slip.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import subprocess
 import time
 from pathlib import Path
@@ -39,7 +40,8 @@ from reception_support import TEST_PIN
 
 NO_CODE = "—"
 
-pytestmark = pytest.mark.slow
+# Slips as an enrolled laptop prints them: with the tracking page's address, so with a QR code.
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("tracking_base")]
 
 
 def queue_name(request, suffix: str = "") -> str:
@@ -449,7 +451,8 @@ def test_the_team_leader_sets_the_hotline_and_printer_in_the_settings_dialog(
     assert (settings.hotline, settings.printer, settings.auto_print) == ("0755-27891234", name, True)
 
 
-def test_a_bad_hotline_is_shown_under_its_field_and_nothing_is_saved(data_dir, window, volunteer, qtbot):
+def test_a_bad_hotline_is_shown_under_its_field_and_nothing_is_saved(data_dir, window, volunteer, qtbot,
+                                                                    tracking_base):
     dialog = open_settings_dialog(window, qtbot)
     volunteer.type("call us")
     dialog.footer.setText("长" * 31)
@@ -459,7 +462,7 @@ def test_a_bad_hotline_is_shown_under_its_field_and_nothing_is_saved(data_dir, w
     assert "最多 30 个字" in dialog.errors["footer"].text()
     assert dialog.isVisible() and dialog.hotline.text() == "call us"  # nothing typed is lost
     with fresh_desk(data_dir) as desk:
-        assert street_settings.load(desk.db) == street_settings.defaults("新安街道")
+        assert street_settings.load(desk.db) == replace(street_settings.defaults("新安街道"), base_url=tracking_base)
 
 
 # --- the system's print dialog and the wizard's test slip ---------------------------------------
@@ -491,7 +494,7 @@ def test_the_preview_opens_the_systems_print_dialog_and_prints_with_its_choice(
 
 
 def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_slip(
-    queue, data_dir, window, qtbot
+    queue, data_dir, window, qtbot, tracking_base
 ):
     from PySide6.QtPrintSupport import QPrinterInfo
 
@@ -520,7 +523,7 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     arrived = wait_for_pdf(folder, "xinan-test-slip", started)
     [(width, _height)] = pdf_page_sizes_mm(arrived)
     assert width == pytest.approx(58, abs=0.5)
-    assert decode_qr(rasterise(arrived)) == ["HTTPS://XINAN.EXAMPLE.GOV.CN/T/"]
+    assert decode_qr(rasterise(arrived)) == [tracking_base.upper()]
     with fresh_desk(data_dir) as desk:  # a test slip is nobody's copy
         assert desk.db.execute("select count(*) from print_log").fetchone()[0] == 0
     # A printer that is not there: said under the button, nothing printed.

@@ -116,6 +116,11 @@ def test_a_new_laptop_is_set_up_by_typing_through_the_wizard(desk_app, qtbot, tm
     walk.next()
     assert "「本机编号」" in walk.problem()
     walk.type("setupPrefix", "k7q")
+    # Another server's tracking page, typed: the placeholder is refused before anything is stored.
+    walk.type("setupTrackingUrl", "https://xinan.example.gov.cn/t/")
+    walk.next()
+    assert "「查询网址」" in walk.problem() and "示例地址" in walk.problem()
+    walk.type("setupTrackingUrl", "https://xinan.baoan.gov.cn/t/")
     walk.next()
 
     walk.page("printerPage")
@@ -139,6 +144,7 @@ def test_a_new_laptop_is_set_up_by_typing_through_the_wizard(desk_app, qtbot, tm
         assert desk.device_prefix == "K7Q" and not desk.prefix_is_provisional
         settings = street_settings.load(desk.db, services.loaded_form.form.street)
         assert (settings.default_paper, settings.hotline) == ("58mm", "0755-27891234")
+        assert settings.base_url == "https://xinan.baoan.gov.cn/t/"  # the slips' QR codes lead there
         assert device_setup.is_done(desk.db) and device_setup.community(desk.db) == "海旺社区"
         assert roles.pin_is_set(desk.db)
         services.access.become_leader("246813")

@@ -10,6 +10,10 @@ from desktop import slip_raster
 from reception.slips.service import SlipService
 
 
+# Slips as an enrolled laptop prints them: with the tracking page's address, so with a QR code.
+pytestmark = pytest.mark.usefixtures("tracking_base")
+
+
 @pytest.fixture
 def slip(data_dir):
     with fresh_desk(data_dir) as desk:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reception_support import valid_case
+from reception_support import TRACKING_BASE, set_tracking_base, valid_case
 from PIL import Image
 from slip_tools import (
     assert_whole_dot_modules,
@@ -29,6 +29,7 @@ PAPER_KEYS = list(PAPERS)
 
 @pytest.fixture
 def service(desk):
+    set_tracking_base(desk.db)
     return SlipService(desk)
 
 
@@ -49,7 +50,7 @@ def test_the_qr_code_scans_from_a_203_dpi_one_bit_print_and_holds_only_the_case_
 ):
     slip = service.prepare(case.id, paper_key)
     secret = street_settings.tracking_secret(desk.db)
-    expected = tracking_url("https://xinan.example.gov.cn/t/", case.tracking_code, tracking_verifier(secret, case.id))
+    expected = tracking_url(TRACKING_BASE, case.tracking_code, tracking_verifier(secret, case.id))
     assert decode_qr(rasterise(write(tmp_path, slip))) == [expected]
     assert slip.url == expected
     assert "13812345678" not in expected and "王" not in expected
@@ -202,3 +203,36 @@ def test_a_follow_up_petition_names_the_case_it_follows_on_one_line(tmp_path, de
     text = pdf_text(write(tmp_path, service.prepare(later.id, paper_key)))
     assert any(f"接续前次诉求 {case.tracking_code}" in line for line in text.splitlines()), text
     assert "接续" not in pdf_text(write(tmp_path, service.prepare(case.id, paper_key)))
+
+
+# --- until the tracking page's address is known -----------------------------------------------
+
+@pytest.mark.parametrize("paper_key", PAPER_KEYS)
+def test_without_a_tracking_address_the_slip_has_the_code_and_hotline_and_no_qr(tmp_path, desk, case, paper_key):
+    """A laptop not yet enrolled: no QR code to a made-up site, the hotline instead."""
+    street_settings.save(desk.db, {"hotline": "0755-27891234"})
+    slip = SlipService(desk).prepare(case.id, paper_key)
+    path = write(tmp_path, slip)
+    assert slip.url == "" and slip.rendered.qr is None
+    assert decode_qr(rasterise(path)) == []
+    text = "".join(pdf_text(path).split())
+    for expected in (case.tracking_code, "网上查询暂未开通", "请拨打热线0755-27891234", "报上查询码"):
+        assert expected in text, expected
+    assert "扫描" not in text and "扫码" not in text and "EXAMPLE" not in text.upper()
+
+
+def test_without_a_tracking_address_or_hotline_the_slip_says_to_keep_the_code(tmp_path, desk, case):
+    slip = SlipService(desk).prepare(case.id, "58mm")
+    text = "".join(pdf_text(write(tmp_path, slip)).split())
+    assert slip.rendered.qr is None
+    assert "网上查询暂未开通" in text and "保管好本凭条和查询码" in text and case.tracking_code in text
+
+
+def test_once_the_address_is_set_the_next_slip_has_its_qr(tmp_path, desk, case):
+    service = SlipService(desk)
+    assert service.prepare(case.id, "80mm").rendered.qr is None
+    set_tracking_base(desk.db)
+    slip = service.prepare(case.id, "80mm")
+    assert decode_qr(rasterise(write(tmp_path, slip))) == [slip.url]
+    assert slip.url.startswith(TRACKING_BASE.upper())
+    assert "网上查询暂未开通" not in pdf_text(write(tmp_path, slip))

@@ -12,7 +12,7 @@ def test_defaults_name_the_street_from_the_form_and_leave_the_hotline_unset(desk
     settings = street_settings.load(desk.db, desk.form.street)
     assert settings.street == "新安街道"
     assert settings.hotline == ""
-    assert settings.base_url == "https://xinan.example.gov.cn/t/"
+    assert settings.base_url == ""  # not known until enrolment or the team leader says
     assert settings.default_paper == "80mm"
     assert settings.auto_print is False
     assert settings.printer == ""
@@ -61,3 +61,20 @@ def test_an_empty_hotline_clears_it(desk):
     street_settings.save(desk.db, {"hotline": "12345"})
     street_settings.save(desk.db, {"hotline": ""})
     assert street_settings.load(desk.db).hotline == ""
+
+
+def test_the_tracking_address_is_set_and_cleared_and_the_old_placeholder_is_not_an_address(desk):
+    street_settings.save(desk.db, {"base_url": "https://xinan.baoan.gov.cn/t/"})
+    assert street_settings.load(desk.db).base_url == "https://xinan.baoan.gov.cn/t/"
+    street_settings.save(desk.db, {"base_url": ""})
+    assert street_settings.load(desk.db).base_url == ""
+    with pytest.raises(ValidationFailed) as failure:
+        street_settings.save(desk.db, {"base_url": "https://xinan.example.gov.cn/t/"})
+    assert "示例地址" in str(failure.value) and "查询网址" in str(failure.value)
+
+
+def test_a_placeholder_an_earlier_version_stored_counts_as_not_set(desk):
+    from reception.storage import repository as repo
+
+    repo.set_setting(desk.db, "street.base_url", "https://xinan.example.gov.cn/t/")  # as the old dialog saved it
+    assert street_settings.load(desk.db).base_url == ""
