@@ -9,11 +9,13 @@ The order is the export's column order, the one a person reads in a spreadsheet.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from reception import clock
+from reception.form_definition import Outcome, Urgency
 
 # What retention leaves in a purged free-text field (and in a correction's note).
 PURGED_TEXT = "（个人信息已按保存期限清除）"
@@ -22,7 +24,8 @@ PURGED_TEXT = "（个人信息已按保存期限清除）"
 class Kind(Enum):
     """How a value leaves the desk as JSON."""
 
-    PLAIN = "plain"  # as it is (text, number)
+    PLAIN = "plain"  # as it is (a number, or text that may be null)
+    TEXT = "text"  # text; a stored null reads as ''
     BOOL = "bool"  # stored as 0/1, written as true/false
     ENUM = "enum"  # an Enum: its value
     TIME = "time"  # a datetime: clock.to_text
@@ -39,6 +42,22 @@ class CaseField:
     exported: bool = True  # a column of the leader's CSV/JSON export
     personal: bool = False  # a resident's personal information: purged by retention
     purged_to_placeholder: bool = False  # purged to PURGED_TEXT rather than to ''
+    enum: type[Enum] | None = None  # for Kind.ENUM: the Enum its stored value names
+
+    def from_stored(self, value: Any) -> Any:
+        """The Case attribute from the stored column's value."""
+        if self.kind is Kind.BOOL:
+            return bool(value)
+        if self.kind is Kind.ENUM:
+            assert self.enum is not None
+            return self.enum(value)
+        if self.kind is Kind.TIME:
+            return clock.from_text(value)
+        if self.kind is Kind.OPTIONAL_TIME:
+            return clock.from_text(value) if value else None
+        if self.kind in (Kind.TEXT, Kind.OPTIONAL_TEXT):
+            return value or ""
+        return value
 
     def json_value(self, value: Any) -> Any:
         if self.kind is Kind.BOOL:
@@ -73,16 +92,16 @@ FIELDS: tuple[CaseField, ...] = (
     _f("category_code", "类别代码", json="category", exported=False),
     _f("category_name", "诉求类别"),
     _f("department", "责任部门"),
-    _f("urgency", "紧急程度", Kind.ENUM),
-    _f("outcome", "处理结果", Kind.ENUM),
-    _f("outcome_note", "处理说明", personal=True),
+    _f("urgency", "紧急程度", Kind.ENUM, enum=Urgency),
+    _f("outcome", "处理结果", Kind.ENUM, enum=Outcome),
+    _f("outcome_note", "处理说明", Kind.TEXT, personal=True),
     _f("description", "诉求内容", personal=True, purged_to_placeholder=True),
     _f("anonymous", "匿名", Kind.BOOL),
     _f("consent", "同意保存个人信息", Kind.BOOL, json=False),
-    _f("resident_name", "姓名", personal=True),
-    _f("phone", "电话", personal=True),
-    _f("address", "地址", personal=True),
-    _f("id_number", "身份证号", json=False, personal=True),
+    _f("resident_name", "姓名", Kind.TEXT, personal=True),
+    _f("phone", "电话", Kind.TEXT, personal=True),
+    _f("address", "地址", Kind.TEXT, personal=True),
+    _f("id_number", "身份证号", Kind.TEXT, json=False, personal=True),
     _f("receptionist", "接访人"),
     _f("closed_at", "办结时间", Kind.OPTIONAL_TIME),
     _f("voided_at", "作废时间", Kind.OPTIONAL_TIME),
@@ -103,6 +122,11 @@ PERSONAL = tuple(f for f in FIELDS if f.personal)
 def case_values(case: Any) -> dict[str, Any]:
     """A case's fields as the command line writes them (JSON keys of the description)."""
     return {f.json_key: f.json_value(getattr(case, f.name)) for f in JSON_FIELDS}
+
+
+def stored_values(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored case's columns as the Case's attributes (without its photos)."""
+    return {f.name: f.from_stored(row.get(f.name)) for f in FIELDS}
 
 
 def purge_assignments(placeholder: str = PURGED_TEXT) -> tuple[str, tuple[str, ...]]:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 from uuid6 import uuid7
 
-from reception import case_search, clock, text_rules, tracking_codes
+from reception import case_fields, case_search, clock, text_rules, tracking_codes
 from reception.cases import Case, CaseInput, PhotoInfo, PhotoInput
 from reception.deadlines import due_times
 from reception.errors import CaseLocked, SessionError, UnknownCase, ValidationFailed, FieldError
@@ -476,43 +476,5 @@ def example_case(form: FormDefinition) -> dict[str, Any]:
 
 
 def case_from_row(row: Mapping[str, Any], photos: tuple[PhotoInfo, ...] = ()) -> Case:
-    from reception.form_definition import Outcome, Urgency
-
-    def moment(name: str) -> datetime | None:
-        return clock.from_text(row[name]) if row[name] else None
-
-    return Case(
-        id=row["id"],
-        tracking_code=row["tracking_code"],
-        session_id=row["session_id"],
-        category_code=row["category_code"],
-        category_name=row["category_name"],
-        major_code=row["major_code"],
-        major_name=row["major_name"],
-        department=row["department"],
-        description=row["description"],
-        anonymous=bool(row["anonymous"]),
-        resident_name=row["resident_name"] or "",
-        phone=row["phone"] or "",
-        community=row["community"],
-        address=row["address"] or "",
-        urgency=Urgency(row["urgency"]),
-        outcome=Outcome(row["outcome"]),
-        outcome_note=row["outcome_note"] or "",
-        receptionist=row["receptionist"],
-        created_at=clock.from_text(row["created_at"]),
-        updated_at=clock.from_text(row["updated_at"]),
-        accept_by=clock.from_text(row["accept_by"]),
-        close_by=clock.from_text(row["close_by"]),
-        closed_at=moment("closed_at"),
-        voided_at=moment("voided_at"),
-        void_reason=row["void_reason"] or "",
-        synced_at=moment("synced_at"),
-        platform_status=row["platform_status"] or "",
-        revision=row["revision"],
-        photos=photos,
-        consent=bool(row.get("consent")),
-        id_number=row.get("id_number") or "",
-        purged_at=moment("purged_at") if row.get("purged_at") else None,
-        follows_code=row.get("follows_code") or "",
-    )
+    # The columns and how each reads are the description's (reception/case_fields.py).
+    return Case(**case_fields.stored_values(row), photos=photos)
