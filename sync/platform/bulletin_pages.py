@@ -94,7 +94,8 @@ def bulletin_page(request: Request, week: str | None = None, month: str | None =
 {f"<input type='hidden' name='street' value='{escape(street)}'>" if street else ""}<button>查看</button></form>
 <p>下载：{downloads} · <a href="/staff/bulletin?{kind}={escape(previous.label)}{f'&street={escape(street)}' if street else ''}">上一期</a></p>
 <style>.figure{{display:inline-block;min-width:6em;margin:.3em;text-align:center}} main{{max-width:60em}}
-svg{{max-width:100%;height:auto}}</style>
+svg{{max-width:100%;height:auto}}
+@media (min-width:50em){{#bulletin-charts svg{{width:49%}} #bulletin-charts svg:last-child{{width:100%}}}}</style>
 <div class="card" id="bulletin-figures">{figures}</div>
 <div class="card" id="bulletin-charts">{svg(type_chart(b, 380, 220), "chart-types")}{svg(community_chart(b, 380, 220), "chart-communities")}{svg(history_chart(b, 760, 150), "chart-history")}</div>
 <div class="card" id="bulletin-loop">{_table(["指标", "本期", "依据"], loop_rows(b))}</div>

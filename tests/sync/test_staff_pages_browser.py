@@ -160,6 +160,10 @@ def test_staff_read_the_hand_counted_week_in_the_browser(browser, street_week, t
         assert chart.rect["width"] > 300 and chart.rect["height"] > 60, chart.rect
         assert chart.rect["x"] >= 0 and chart.rect["x"] + chart.rect["width"] <= LAPTOP[0]
         assert chart.find_elements(By.CSS_SELECTOR, "rect")
+    # Drawn in points for the PDF, the charts are scaled up on a laptop's screen so that their
+    # labels read like the page's small print (at 1 px a point their text boxes were 10 px high).
+    labels = [t for t in charts[0].find_elements(By.CSS_SELECTOR, "text") if t.text == "环境卫生"]
+    assert labels and labels[0].rect["height"] >= 12, labels[0].rect if labels else None
     # Each chart clips to its own frame: an id used twice on the page would have the later charts
     # clipped by the first one's (the history chart lost its title and its tallest bar's count so).
     ids = [e.get_attribute("id") for e in browser.find_elements(By.CSS_SELECTOR, "#bulletin-charts [id]")]
