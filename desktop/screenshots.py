@@ -280,8 +280,8 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     wizard.currentPage().passphrase.setText("screenshots only")
     wizard.currentPage().again.setText("screenshots only")
     next_page("pinPage")
-    wizard.currentPage().pin.setText("2468")
-    wizard.currentPage().again.setText("2468")
+    wizard.currentPage().pin.setText("246813")  # 6–12 digits: a shorter PIN stops the wizard here
+    wizard.currentPage().again.setText("246813")
     next_page("enrolPage")
     wizard.currentPage().server.setText("https://xinan.example.gov.cn/")
     wizard.currentPage().code.setFocus()
