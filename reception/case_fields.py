@@ -114,6 +114,8 @@ FIELDS: tuple[CaseField, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FIELDS}
+# The fields tonight's list shows (desktop/widgets/cases_table.py), in its order; then the light.
+TABLE = ("created_at", "tracking_code", "category_name", "outcome")
 EXPORT_COLUMNS = tuple(f.name for f in FIELDS if f.exported)
 JSON_FIELDS = tuple(f for f in FIELDS if f.json_key)
 PERSONAL = tuple(f for f in FIELDS if f.personal)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop.widgets import theme
 from desktop.widgets.case_texts import CaseTexts
-from reception import clock
+from reception import case_fields, clock
 from reception.cases import Case
 from reception.deadlines import Light
 
@@ -59,14 +59,21 @@ def light_dot(light: Light) -> QIcon:
     return _dots[light.value]
 
 
+# The list's columns are the description's TABLE fields (reception/case_fields.py), then the
+# light. Their headers are marked here, where pyside6-lupdate (run over desktop/) finds them.
+_HEADERS = {
+    "created_at": QT_TRANSLATE_NOOP("CasesModel", "时间"),
+    "tracking_code": QT_TRANSLATE_NOOP("CasesModel", "查询码"),
+    "category_name": QT_TRANSLATE_NOOP("CasesModel", "诉求类别"),
+    "outcome": QT_TRANSLATE_NOOP("CasesModel", "处理结果"),
+}
+LIGHT_COLUMN = len(case_fields.TABLE)
+CODE_COLUMN = case_fields.TABLE.index("tracking_code")
+STRETCH_COLUMN = case_fields.TABLE.index("category_name")
+
+
 class CasesModel(QAbstractTableModel):
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("CasesModel", "时间"),
-        QT_TRANSLATE_NOOP("CasesModel", "查询码"),
-        QT_TRANSLATE_NOOP("CasesModel", "诉求类别"),
-        QT_TRANSLATE_NOOP("CasesModel", "处理结果"),
-        QT_TRANSLATE_NOOP("CasesModel", "状态"),
-    )
+    COLUMNS = tuple(_HEADERS[name] for name in case_fields.TABLE) + (QT_TRANSLATE_NOOP("CasesModel", "状态"),)
 
     def __init__(self, warn_fraction: float, now=clock.now, parent=None, texts: CaseTexts | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +93,8 @@ class CasesModel(QAbstractTableModel):
         """Re-evaluate the traffic lights as time passes."""
         self._moment = self._now()
         if self._cases:
-            self.dataChanged.emit(self.index(0, 4), self.index(len(self._cases) - 1, 4))
+            last = len(self._cases) - 1
+            self.dataChanged.emit(self.index(0, LIGHT_COLUMN), self.index(last, LIGHT_COLUMN))
 
     def case_at(self, row: int) -> Case | None:
         return self._cases[row] if 0 <= row < len(self._cases) else None
@@ -120,25 +128,20 @@ class CasesModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return clock.local_text(case.created_at, with_date=False)
-            if column == 1:
-                return case.tracking_code
-            if column == 2:
-                return self._texts.category(case)
-            if column == 3:
-                return self._texts.outcome(case)
+            if column < LIGHT_COLUMN:
+                return self._shown(case_fields.TABLE[column], case)
             return light_word(case.light(self._moment, self._warn_fraction))
-        if role == Qt.ItemDataRole.DecorationRole and column == 4:
+        if role == Qt.ItemDataRole.DecorationRole and column == LIGHT_COLUMN:
             return light_dot(case.light(self._moment, self._warn_fraction))
         if role == Qt.ItemDataRole.ForegroundRole and case.is_voided:
             return QBrush(QColor(theme.colours().void_text))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
-            if column == 1:
+            if column == CODE_COLUMN:
                 font.setFamilies(["DejaVu Sans Mono", "Monospace"])
                 font.setBold(not case.is_voided)
-            font.setStrikeOut(case.is_voided and column in (1, 2, 3))
+            # A voided case is struck through, all but its time and its light.
+            font.setStrikeOut(case.is_voided and column not in (LIGHT_COLUMN, case_fields.TABLE.index("created_at")))
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if case.is_voided:
@@ -151,6 +154,16 @@ class CasesModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return case.id
         return None
+
+    def _shown(self, name: str, case: Case) -> str:
+        """A field of the description as the list shows it, in the desk's language."""
+        if name == "created_at":
+            return clock.local_text(case.created_at, with_date=False)
+        if name == "category_name":
+            return self._texts.category(case)
+        if name == "outcome":
+            return self._texts.outcome(case)
+        return str(getattr(case, name))
 
 
 class CasesView(QTableView):
@@ -188,7 +201,7 @@ class CasesView(QTableView):
         # Columns sized on the rows a screen shows, not on all 200 recent cases (Qt's default
         # reads 1,000 rows for every resize: a quarter of a second at start-up).
         header.setResizeContentsPrecision(RESIZE_ROWS)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.doubleClicked.connect(self._open)
 
     def cases_model(self) -> CasesModel:
