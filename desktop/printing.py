@@ -237,7 +237,11 @@ class SlipPreviewDialog(QDialog):
             return
         self.image.setPixmap(QPixmap.fromImage(render_preview(slip.rendered.pdf)))
         reprint = self.tr("，将标注“补打 {n}”").format(n=slip.copy_number - 1) if slip.copy_number > 1 else ""
-        self.status.setText(self.tr("查询码 {code}{reprint}").format(code=slip.tracking_code, reprint=reprint))
+        said = self.tr("查询码 {code}{reprint}").format(code=slip.tracking_code, reprint=reprint)
+        if not slip.url:  # the team leader should know why the slip has no QR code, and how to give it one
+            said += "\n" + self.tr("这张凭条没有二维码：还不知道平台查询页的地址。登记到街道平台时会自动填写，"
+                                    "队长也可以在「街道与打印设置」里填写查询网址。")
+        self.status.setText(said)
         self._busy(False)
 
     def _failed(self, error: DeskError) -> None:

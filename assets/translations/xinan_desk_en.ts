@@ -1516,6 +1516,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>Tracking code {code}{reprint}</translation>
     </message>
     <message>
+        <source>这张凭条没有二维码：还不知道平台查询页的地址。登记到街道平台时会自动填写，队长也可以在「街道与打印设置」里填写查询网址。</source>
+        <translation>This slip has no QR code: the platform&apos;s tracking page address is not known yet. Enrolling with the street&apos;s platform fills it in; the team leader can also enter it under Street and printing settings.</translation>
+    </message>
+    <message>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>

@@ -1513,6 +1513,10 @@
         <translation>查詢碼 {code}{reprint}</translation>
     </message>
     <message>
+        <source>这张凭条没有二维码：还不知道平台查询页的地址。登记到街道平台时会自动填写，队长也可以在「街道与打印设置」里填写查询网址。</source>
+        <translation>這張憑條沒有二維碼：還不知道平台查詢頁的網址。登記到街道平台時會自動填寫，隊長也可以在「街道與列印設定」裡填寫查詢網址。</translation>
+    </message>
+    <message>
         <source>正在打印…</source>
         <translation>正在列印…</translation>
     </message>

@@ -359,6 +359,23 @@ def test_automatic_printing_after_save_needs_only_ctrl_enter(queue, data_dir, ma
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
 
 
+def test_the_preview_of_a_slip_without_a_tracking_address_says_why_it_has_no_qr(
+    data_dir, make_window, volunteer, qtbot
+):
+    with fresh_desk(data_dir) as desk:  # a laptop not enrolled yet, its tracking page unknown
+        street_settings.save(desk.db, {"base_url": ""})
+    window = make_window()
+    actions = print_actions(window, data_dir)
+    code = type_a_case(window, volunteer, qtbot)
+    volunteer.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: actions.dialog is not None and actions.dialog.slip is not None, timeout=15_000)
+    dialog = actions.dialog
+    assert dialog.slip.rendered.qr is None
+    assert code in dialog.status.text() and "这张凭条没有二维码" in dialog.status.text()
+    assert "街道与打印设置" in dialog.status.text()
+    dialog.close()
+
+
 def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_chosen(
     queue, data_dir, make_window, volunteer, qtbot
 ):
@@ -372,7 +389,7 @@ def test_without_a_printer_ctrl_p_opens_the_preview_where_printer_and_paper_are_
     dialog = actions.dialog
     qtbot.waitUntil(lambda: dialog.image.pixmap() is not None and not dialog.image.pixmap().isNull(),
                     timeout=15_000)
-    assert code in dialog.status.text()
+    assert code in dialog.status.text() and "二维码" not in dialog.status.text()
     assert dialog.printer_choice.findData(name) >= 0
 
     dialog.paper_choice.setFocus()
