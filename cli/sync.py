@@ -115,12 +115,25 @@ def _setup(services, args) -> int | None:
         print(f"注意：{PUBLIC_WARNING}（组长已确认）", file=sys.stderr)
     if done.enrolled is None:
         print(f"已保存 api_key；{credentials.describe(done.kept)}", file=sys.stderr)
+        _tell_if_slips_have_no_qr(services.desk)
         return None
     print(f"已登记，本机编号 {done.enrolled.prefix}；{credentials.describe(done.kept)}", file=sys.stderr)
     if done.enrolled.tracking_url:
         print(f"小票二维码指向平台的查询页：{done.enrolled.tracking_url}", file=sys.stderr)
+    else:
+        _tell_if_slips_have_no_qr(services.desk)
     print(done.enrolled.prefix)
     return EXIT_OK
+
+
+def _tell_if_slips_have_no_qr(desk) -> None:
+    """A server that does not tell its tracking page leaves the slips without a QR code: say so."""
+    from reception import street_settings
+
+    if not street_settings.load(desk.db, desk.form.street).base_url:
+        print("这个平台没有告诉居民查询页的地址，凭条暂不印二维码（只印查询码和热线）。"
+              "请向街道信息中心要查询页地址，再用 xinan-desk --pin PIN settings --set base_url=https://…/t/ 设置",
+              file=sys.stderr)
 
 
 def _sync(services, args) -> int:

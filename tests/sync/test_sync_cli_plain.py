@@ -50,7 +50,8 @@ def test_api_key_sync_without_a_keyring_public_warning_then_unconfirmed_and_conf
     first = add_case_by_cli(data_dir, tmp_path, capsys)
     # The server shows descriptions to anyone once it holds one: warn before the first sync.
     assert main(["--data-dir", str(data_dir), "sync", "--server", plain.root, "--api-key", plain.API_KEY]) == 0
-    capsys.readouterr()
+    # A plain server does not tell its tracking page: the leader learns the slips have no QR code yet.
+    assert "凭条暂不印二维码" in capsys.readouterr().err
     second = add_case_by_cli(data_dir, tmp_path, capsys, description="小区门口的路灯坏了一个月")
     other = tmp_path / "other"
     leader_desk(other, capsys)
