@@ -1,11 +1,20 @@
 """The team leader's PIN in front of the leader's actions (sync, void, export, settings, audit log).
 
 Each gated slot starts with ``if not leader_gate.allowed(window, "void", retry): return``: a
-volunteer gets the PIN dialog, and after the right PIN the action runs (``retry``). Leader mode
-ends by itself after ``leader_minutes`` (default 2; the status bar counts them down), at the idle
-lock, or when the leader leaves it (设置 → 退出队长模式). The PIN is checked on the database worker:
-it unwraps the leader key (scrypt) and writes the audit log; the seal written when leader mode
-ends goes to the worker too.
+volunteer gets the PIN dialog, and after the right PIN the action runs (``retry``). The slot then
+calls ``done_when_closed(window, dialog)`` on the dialog it opens (or ``action_done(window)`` once
+it has queued its operation): a PIN given for one action ends leader mode when that action is
+done. Its dialog closing is what counts, not the window losing focus, so a file dialog opened
+inside it (the export's 另存为, a backup's folder) does not end it. Leader mode then ends on the
+database worker after the operations already queued, so a void or sync still running when its
+dialog closes finishes with the key; from that moment the window treats the mode as over (the
+status bar says so, the next leader's action asks the PIN again).
+
+A leader with several things to do chooses 设置 → 进入队长模式…: that leader mode outlives each
+action and ends after ``leader_minutes`` (default 2; the status bar counts them down), at the
+idle lock, or when the leader leaves it (设置 → 退出队长模式). Both kinds end at those three. The
+PIN is checked on the database worker: it unwraps the leader key (scrypt) and writes the audit
+log; the seal written when leader mode ends goes to the worker too.
 """
 
 from __future__ import annotations
@@ -66,16 +75,42 @@ class PinDialog(QDialog):
         self.pin_edit.setFocus()
 
 
-def allowed(window, action: str, retry: Callable[[], None]) -> bool:
-    """True when the team leader is at the keyboard; otherwise ask the PIN, then ``retry()``."""
+class _Mode:
+    """How the window's leader mode was entered, and whether its action is done."""
+
+    def __init__(self) -> None:
+        self.for_one_action = True  # the PIN was given for one action: it ends when that is done
+        self.ending = False  # that action is done: the worker ends leader mode after its queue
+
+
+def _mode(window) -> _Mode:
+    mode = getattr(window, "_leader_mode", None)
+    if mode is None:
+        mode = window._leader_mode = _Mode()
+    return mode
+
+
+def is_leader(window) -> bool:
+    """Leader mode on, and not a one-action mode whose action is done."""
+    return window.services.access.is_leader and not _mode(window).ending
+
+
+def allowed(window, action: str, retry: Callable[[], None], stay: bool = False) -> bool:
+    """True when the team leader is at the keyboard; otherwise ask the PIN, then ``retry()``.
+
+    ``stay``: the leader asked for leader mode itself (进入队长模式), not for one action."""
     access = window.services.access
-    if access.is_leader:
+    if is_leader(window):
         return True
-    dialog = PinDialog(LEADER_ACTIONS.get(action, action), window)
+    words = (QCoreApplication.translate("LeaderGate", "进入队长模式") if action == "leader"
+             else LEADER_ACTIONS.get(action, action))
+    dialog = PinDialog(words, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def check(pin: str) -> None:
         def accepted(_result) -> None:
+            mode = _mode(window)
+            mode.for_one_action, mode.ending = not stay, False
             dialog.accept()
             leader_mode_changed(window)
             tell_what_was_tampered(window)
@@ -98,7 +133,7 @@ def leader_mode_changed(window) -> None:
         return
     access = window.services.access
     until = access.leader_until
-    if until is None:
+    if until is None or _mode(window).ending:
         label.hide()
         return
     left = max(0, int((until - access.now()).total_seconds()))
@@ -107,10 +142,48 @@ def leader_mode_changed(window) -> None:
     label.show()
 
 
+def enter_leader_mode(window) -> None:
+    """设置 → 进入队长模式…: the PIN once for several actions; the minutes (or the leader) end it."""
+    if is_leader(window):
+        mode = _mode(window)
+        mode.for_one_action = False  # the leader is at the keyboard and asks to stay
+        leader_mode_changed(window)
+        return
+    allowed(window, "leader", lambda: None, stay=True)
+
+
+def action_done(window) -> None:
+    """The action the PIN was given for is done (its dialog closed, its operation queued):
+    a one-action leader mode ends, after the worker has run what is queued before it."""
+    access = window.services.access
+    mode = _mode(window)
+    if not mode.for_one_action or mode.ending or not access.is_leader:
+        return
+    mode.ending = True
+    leader_mode_changed(window)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("LeaderGate", "队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN"), 10_000)
+    if getattr(window.operations, "_stopped", False):
+        access.end_leader_mode("操作完成")
+        return
+
+    def over(_result=None) -> None:
+        mode.ending = False
+        leader_mode_changed(window)
+
+    window.operations.submit(lambda _desk: access.action_done(), what="leader_action_done", done=over, failed=over)
+
+
+def done_when_closed(window, dialog: QWidget) -> None:
+    """The gated action lasts as long as ``dialog`` (and what it opens inside): then it is done."""
+    dialog.finished.connect(lambda _code: action_done(window))
+
+
 def end_leader_mode(window, reason: str) -> None:
     """End leader mode now (the UI thread forgets the key); the seal is written on the worker."""
     access = window.services.access
     access.end_leader_mode(reason)
+    _mode(window).ending = False
     leader_mode_changed(window)
     if getattr(window.operations, "_stopped", False):
         return  # the window is closing: its worker is gone, the seal is written at the next PIN

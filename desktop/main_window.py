@@ -806,6 +806,7 @@ class MainWindow(QMainWindow):
             )
 
         dialog.submitted.connect(submit)
+        leader_gate.done_when_closed(self, dialog)
         dialog.open()
 
     def amend_case(self, case: Case) -> None:
@@ -941,6 +942,7 @@ class MainWindow(QMainWindow):
             )
 
         dialog.submitted.connect(submit)
+        leader_gate.done_when_closed(self, dialog)
         dialog.open()
 
     # --- drafts ----------------------------------------------------------------------------------

@@ -422,11 +422,15 @@ class PrintActions(QObject):
                 )
 
             dialog.submitted.connect(submit)
+            leader_gate.done_when_closed(self.window, dialog)
             dialog.open()
 
+        def not_loaded(error) -> None:
+            leader_gate.action_done(self.window)
+            self.show_error(str(error))
+
         self.run_operation(
-            lambda desk: SlipService(desk).settings(), what="street_settings",
-            done=show, failed=lambda e: self.show_error(str(e)),
+            lambda desk: SlipService(desk).settings(), what="street_settings", done=show, failed=not_loaded,
         )
 
     def _open_preview(self, case_id: str, settings: street_settings.StreetSettings) -> None:

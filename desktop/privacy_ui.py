@@ -393,11 +393,15 @@ class PrivacyActions(QObject):
         self.notice_action = self._action("noticeAction", self.show_notice, "F1")
         self.audit_action = self._action("auditAction", self.open_audit)
         self.export_action = self._action("exportAction", self.export)
+        # A PIN given for one action ends leader mode when that action is done; with several to
+        # do, the leader enters leader mode from the menu and it lasts its minutes.
+        self.enter_leader_action = self._action("enterLeaderAction", lambda: leader_gate.enter_leader_mode(self.window))
         # The leader hands the laptop back to a volunteer without waiting for the idle lock.
         self.leave_leader_action = self._action("leaveLeaderAction", self.leave_leader)
         window.add_action(self.notice_action, "case", toolbar=False)
         window.add_action(self.audit_action, "settings", toolbar=False)
         window.add_action(self.export_action, "settings", toolbar=False)
+        window.add_action(self.enter_leader_action, "settings", toolbar=False)
         window.add_action(self.leave_leader_action, "settings", toolbar=False)
         window.leader_label = QLabel()
         window.leader_label.setObjectName("leaderLabel")
@@ -417,6 +421,7 @@ class PrivacyActions(QObject):
         self.notice_action.setText(QCoreApplication.translate("Privacy", "个人信息告知书 (F1)"))
         self.audit_action.setText(QCoreApplication.translate("Privacy", "操作日志…"))
         self.export_action.setText(QCoreApplication.translate("Privacy", "导出诉求…"))
+        self.enter_leader_action.setText(QCoreApplication.translate("Privacy", "进入队长模式…"))
         self.leave_leader_action.setText(QCoreApplication.translate("Privacy", "退出队长模式"))
         leader_gate.leader_mode_changed(self.window)
 
@@ -463,6 +468,7 @@ class PrivacyActions(QObject):
         self.audit_dialog.access = self.services.access
         self.audit_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.audit_dialog.destroyed.connect(self._audit_gone)
+        leader_gate.done_when_closed(self.window, self.audit_dialog)
         self.audit_dialog.load()
         self.audit_dialog.open()
 
@@ -478,6 +484,8 @@ class PrivacyActions(QObject):
         )
         if path:
             self.export_to(Path(path))
+        # The file dialog was part of the action: leader mode ends after the export just queued.
+        leader_gate.action_done(self.window)
 
     def export_to(self, path: Path) -> None:
         fmt = "json" if path.suffix.lower() == ".json" else "csv"

@@ -498,11 +498,16 @@ def install_setup_action(window, services) -> None:
                                  run_db=run_on_worker(window.operations), parent=window, pin_set=pin_set)
             wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             wizard.finished.connect(lambda _result: window.refresh({DEVICE}))
+            leader_gate.done_when_closed(window, wizard)
             wizard.open()
+
+        def not_read(error) -> None:
+            leader_gate.action_done(window)
+            window.show_error(str(error))
 
         # Whether the PIN page is needed is read where the database lives, on the worker.
         window.operations.submit(lambda desk: roles.pin_is_set(desk.db), what="setup_wizard_pin",
-                                 done=open_with, failed=lambda error: window.show_error(str(error)))
+                                 done=open_with, failed=not_read)
 
     def retranslate() -> None:
         action.setText(QCoreApplication.translate("SetupWizard", "设置向导…"))

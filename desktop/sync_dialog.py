@@ -423,6 +423,7 @@ def install_sync_action(window, services) -> QAction:
         if previous is not None:
             previous.deleteLater()
         window.sync_dialog = SyncDialog(window, services)
+        leader_gate.done_when_closed(window, window.sync_dialog)
         window.sync_dialog.open()
 
     def retranslate() -> None:

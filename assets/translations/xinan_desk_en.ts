@@ -509,6 +509,14 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Leader mode · {time} left</translation>
     </message>
     <message>
+        <source>进入队长模式</source>
+        <translation>Enter leader mode</translation>
+    </message>
+    <message>
+        <source>队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN</source>
+        <translation>The team leader&apos;s action is done and leader mode has ended: the next leader&apos;s action asks for the PIN again</translation>
+    </message>
+    <message>
         <source>队长设置被改过</source>
         <translation>Leader settings were changed</translation>
     </message>
@@ -1189,6 +1197,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     <message>
         <source>导出诉求…</source>
         <translation>Export petitions…</translation>
+    </message>
+    <message>
+        <source>进入队长模式…</source>
+        <translation>Enter leader mode…</translation>
     </message>
     <message>
         <source>退出队长模式</source>

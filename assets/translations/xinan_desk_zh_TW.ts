@@ -509,6 +509,14 @@
         <translation>隊長模式 · 還剩 {time}</translation>
     </message>
     <message>
+        <source>进入队长模式</source>
+        <translation>進入隊長模式</translation>
+    </message>
+    <message>
+        <source>队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN</source>
+        <translation>隊長的操作已完成，隊長模式已結束：下一次隊長操作需要再輸入 PIN</translation>
+    </message>
+    <message>
         <source>队长设置被改过</source>
         <translation>隊長設定被改過</translation>
     </message>
@@ -1188,6 +1196,10 @@
     <message>
         <source>导出诉求…</source>
         <translation>匯出訴求…</translation>
+    </message>
+    <message>
+        <source>进入队长模式…</source>
+        <translation>進入隊長模式…</translation>
     </message>
     <message>
         <source>退出队长模式</source>

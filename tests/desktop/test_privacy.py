@@ -160,6 +160,52 @@ def test_a_tampered_log_is_shown_by_the_verify_button(window, volunteer, qtbot, 
     assert "被篡改" in dialog.verdict.text() and "第 1 条" in dialog.verdict.text()
 
 
+def _last_actions(data_dir, n: int) -> list[tuple[str, str]]:
+    with fresh_desk(data_dir) as desk:
+        return [(e["action"], e["detail"].split("；")[0]) for e in audit.entries(desk.db)[-n:]]
+
+
+def _pin_asked(window) -> bool:
+    return any(p.isVisible() for p in window.findChildren(PinDialog))
+
+
+def test_a_pin_given_for_one_action_ends_leader_mode_when_its_dialog_closes(window, volunteer, qtbot, data_dir):
+    set_leader_pin(data_dir)
+    window.privacy.audit_action.trigger()
+    volunteer.type_pin(TEST_PIN)
+    qtbot.waitUntil(lambda: window.privacy.audit_dialog is not None and window.privacy.audit_dialog.isVisible())
+    assert window.leader_label.isVisible(), "while the leader's action is open, the status bar says so"
+
+    volunteer.press(Qt.Key.Key_Escape)  # the leader closes the audit log and walks off
+    qtbot.waitUntil(lambda: window.privacy.audit_dialog is None)
+    assert not window.leader_label.isVisible()
+    assert "队长模式已结束" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.services.access.is_leader)
+    qtbot.waitUntil(lambda: _last_actions(data_dir, 1) == [("seal", "操作完成")])
+
+    # A volunteer at the laptop a moment later gets the PIN dialog, not the audit log.
+    window.privacy.audit_action.trigger()
+    qtbot.waitUntil(lambda: _pin_asked(window))
+    assert window.privacy.audit_dialog is None
+
+
+def test_leader_mode_entered_from_the_menu_lasts_over_several_actions(window, volunteer, qtbot, data_dir):
+    set_leader_pin(data_dir)
+    window.privacy.enter_leader_action.trigger()
+    volunteer.type_pin(TEST_PIN)
+    qtbot.waitUntil(lambda: window.leader_label.isVisible())
+    for _ in range(2):  # two actions, one PIN
+        window.privacy.audit_action.trigger()
+        qtbot.waitUntil(lambda: window.privacy.audit_dialog is not None and window.privacy.audit_dialog.isVisible())
+        assert not _pin_asked(window)
+        volunteer.press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.privacy.audit_dialog is None)
+        settle(qtbot)
+        assert window.services.access.is_leader and window.leader_label.isVisible()
+    window.privacy.leave_leader_action.trigger()  # or its minutes, or the idle lock
+    assert not window.leader_label.isVisible() and not window.services.access.is_leader
+
+
 def test_export_refuses_a_volunteer_even_past_the_menu(window, qtbot, tmp_path):
     window.privacy.export_to(tmp_path / "all.csv")
     qtbot.waitUntil(lambda: window.error_bar.text() != "")
