@@ -21,11 +21,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.widgets import theme
 from reception.privacy.roles import LEADER_ACTIONS
+
+
+# The actions' names as the PIN dialog says them, in the desk's language (the domain's
+# LEADER_ACTIONS words are the command line's, in Chinese).
+ACTION_WORDS = {
+    "sync": QT_TRANSLATE_NOOP("LeaderGate", "同步"),
+    "void": QT_TRANSLATE_NOOP("LeaderGate", "作废诉求"),
+    "export": QT_TRANSLATE_NOOP("LeaderGate", "导出"),
+    "settings": QT_TRANSLATE_NOOP("LeaderGate", "修改设置"),
+    "audit": QT_TRANSLATE_NOOP("LeaderGate", "查看操作日志"),
+    "purge": QT_TRANSLATE_NOOP("LeaderGate", "清除到期个人信息"),
+    "device": QT_TRANSLATE_NOOP("LeaderGate", "设置本机编号"),
+    "passphrase": QT_TRANSLATE_NOOP("LeaderGate", "更换口令"),
+    "leader": QT_TRANSLATE_NOOP("LeaderGate", "进入队长模式"),
+}
 
 
 class PinDialog(QDialog):
@@ -102,9 +117,8 @@ def allowed(window, action: str, retry: Callable[[], None], stay: bool = False) 
     access = window.services.access
     if is_leader(window):
         return True
-    words = (QCoreApplication.translate("LeaderGate", "进入队长模式") if action == "leader"
-             else LEADER_ACTIONS.get(action, action))
-    dialog = PinDialog(words, window)
+    words = ACTION_WORDS.get(action)
+    dialog = PinDialog(QCoreApplication.translate("LeaderGate", words) if words else LEADER_ACTIONS.get(action, action), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def check(pin: str) -> None:

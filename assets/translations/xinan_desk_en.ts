@@ -509,6 +509,38 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Leader mode · {time} left</translation>
     </message>
     <message>
+        <source>同步</source>
+        <translation>sync</translation>
+    </message>
+    <message>
+        <source>作废诉求</source>
+        <translation>void a petition</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>change the settings</translation>
+    </message>
+    <message>
+        <source>查看操作日志</source>
+        <translation>read the audit log</translation>
+    </message>
+    <message>
+        <source>清除到期个人信息</source>
+        <translation>purge expired personal data</translation>
+    </message>
+    <message>
+        <source>设置本机编号</source>
+        <translation>set this laptop&apos;s number</translation>
+    </message>
+    <message>
+        <source>更换口令</source>
+        <translation>change the passphrase</translation>
+    </message>
+    <message>
         <source>进入队长模式</source>
         <translation>Enter leader mode</translation>
     </message>

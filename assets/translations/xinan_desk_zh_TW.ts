@@ -509,6 +509,38 @@
         <translation>隊長模式 · 還剩 {time}</translation>
     </message>
     <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>作废诉求</source>
+        <translation>作廢訴求</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>修改設定</translation>
+    </message>
+    <message>
+        <source>查看操作日志</source>
+        <translation>檢視操作日誌</translation>
+    </message>
+    <message>
+        <source>清除到期个人信息</source>
+        <translation>清除到期個人資訊</translation>
+    </message>
+    <message>
+        <source>设置本机编号</source>
+        <translation>設定本機編號</translation>
+    </message>
+    <message>
+        <source>更换口令</source>
+        <translation>更換口令</translation>
+    </message>
+    <message>
         <source>进入队长模式</source>
         <translation>進入隊長模式</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop_driving import Volunteer, focused, fresh_desk, set_leader_pin, settle
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from composition.services import open_services
 from desktop.leader_gate import PinDialog
@@ -233,3 +233,23 @@ def test_f1_shows_the_notice_in_large_type_and_alt_y_records_consent(window, vol
     form.fields["description"].editor.setFocus()
     volunteer.give_consent()
     assert form.values()["consent"] is True
+
+
+def test_in_english_the_pin_dialog_names_the_action_and_the_end_is_said_in_english(window, volunteer, qtbot, data_dir, desk_app):
+    from desktop import i18n
+
+    set_leader_pin(data_dir)
+    installed = i18n.install_translators(desk_app, "en")
+    try:
+        window.privacy.audit_action.trigger()
+        qtbot.waitUntil(lambda: _pin_asked(window))
+        pin = next(p for p in window.findChildren(PinDialog) if p.isVisible())
+        assert "read the audit log" in pin.findChild(QLabel).text()
+        volunteer.type_pin(TEST_PIN)
+        qtbot.waitUntil(lambda: window.privacy.audit_dialog is not None and window.privacy.audit_dialog.isVisible())
+        volunteer.press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.privacy.audit_dialog is None)
+        assert "leader mode has ended" in window.statusBar().currentMessage()
+    finally:
+        for translator in installed:
+            desk_app.removeTranslator(translator)
