@@ -10,6 +10,7 @@ The order is the export's column order, the one a person reads in a spreadsheet.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import dataclasses
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -43,6 +44,16 @@ class CaseField:
     personal: bool = False  # a resident's personal information: purged by retention
     purged_to_placeholder: bool = False  # purged to PURGED_TEXT rather than to ''
     enum: type[Enum] | None = None  # for Kind.ENUM: the Enum its stored value names
+
+    def to_stored(self, value: Any) -> Any:
+        """The cases column's value for the Case attribute (or the CaseInput value)."""
+        if self.kind is Kind.BOOL:
+            return int(value)
+        if self.kind is Kind.ENUM:
+            return value.value
+        if self.kind in (Kind.TIME, Kind.OPTIONAL_TIME):
+            return clock.to_text(value) if value else None
+        return value
 
     def from_stored(self, value: Any) -> Any:
         """The Case attribute from the stored column's value."""
@@ -129,6 +140,12 @@ def case_values(case: Any) -> dict[str, Any]:
 def stored_values(row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored case's columns as the Case's attributes (without its photos)."""
     return {f.name: f.from_stored(row.get(f.name)) for f in FIELDS}
+
+
+def input_columns(values: Any) -> dict[str, Any]:
+    """The columns a validated CaseInput gives (what the volunteer typed), by the description."""
+    typed = {f.name for f in dataclasses.fields(values)}
+    return {f.name: f.to_stored(getattr(values, f.name)) for f in FIELDS if f.name in typed}
 
 
 def purge_assignments(placeholder: str = PURGED_TEXT) -> tuple[str, tuple[str, ...]]:

@@ -400,24 +400,15 @@ class ReceptionDesk:
 
     @staticmethod
     def _case_columns(values: CaseInput, major, item) -> dict[str, Any]:
+        # What was typed, column by column as the description stores it; the category's names
+        # and department come from the street's taxonomy.
         return {
+            **case_fields.input_columns(values),
             "category_code": item.code,
             "category_name": item.name,
             "major_code": major.code,
             "major_name": major.name,
             "department": major.department,
-            "description": values.description,
-            "anonymous": int(values.anonymous),
-            "resident_name": values.resident_name,
-            "phone": values.phone,
-            "community": values.community,
-            "address": values.address,
-            "urgency": values.urgency.value,
-            "outcome": values.outcome.value,
-            "outcome_note": values.outcome_note,
-            "receptionist": values.receptionist,
-            "consent": int(values.consent),
-            "id_number": values.id_number,
         }
 
     def _store_photos(self, case_id: str, photos: tuple[PhotoInput, ...]) -> None:

@@ -9,7 +9,7 @@ import dataclasses
 import json
 from dataclasses import replace
 
-from reception_support import TEST_PIN
+from reception_support import TEST_PIN, valid_case
 
 from reception import case_fields
 from reception.clock import to_text
@@ -19,6 +19,7 @@ from reception.privacy import retention
 from reception.privacy.export import COLUMNS, export_cases, neutralise_formula
 from reception.privacy.roles import Access
 from reception.storage import repository as repo
+from reception.validation import validate
 
 # A value for every personal field that a spreadsheet would read as a formula.
 PERSONAL_VALUES = {
@@ -43,6 +44,15 @@ def test_every_case_attribute_is_a_field_of_the_description_and_a_stored_column(
     read = desk.case(case.id)
     assert (read.resident_name, read.phone, read.urgency, read.closed_at, read.void_reason) == (
         "王阿姨", "+8613600001111", case.urgency, None, "")
+
+
+def test_what_was_typed_is_stored_by_the_description_and_reads_back_the_same(desk):
+    values = validate(valid_case(resident_name="王阿姨", address="新安三路1号", outcome_note="已转社区"), desk.form)
+    columns = case_fields.input_columns(values)
+    typed = {f.name for f in dataclasses.fields(values)} - {"photos"}
+    assert set(columns) == typed and columns["anonymous"] == 0 and columns["urgency"] == values.urgency.value
+    read = desk.case(desk.record_case(valid_case(resident_name="王阿姨", address="新安三路1号", outcome_note="已转社区")).id)
+    assert {name: getattr(read, name) for name in typed} == {name: getattr(values, name) for name in typed}
 
 
 def test_the_personal_fields_are_the_residents_details_and_the_free_text():
