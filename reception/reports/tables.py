@@ -17,14 +17,12 @@ from pathlib import Path
 
 from reception import clock
 from reception.errors import DeskError
+from reception.privacy.export import neutralise_formula  # one rule for every CSV the desk writes
 from reception.reports.figures import NightReport, RangeReport
 from reception.reports.pdf import FORWARDED_HEADER, forwarded_rows, night_pdf, percent, range_pdf
 
 FORMATS = {".pdf": "PDF", ".csv": "CSV", ".xlsx": "XLSX"}
 # A cell starting with one of these is a formula to Excel; a venue typed as "=1+1" stays text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 class ReportFileError(DeskError):
     """The report could not be written where asked (or the file name's type is not one we write)."""
 
@@ -81,12 +79,6 @@ def range_sheets(report: RangeReport) -> list[Sheet]:
     ]
 
 
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def csv_bytes(sheets: list[Sheet]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -95,7 +87,7 @@ def csv_bytes(sheets: list[Sheet]) -> bytes:
             writer.writerow([])
         writer.writerow([sheet.title])
         writer.writerow(sheet.header)
-        writer.writerows([_safe(v) for v in row] for row in sheet.rows)
+        writer.writerows([neutralise_formula(v) for v in row] for row in sheet.rows)
     # Excel on a Chinese Windows opens UTF-8 CSV as Chinese only with the byte-order mark.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
