@@ -61,13 +61,15 @@ def settle(qtbot) -> None:
     QApplication.processEvents()
     if QApplication.activePopupWidget() is not None:
         return
-    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    # A dialog an earlier test deleted can still be listed while its deletion is pending.
+    visible = [w for w in QApplication.topLevelWidgets() if shiboken6.isValid(w) and w.isVisible()]
     target = next((w for w in visible if isinstance(w, QDialog)), None) or next(
         (w for w in visible if isinstance(w, MainWindow)), None
     )
     if target is not None and not target.isActiveWindow():
         target.activateWindow()
-        qtbot.waitUntil(target.isActiveWindow)
+        # An earlier test's dialog may be deleted meanwhile: then there is nothing to wait for.
+        qtbot.waitUntil(lambda: not shiboken6.isValid(target) or target.isActiveWindow())
 
 
 def _visible_dialog(name: str) -> QDialog | None:

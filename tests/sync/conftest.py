@@ -158,6 +158,13 @@ def desk_window(qapp, qtbot, tmp_path: Path):
     qtbot.waitUntil(lambda: window.is_ready)
     yield window, services
     if shiboken6.isValid(window):
+        # A dialog the test left open (the Sync dialog) is the window's child: it would stay on
+        # screen until the window's deferred deletion, and the next test's settle() would give
+        # it the keyboard.
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in window.findChildren(QDialog):
+            dialog.close()
         window.close()
         window.deleteLater()
     services.close()
