@@ -247,8 +247,14 @@ class PlatformStore:
         try:
             return self._create_request(key, content, device, row, photos, initial_status)
         except IntegrityError:
-            # Only the (street, tracking_code) index can refuse here: another laptop's request took
-            # the code between our check and our insert.
+            pass
+        # Only the (street, tracking_code) index can refuse here, and for one of two reasons: the
+        # same request (same key) sent to two workers at once, whose twin has committed by now —
+        # asked again, it is a replay — or another laptop's request took the code between our
+        # check and our insert, which the check now names.
+        try:
+            return self._create_request(key, content, device, row, photos, initial_status)
+        except IntegrityError:
             raise TrackingCodeTaken(f"查询码 {row.get('tracking_code')} 已登记过一条诉求：同一查询码只能对应一条") from None
 
     def _create_request(self, key: str, content: str, device: Device, row: dict[str, Any],
