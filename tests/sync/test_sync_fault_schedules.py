@@ -139,8 +139,8 @@ def test_reference_platform_every_case_once(seed, our_line, tmp_path, form):
     platform, proxy = our_line
     rng = random.Random(10_000 + seed)
     proxy.clear()
-    _, token = platform.enrol(name=f"排程{seed}")
     desk = _desk(tmp_path, form)
+    token = platform.enrol_desk(desk, name=f"排程{seed}")
     try:
         cases = _record(desk, rng, seed, photos=True)
         proxy.plan(*[_line_fault(rng, OURS) for _ in range(rng.randint(1, 3))])

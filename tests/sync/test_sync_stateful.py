@@ -60,9 +60,9 @@ class NightAndAfter(RuleBasedStateMachine):
     def start(self) -> None:
         self.proxy.clear()
         self.dir = Path(tempfile.mkdtemp(prefix="stateful-"))
-        _, self.token = self.platform.enrol(name=self.dir.name)
         self.db = open_database(self.dir / "desk.db")
         self.desk = ReceptionDesk(self.db, self.form)
+        self.token = self.platform.enrol_desk(self.desk, name=self.dir.name)
         self.cases: list[str] = []
 
     def teardown(self) -> None:
