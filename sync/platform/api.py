@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 from pathlib import Path
@@ -22,27 +21,22 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from forms import load_form
-from reception import tracking_codes
 from reception.form_definition import FormDefinition, Outcome, Urgency
 from reception.privacy import file_modes
 from sync import protocol
-from sync.platform.loop import LoopRefused
+from sync.platform import intake
+from sync.platform.intake import limit
 from sync.platform.loop_store import LoopStore
 from sync.platform.store import (
     Device,
-    IdempotencyConflict,
     PlatformStore,
     StreetError,
-    TrackingCodeTaken,
     decode_cursor,
     encode_cursor,
 )
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-MAX_PHOTOS = 9
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 _CONTENT_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
-DEVICE_STATUSES = ("voided",)  # a laptop may void (an amendment); only staff move a case on
 
 
 class Open311Error(HTTPException):
@@ -221,118 +215,44 @@ def create_request(
     platform: PlatformDep,
     device: DeviceDep,
     response: Response,
-    service_code: Annotated[str, Form(max_length=32)],
-    description: Annotated[str, Form(max_length=4000)],
+    service_code: Annotated[str, Form(max_length=limit("service_code"))],
+    description: Annotated[str, Form(max_length=limit("description"))],
     idempotency_key: Annotated[str, Header(alias=protocol.IDEMPOTENCY_HEADER, min_length=8, max_length=100)],
-    address_string: Annotated[str, Form(max_length=400)] = "",
-    first_name: Annotated[str, Form(max_length=100)] = "",
-    phone: Annotated[str, Form(max_length=40)] = "",
-    tracking_code: Annotated[str, Form(alias="attribute[tracking_code]", max_length=40)] = "",
-    verifier: Annotated[str, Form(alias="attribute[verifier]", max_length=40)] = "",
-    community: Annotated[str, Form(alias="attribute[community]", max_length=100)] = "",
-    urgency: Annotated[str, Form(alias="attribute[urgency]", max_length=10)] = Urgency.ORDINARY.value,
-    outcome: Annotated[str, Form(alias="attribute[outcome]", max_length=10)] = Outcome.FORWARDED.value,
-    outcome_note: Annotated[str, Form(alias="attribute[outcome_note]", max_length=2000)] = "",
-    receptionist: Annotated[str, Form(alias="attribute[receptionist]", max_length=100)] = "",
-    anonymous: Annotated[str, Form(alias="attribute[anonymous]", max_length=10)] = "false",
-    requested_datetime: Annotated[str, Form(alias="attribute[requested_datetime]", max_length=40)] = "",
-    accept_by: Annotated[str, Form(alias="attribute[accept_by]", max_length=40)] = "",
-    close_by: Annotated[str, Form(alias="attribute[close_by]", max_length=40)] = "",
-    photos: Annotated[str, Form(alias="attribute[photos]", max_length=MAX_PHOTOS * 65)] = "",
-    follows: Annotated[str, Form(alias="attribute[follows]", max_length=40)] = "",
+    address_string: Annotated[str, Form(max_length=limit("address_string"))] = "",
+    first_name: Annotated[str, Form(max_length=limit("first_name"))] = "",
+    phone: Annotated[str, Form(max_length=limit("phone"))] = "",
+    tracking_code: Annotated[str, Form(alias="attribute[tracking_code]", max_length=limit("attribute[tracking_code]"))] = "",
+    verifier: Annotated[str, Form(alias="attribute[verifier]", max_length=limit("attribute[verifier]"))] = "",
+    community: Annotated[str, Form(alias="attribute[community]", max_length=limit("attribute[community]"))] = "",
+    urgency: Annotated[str, Form(alias="attribute[urgency]", max_length=limit("attribute[urgency]"))] = Urgency.ORDINARY.value,
+    outcome: Annotated[str, Form(alias="attribute[outcome]", max_length=limit("attribute[outcome]"))] = Outcome.FORWARDED.value,
+    outcome_note: Annotated[str, Form(alias="attribute[outcome_note]", max_length=limit("attribute[outcome_note]"))] = "",
+    receptionist: Annotated[str, Form(alias="attribute[receptionist]", max_length=limit("attribute[receptionist]"))] = "",
+    anonymous: Annotated[str, Form(alias="attribute[anonymous]", max_length=limit("attribute[anonymous]"))] = "false",
+    requested_datetime: Annotated[str, Form(alias="attribute[requested_datetime]",
+                                            max_length=limit("attribute[requested_datetime]"))] = "",
+    accept_by: Annotated[str, Form(alias="attribute[accept_by]", max_length=limit("attribute[accept_by]"))] = "",
+    close_by: Annotated[str, Form(alias="attribute[close_by]", max_length=limit("attribute[close_by]"))] = "",
+    photos: Annotated[str, Form(alias="attribute[photos]", max_length=limit("attribute[photos]"))] = "",
+    follows: Annotated[str, Form(alias="attribute[follows]", max_length=limit("attribute[follows]"))] = "",
 ) -> list[dict[str, Any]]:
-    found = platform.form_of(device.street_code).taxonomy.find(service_code)
-    if found is None:
-        raise fail(400, f"service_code {service_code!r} 不是平台的诉求类别")
-    category, item = found
-    if not description.strip():
-        raise fail(400, "description（诉求内容）不能为空")
-    if urgency not in {u.value for u in Urgency}:
-        raise fail(400, f"attribute[urgency] 只能是 {'、'.join(u.value for u in Urgency)}")
-    if outcome not in {o.value for o in Outcome}:
-        raise fail(400, f"attribute[outcome] 只能是 {'、'.join(o.value for o in Outcome)}")
-    code_display = ""
-    if tracking_code:
-        try:
-            code = tracking_codes.parse(tracking_code)
-        except tracking_codes.TrackingCodeError:
-            raise fail(400, "attribute[tracking_code] 不是有效的查询码") from None
-        code_display = code.display
-    shas = [s for s in photos.split(",") if s] if photos else []
-    if len(shas) > MAX_PHOTOS or any(not _SHA.match(s) for s in shas) or len(set(shas)) != len(shas):
-        raise fail(400, f"attribute[photos] 应为不重复的 SHA-256（小写十六进制），最多 {MAX_PHOTOS} 张")
-    for name, value in (("requested_datetime", requested_datetime), ("accept_by", accept_by), ("close_by", close_by)):
-        if value and not _is_datetime(value):
-            raise fail(400, f"attribute[{name}] 应为 ISO 8601 时间")
-    fields = {
+    # The checks and the storing are intake.py's, shared with the USB bundle's import.
+    sent = {
         "service_code": service_code, "description": description, "address_string": address_string,
-        "first_name": first_name, "phone": phone, "tracking_code": tracking_code, "verifier": verifier,
-        "community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
-        "receptionist": receptionist, "anonymous": anonymous, "requested_datetime": requested_datetime,
-        "accept_by": accept_by, "close_by": close_by, "photos": photos,
-        # Only when given, as the laptop sends it: older cases keep their content hash.
-        **({"follows": follows} if follows else {}),
+        "first_name": first_name, "phone": phone, "attribute[tracking_code]": tracking_code,
+        "attribute[verifier]": verifier, "attribute[community]": community, "attribute[urgency]": urgency,
+        "attribute[outcome]": outcome, "attribute[outcome_note]": outcome_note,
+        "attribute[receptionist]": receptionist, "attribute[anonymous]": anonymous,
+        "attribute[requested_datetime]": requested_datetime, "attribute[accept_by]": accept_by,
+        "attribute[close_by]": close_by, "attribute[photos]": photos, "attribute[follows]": follows,
     }
-    content = protocol.content_sha256(fields)
-    row = {
-        "service_code": service_code, "service_name": item.name, "group_name": category.name,
-        "department": category.department, "description": description, "address_string": address_string,
-        "first_name": first_name, "phone": phone, "tracking_code": code_display,
-        "verifier": verifier.upper(),
-        "attributes": json.dumps(
-            {"community": community, "urgency": urgency, "outcome": outcome, "outcome_note": outcome_note,
-             "receptionist": receptionist, "anonymous": anonymous,
-             **({"follows": follows} if follows else {})}, ensure_ascii=False),
-        "requested_datetime": _utc(requested_datetime), "accept_by": _utc(accept_by), "close_by": _utc(close_by),
-    }
-    initial = "closed" if Outcome(outcome).closes_case else "open"
     try:
-        request_id, created = platform.store.create_request(idempotency_key, content, device, row, shas, initial)
-    except TrackingCodeTaken as taken:
-        raise fail(409, f"{taken}（attribute[tracking_code]）") from None
-    except IdempotencyConflict as conflict:
-        raise fail(
-            409,
-            f"平台已收到这条诉求内容不同的版本（编号 {conflict}），保留原先收到的内容；"
-            f"如需更正，请以补充说明的方式提交（幂等键 {idempotency_key}）",
-        ) from None
+        answer, created = intake.accept_request(platform, device, idempotency_key, sent)
+    except intake.Refused as refusal:
+        raise fail(refusal.code, refusal.description) from None
     if not created:
         response.status_code = 200
-    stored = platform.store.get_request(request_id)
-    media = platform.store.media_of(stored["id"])
-    return [{
-        "service_request_id": request_id,
-        "service_notice": "已收到" if created else "此前已收到，未重复登记",
-        "account_id": None,
-        "status": stored["status"],
-        "media_complete": all(m["complete"] for m in media),
-        "media": [
-            {"sha256": m["sha256"], "size": m["size"], "received": m["received"], "complete": bool(m["complete"])}
-            for m in media
-        ],
-    }]
-
-
-def _utc(text: str) -> str:
-    """Stored in UTC, so that the database compares times as text (the district's overdue sums);
-    a time without an offset is taken as UTC, as the desk sends it."""
-    from datetime import datetime, timezone
-
-    if not text:
-        return text
-    moment = datetime.fromisoformat(text)
-    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-    return moment.isoformat(timespec="seconds")
-
-
-def _is_datetime(text: str) -> bool:
-    from datetime import datetime
-
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return [answer]
 
 
 def _request_json(platform: Platform, row: dict[str, Any]) -> dict[str, Any]:
@@ -358,10 +278,10 @@ def _request_json(platform: Platform, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _own_request(platform: Platform, device: Device, request_id: str) -> dict[str, Any]:
-    row = platform.store.get_request(request_id)
-    if row is None or row["device"] != device.id:
-        raise fail(404, f"没有编号为 {request_id} 的诉求")
-    return row
+    try:
+        return intake.own_request(platform, device, request_id)
+    except intake.Refused as refusal:
+        raise fail(refusal.code, refusal.description) from None
 
 
 @router.get("/requests.json")
@@ -576,30 +496,15 @@ def post_update(
     rating: Annotated[str, Form(max_length=10)] = "",
     rating_note: Annotated[str, Form(max_length=1000)] = "",
 ) -> list[dict[str, Any]]:
-    """An amendment from the laptop: a note, a void, or the resident's verdict recorded at the
-    stall (``rating``: it goes through the staff loop, where 不满意 reopens the case)."""
-    row = _own_request(platform, device, service_request_id)
-    if rating:
-        try:
-            state, created = platform.loop.act(row["id"], "rate", author="desk", rating=rating, words=rating_note,
-                                               source="desk", key=idempotency_key)
-        except LoopRefused as refusal:
-            raise fail(409, f"平台未记录这条评价：{refusal}") from None
-        except IdempotencyConflict:
-            raise fail(409, f"同一幂等键（{idempotency_key}）已用于另一条诉求") from None
-        if not created:
-            response.status_code = 200
-        return [{"service_request_id": service_request_id, "status": state.status}]
-    if status and status not in DEVICE_STATUSES:
-        raise fail(400, f"笔记本只能提交补充说明或作废（voided），不能把状态改为 {status}")
-    new_status = status or row["status"]
+    """An amendment from the laptop (intake.accept_update, shared with the USB bundle's import)."""
     try:
-        update_id, created = platform.store.add_update(row["id"], new_status, description, "desk", idempotency_key)
-    except IdempotencyConflict:
-        raise fail(409, f"同一幂等键（{idempotency_key}）已用于另一条诉求的补充说明") from None
+        answer, created = intake.accept_update(platform, device, idempotency_key, service_request_id, description,
+                                               status, rating, rating_note)
+    except intake.Refused as refusal:
+        raise fail(refusal.code, refusal.description) from None
     if not created:
         response.status_code = 200
-    return [{"update_id": str(update_id), "service_request_id": service_request_id, "status": new_status}]
+    return [answer]
 
 
 def create_app(data_dir: Path, database_url: str | None = None) -> FastAPI:

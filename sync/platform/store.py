@@ -77,10 +77,6 @@ class IdempotencyConflict(Exception):
     """The same idempotency key came back with different content (answered as 409)."""
 
 
-class IdempotencyConflict(Exception):
-    """The same idempotency key came back with different content (answered as 409)."""
-
-
 class TrackingCodeTaken(Exception):
     """The tracking code is another laptop's, or already names a case of this street (409)."""
 
