@@ -810,7 +810,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def amend_case(self, case: Case) -> None:
-        dialog = AmendDialog(case, self, category=self.case_texts.category(case))
+        self.operations.submit(lambda desk: desk.amendments(case.id), what="load_amendments",
+                               done=lambda amendments: self._open_amend_dialog(case, amendments))
+
+    def _open_amend_dialog(self, case: Case, amendments: list[dict]) -> None:
+        # The last correction refused by the platform, unless a later one answers it already.
+        refused = amendments[-1] if amendments and amendments[-1]["refused"] else None
+        dialog = AmendDialog(case, self, category=self.case_texts.category(case), refused=refused)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         field = self.form.fields.get("receptionist")
         receptionist = field.value() if field is not None else ""

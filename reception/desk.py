@@ -313,6 +313,11 @@ class ReceptionDesk:
             now = clock.to_text(self.now())
             outbox_id = repo.enqueue(self.db, case_id, "amend", now)
             repo.insert_amendment(self.db, outbox_id, case_id, note, now)
+            state = repo.sync_case(self.db, case_id)
+            if row["synced_at"] and state and state["set_aside_reason"]:
+                # On a synced case only a refused correction or void sets it aside: this new
+                # correction answers it. A void still refused says so again at the next sync.
+                repo.upsert_sync_case(self.db, case_id, {"set_aside_reason": None, "set_aside_at": None}, now)
             audit.append(self.db, "amend", audit.Actor(self.role, receptionist),
                          case_code=row["tracking_code"], at=now)
         return self.case(case_id)

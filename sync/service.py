@@ -511,11 +511,21 @@ class SyncService:
                     notify(Progress(len(report.results), total, report.results[-1], "amending"))
                     continue
                 reason = str(error)
-                if error.status_code in (404, 405, 501) and self.profile.updates:
+                if error.status_code == 404 and self.profile.updates:
+                    reason = _not_found_reason(row["kind"], state["request_id"], reason)
+                elif error.status_code in (405, 501) and self.profile.updates:
                     reason = f"{_no_updates_reason(row['kind'], state['request_id'])}（{error}）"
                 with writing(self.db):
+                    if row["kind"] == "amend":
+                        # Sent again unchanged it would be refused again, night after night: kept
+                        # with the platform's words, shown to the leader, and done with until
+                        # the case is corrected again (a new correction clears the set-aside).
+                        repo.set_amendment_refusal(self.db, row["id"], reason)
+                        repo.finish_outbox(self.db, row["id"], now)
+                        reason = f"平台未接受这条更正，不会再自动重发；请改好后重新“补充更正”：{reason}"
+                    else:
+                        repo.note_outbox_attempt(self.db, row["id"], reason)
                     repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
-                    repo.note_outbox_attempt(self.db, row["id"], reason)
                 result = CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
             except AuthFailed:
                 raise
@@ -675,6 +685,14 @@ def _no_updates_reason(kind: str, request_id: str) -> str:
     what = {"void": "作废", "rate": "居民评价"}.get(kind, "更正")
     return (f"该平台不接收接访台的{what}（它没有 servicerequestupdates 接口）：请在平台上找到编号 {request_id}，"
             f"由平台工作人员手动处理；本机保留这条{what}")
+
+
+def _not_found_reason(kind: str, request_id: str, words: str) -> str:
+    """A 404 on an update: the server has no servicerequestupdates, or does not know the case as
+    this laptop's (the laptop was enrolled again since it sent it). Which one, only staff can tell."""
+    what = {"void": "作废", "rate": "居民评价"}.get(kind, "更正")
+    return (f"平台不接收编号 {request_id} 上的{what}（{words}）：平台可能没有 servicerequestupdates 接口，"
+            f"或这台笔记本重新登记过、平台不再认它是这条诉求的来源；请平台工作人员在平台上处理，本机保留这条{what}")
 
 
 def _repeated(reason: str, job: _CreateJob) -> str:

@@ -33,6 +33,12 @@ This petition is {state}; the platform&apos;s copy counts and it cannot be chang
         <source>更正说明 *</source>
         <translation>Correction *</translation>
     </message>
+    <message>
+        <source>平台没有接受 {when} 记下的更正，它不会再自动发送。平台的答复：{reason}
+原来的更正已填在下面，请改好后再记下。</source>
+        <translation>The platform did not accept the correction recorded at {when}; it will not be sent again by itself. The platform&apos;s answer: {reason}
+The refused correction is filled in below: edit it and record it again.</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>

@@ -33,6 +33,12 @@
         <source>更正说明 *</source>
         <translation>更正說明 *</translation>
     </message>
+    <message>
+        <source>平台没有接受 {when} 记下的更正，它不会再自动发送。平台的答复：{reason}
+原来的更正已填在下面，请改好后再记下。</source>
+        <translation>平台沒有接受 {when} 記下的更正，它不會再自動傳送。平台的答覆：{reason}
+原來的更正已填在下面，請改好後再記下。</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import current_language, local
 from desktop.widgets import theme
+from reception import clock
 from reception.cases import Case
 from reception.errors import FieldError
 from reception.sessions import TEAM_ROLES
@@ -225,7 +226,8 @@ class VoidDialog(_FormDialog):
 class AmendDialog(_FormDialog):
     """补充更正: the platform may already hold the case, so a correction is sent as a note."""
 
-    def __init__(self, case: Case, parent: QWidget | None = None, category: str = "") -> None:
+    def __init__(self, case: Case, parent: QWidget | None = None, category: str = "",
+                 refused: dict | None = None) -> None:
         super().__init__(self.tr("补充更正 {code}").format(code=case.tracking_code), self.tr("记下更正"), parent)
         self.setObjectName("amendDialog")
         self.case_id = case.id
@@ -244,6 +246,17 @@ class AmendDialog(_FormDialog):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("如：居民补充，地点是C出口东侧，不是西侧"))
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 16)
+        if refused:
+            # The platform would not take the last correction and it is not resent: show why, and
+            # its words to edit, so that the corrected correction goes at the next sync.
+            why = QLabel(self.tr("平台没有接受 {when} 记下的更正，它不会再自动发送。平台的答复：{reason}\n"
+                                 "原来的更正已填在下面，请改好后再记下。").format(
+                when=clock.local_text(clock.from_text(refused["created_at"])), reason=refused["refused"]))
+            why.setObjectName("amendRefused")
+            why.setWordWrap(True)
+            why.setStyleSheet(f"color: {theme.ERROR};")
+            self.layout_.insertWidget(1, why)
+            self.note.setPlainText(refused["note"])
         self.add_row("note", self.tr("更正说明 *"), self.note)
         self.finish_layout()
         self.note.setFocus()

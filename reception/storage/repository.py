@@ -266,10 +266,16 @@ def amendment_note(db: Database, outbox_id: int) -> str | None:
     return None if row is None else row[0]
 
 
+def set_amendment_refusal(db: Database, outbox_id: int, reason: str) -> None:
+    db.execute("UPDATE amendments SET refused = ? WHERE outbox_id = ?", (reason, outbox_id))
+
+
 def list_amendments(db: Database, case_id: str) -> list[dict[str, Any]]:
+    """Every correction of a case, oldest first: sent_at once the platform took it or refused it
+    for good, and then refused holds the platform's reason."""
     return _rows(
         db,
-        "SELECT a.note, a.created_at, o.done_at AS sent_at FROM amendments a "
+        "SELECT a.note, a.created_at, o.done_at AS sent_at, a.refused FROM amendments a "
         "JOIN outbox o ON o.id = a.outbox_id WHERE a.case_id = ? ORDER BY a.outbox_id",
         (case_id,),
     )

@@ -278,3 +278,11 @@ def m010_rating_refusals(db: Database) -> None:
     # The platform's reason when it refused a verdict for good (that closing was rated already on
     # the tracking page, or the case was reopened since): kept on the rating, shown on the case.
     db["ratings"].add_column("refused", str)
+
+
+@MIGRATIONS()
+def m011_amendment_refusals(db: Database) -> None:
+    # The platform's reason when it refused a correction for good (a 4xx that a resend would only
+    # repeat): kept on the correction and shown to the leader; the correction is not sent again.
+    # A new correction of the case (the refused one edited again) goes as its own entry.
+    db["amendments"].add_column("refused", str)

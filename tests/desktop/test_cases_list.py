@@ -144,3 +144,39 @@ def test_a_synced_case_is_not_edited_but_amended_with_a_note(make_window, volunt
     with fresh_desk(data_dir) as desk:
         assert [a["note"] for a in desk.amendments(case_id)] == ["居民补充：地点是C出口东侧"]
         assert desk.case(case_id).description == valid_case()["description"]
+
+def test_a_correction_the_platform_refused_is_shown_and_edited_again(make_window, volunteer, qtbot, data_dir):
+    [case_id] = _recorded(data_dir, {})
+    refusal = "平台不接收编号 SR-1 上的更正（没有编号为 SR-1 的诉求）"
+    with fresh_desk(data_dir) as desk:
+        with desk.db.atomic():
+            repository.mark_case_synced(desk.db, case_id, "2026-11-25T12:00:00+00:00", "受理")
+            [create] = repository.pending_outbox(desk.db)
+            repository.finish_outbox(desk.db, create["id"], "2026-11-25T12:00:00+00:00")
+        desk.amend_case(case_id, "居民补充：地点是C出口东侧")
+        [entry] = repository.pending_outbox(desk.db)
+        with desk.db.atomic():  # what the sync records when the platform refuses it for good
+            repository.set_amendment_refusal(desk.db, entry["id"], refusal)
+            repository.finish_outbox(desk.db, entry["id"], "2026-11-25T13:00:00+00:00")
+    window = make_window()
+    qtbot.waitUntil(lambda: window.cases_model.rowCount() == 1)
+    window.cases_view.setFocus()
+    window.cases_view.selectRow(0)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AmendDialog))
+    dialog = QApplication.activeModalWidget()
+    why = dialog.findChild(QLabel, "amendRefused")
+    assert why is not None and refusal in why.text() and "不会再自动发送" in why.text()
+    assert dialog.note.toPlainText() == "居民补充：地点是C出口东侧"  # the refused words, to edit
+
+    assert focused() is dialog.note
+    volunteer.press(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    volunteer.type("，靠近公交站")
+    volunteer.press(Qt.Key.Key_Tab)
+    volunteer.press(Qt.Key.Key_Return)  # the 记下更正 button
+    qtbot.waitUntil(lambda: not isinstance(QApplication.activeModalWidget(), AmendDialog))
+    with fresh_desk(data_dir) as desk:
+        first, second = desk.amendments(case_id)
+        assert first["refused"] == refusal and second["refused"] is None and second["sent_at"] is None
+        assert second["note"] == "居民补充：地点是C出口东侧，靠近公交站"
+        assert desk.pending_sync_count() == 1  # the corrected correction goes at the next sync

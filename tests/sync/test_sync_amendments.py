@@ -6,8 +6,8 @@ import pytest
 
 from reception.errors import CaseLocked
 from reception.storage import repository as repo
-from sync.service import SYNCED, WAITING, SyncService
-from sync_fault_proxy import Fault
+from sync.service import SYNCED, WAITING, SyncService, overview
+from sync_fault_proxy import Fault, FaultProxy
 from sync_support import case_raw, client_factory, settle
 
 CREATE = "POST /open311/v2/requests.json"
@@ -57,3 +57,42 @@ def test_after_an_interrupted_create_the_case_is_amended_not_overwritten(desk, p
     assert request["description"] == case.description
     assert any(NOTE in (u["description"] or "") for u in platform.store.updates_of(request["id"]))
     assert desk.case(case.id).is_synced and desk.pending_sync_count() == 0
+
+
+def test_a_correction_the_platform_refuses_is_kept_shown_and_not_resent_until_corrected_again(desk, platform, device_token):
+    case = desk.record_case(case_raw())
+    SyncService(desk, client_factory(platform.url, device_token)).run()
+    request_id = repo.sync_case(desk.db, case.id)["request_id"]
+    # The laptop lost its enrolment and was enrolled again: the platform keeps its earlier case
+    # under the revoked enrolment and answers the new one's corrections of it with a 404.
+    [old] = [d for d in platform.store.list_devices() if d["prefix"] == "K7Q"]
+    assert platform.store.revoke_device(old["id"])
+    _, token = platform.enrol(prefix="K7Q")
+    proxy = FaultProxy(platform.port).start()
+    try:
+        service = SyncService(desk, client_factory(proxy.url, token))
+        desk.amend_case(case.id, NOTE)
+        [refused] = service.run().set_aside
+        assert refused.case_id == case.id and f"没有编号为 {request_id} 的诉求" in refused.reason
+        assert "不会再自动重发" in refused.reason
+        [amendment] = desk.amendments(case.id)
+        assert amendment["note"] == NOTE and amendment["sent_at"] is not None
+        assert f"没有编号为 {request_id} 的诉求" in amendment["refused"]
+        assert desk.pending_sync_count() == 0
+        # The leader sees it before the next sync, and that sync does not send it again.
+        [aside] = overview(desk)["set_aside"]
+        assert aside["tracking_code"] == case.tracking_code and "补充更正" in aside["set_aside_reason"]
+        sent = sum(UPDATES_POST in head for head in proxy.heads)
+        assert sent == 1
+        assert not service.run().results
+        assert sum(UPDATES_POST in head for head in proxy.heads) == sent
+        # Corrected again, the case goes again (and is refused again, on its own entry).
+        desk.amend_case(case.id, NOTE + "（重写）")
+        assert overview(desk)["set_aside"] == []
+        [again] = service.run().set_aside
+        assert sum(UPDATES_POST in head for head in proxy.heads) == sent + 1
+        assert [bool(a["refused"]) for a in desk.amendments(case.id)] == [True, True]
+        notes = platform.store.updates_of(platform.store.get_request(request_id)["id"])
+        assert not any(NOTE in (u["description"] or "") for u in notes)
+    finally:
+        proxy.stop()
