@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         operations.error.connect(self.show_error)
         operations.busy_changed.connect(self._busy_changed)
         self.hints = IntakeHintsController(self, self.hints_panel)
+        self.hints_panel.link_toggled.connect(lambda _linked: self._form_edited())  # the draft keeps the link
         self._load_initial_state()
 
     # --- construction ----------------------------------------------------------------------------
@@ -445,6 +446,7 @@ class MainWindow(QMainWindow):
         def work(desk: ReceptionDesk) -> dict[str, Any]:
             state = self._read_state(desk, ALL_TOPICS)
             state["draft"] = desk.load_draft(INTAKE_DRAFT)
+            state["draft_follows"] = desk.draft_follows(INTAKE_DRAFT)
             return state
 
         self.operations.submit(work, what="load_state", done=self._initial_state_loaded)
@@ -483,9 +485,11 @@ class MainWindow(QMainWindow):
     def _initial_state_loaded(self, state: dict[str, Any]) -> None:
         self._show_state(state)
         draft = state.get("draft")
-        if draft:
+        if draft is not None:
             self.form.load(draft)
             self._draft_stored = True
+            if state.get("draft_follows") is not None:
+                self.start_follow_up(state["draft_follows"])
             self.draft_bar.show_message(
                 self.tr("已恢复上次未保存的登记：请核对后保存，或点「清空，换下一位」放弃。")
             )
@@ -674,6 +678,8 @@ class MainWindow(QMainWindow):
             self.cancel_edit()
         self.follows = case
         self._show_follow_bar()
+        if self._is_ready and not self._saving:
+            self._autosave.start()  # the link is part of the draft: a crash must not lose it
         if case is not None:
             self.form.focus_first()
 
@@ -960,14 +966,16 @@ class MainWindow(QMainWindow):
     def _save_draft(self) -> None:
         if self._editing_case_id is not None or self._saving:
             return
-        if self.form.is_blank():
+        follows = self.follows.id if self.follows is not None else self.hints.follows
+        if self.form.is_blank() and follows is None:
             if self._draft_stored:
                 self._draft_stored = False
                 self.operations.submit(lambda desk: desk.discard_draft(INTAKE_DRAFT), what="discard_draft")
             return
         payload = self.form.draft_payload()
         self._draft_stored = True
-        self.operations.submit(lambda desk: desk.save_draft(payload, INTAKE_DRAFT), what="save_draft")
+        self.operations.submit(lambda desk: desk.save_draft(payload, INTAKE_DRAFT, follows=follows),
+                               what="save_draft")
 
     def _flush_draft(self) -> None:
         if self._autosave.isActive():

@@ -28,6 +28,9 @@ from reception.storage.writing import writing
 from reception.validation import validate
 
 INTAKE_DRAFT = "intake"
+# Inside a draft's payload, beside the form's fields: the id of the earlier case it follows.
+# (A form field's name is a plain identifier; a leading underscore keeps the two apart.)
+DRAFT_FOLLOWS = "_follows"
 _AMEND_HOW = "请用“补充更正”写明更正内容，它会作为更正说明发送到平台"
 AMEND_INSTEAD = "该诉求已开始同步到街道平台，不能再直接修改：" + _AMEND_HOW
 AMEND_SYNCED = "该诉求已同步到街道平台，平台为准，不能再直接修改：" + _AMEND_HOW
@@ -381,13 +384,30 @@ class ReceptionDesk:
 
     # --- drafts ----------------------------------------------------------------------------------
 
-    def save_draft(self, payload: Mapping[str, Any], name: str = INTAKE_DRAFT) -> None:
+    def save_draft(self, payload: Mapping[str, Any], name: str = INTAKE_DRAFT, *,
+                   follows: str | None = None) -> None:
+        """Keep the half-typed form; ``follows``: the earlier case it is linked to (登记续诉),
+        which a restored draft must link again, as record_case(follows=...) would."""
+        stored = {k: v for k, v in payload.items() if k != DRAFT_FOLLOWS}
+        if follows is not None:
+            stored[DRAFT_FOLLOWS] = follows
         with self._writing():
-            repo.save_draft(self.db, name, dict(payload), clock.to_text(self.now()))
+            repo.save_draft(self.db, name, stored, clock.to_text(self.now()))
 
     def load_draft(self, name: str = INTAKE_DRAFT) -> dict[str, Any] | None:
+        """The form's values as saved (without the link: see draft_follows)."""
         draft = repo.get_draft(self.db, name)
-        return None if draft is None else draft["payload"]
+        if draft is None:
+            return None
+        return {k: v for k, v in draft["payload"].items() if k != DRAFT_FOLLOWS}
+
+    def draft_follows(self, name: str = INTAKE_DRAFT) -> Case | None:
+        """The earlier case the draft's petition follows, if it was linked to one that still exists."""
+        draft = repo.get_draft(self.db, name)
+        case_id = draft["payload"].get(DRAFT_FOLLOWS) if draft is not None else None
+        if not isinstance(case_id, str) or repo.get_case(self.db, case_id) is None:
+            return None
+        return self.case(case_id)
 
     def discard_draft(self, name: str = INTAKE_DRAFT) -> None:
         with self._writing():

@@ -74,3 +74,64 @@ def test_clearing_the_form_discards_its_draft_after_confirmation(window, volunte
     qtbot.mouseClick(confirm.findChild(type(window.form.clear_button), "clearButton"), Qt.MouseButton.LeftButton)
     assert window.form.is_blank()
     qtbot.waitUntil(lambda: _draft(data_dir) is None)
+
+
+def test_a_restored_draft_still_follows_the_earlier_case(make_window, volunteer, qtbot, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from reception.desk import DRAFT_FOLLOWS
+    from reception.storage import repository
+    from reception_support import valid_case
+
+    with fresh_desk(data_dir) as desk:
+        earlier = desk.record_case(valid_case(resident_name="王小明", phone="13812345678"))
+    window = make_window()
+    # 登记续诉 as a volunteer does it: Ctrl+F, the phone's tail, Enter, then the button.
+    volunteer.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "findCaseDialog") is not None)
+    find = _dialog(QApplication, "findCaseDialog")
+    find.query.setFocus()
+    volunteer.type("5678")
+    qtbot.waitUntil(lambda: len(find.hits) == 1)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "caseLoopDialog") is not None)
+    _dialog(QApplication, "caseLoopDialog").follow_button.click()
+    qtbot.waitUntil(lambda: window.follows is not None)
+    window.form.fields["description"].editor.setFocus()
+    volunteer.type("上次反映的蟑螂又出现了")
+
+    def stored_link():
+        with fresh_desk(data_dir) as desk:
+            draft = repository.get_draft(desk.db, "intake")
+        return draft and draft["payload"].get(DRAFT_FOLLOWS)
+
+    # Autosaved with the link, before anything is saved: this is what a crash leaves on disk.
+    qtbot.waitUntil(lambda: stored_link() == earlier.id)
+    close_window(window, window.services)
+
+    again = make_window()
+    assert again.form.values()["description"] == "上次反映的蟑螂又出现了"
+    assert again.follows is not None and again.follows.id == earlier.id
+    assert again.follow_bar.isVisible() and earlier.tracking_code in again.follow_bar.text()
+    again.form.load(valid_case(description="上次反映的蟑螂又出现了", resident_name="王小明"))
+    volunteer.save()
+    qtbot.waitUntil(lambda: again.last_saved_case_id is not None)
+    with fresh_desk(data_dir) as desk:
+        assert desk.case(again.last_saved_case_id).follows_code == earlier.tracking_code
+        assert desk.load_draft() is None
+
+    # 不接续 is kept in the draft too: a restart does not bring the link back.
+    again.start_follow_up(earlier)
+    again.form.fields["description"].editor.setFocus()
+    volunteer.type("另一件事")
+    qtbot.waitUntil(lambda: stored_link() == earlier.id)
+    again.follow_bar.action.click()
+    qtbot.waitUntil(lambda: stored_link() is None)
+    close_window(again, again.services)
+    third = make_window()
+    assert third.form.values()["description"] == "另一件事" and third.follows is None
+    assert not third.follow_bar.isVisible()
+
+
+def _dialog(application, name):
+    return next((w for w in application.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)

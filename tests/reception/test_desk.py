@@ -361,3 +361,29 @@ def test_drafts_survive_reopening(db_path, form, clock):
         assert json.loads(json.dumps(half_typed)) == half_typed
     finally:
         db.conn.close()
+
+
+def test_a_draft_keeps_the_earlier_case_it_follows_across_reopening(db_path, form, clock, make_case):
+    from reception.desk import ReceptionDesk
+    from reception.storage import open_database
+
+    db = open_database(db_path)
+    desk = ReceptionDesk(db, form, now=clock.now)
+    earlier = desk.record_case(make_case())
+    half_typed = {"description": "上次反映的蟑螂又出现了", "photos": []}
+    desk.save_draft(half_typed, follows=earlier.id)
+    db.conn.close()
+    db = open_database(db_path)
+    try:
+        desk = ReceptionDesk(db, form, now=clock.now)
+        assert desk.load_draft() == half_typed  # the form's values only
+        assert desk.draft_follows().tracking_code == earlier.tracking_code
+        # Typed on after the restore, the link goes to the case with the rest of the draft.
+        later = desk.record_case(make_case(**desk.load_draft()), discard_draft="intake", follows=desk.draft_follows().id)
+        assert later.follows_code == earlier.tracking_code and desk.draft_follows() is None
+        desk.save_draft(half_typed)  # unlinked (不接续)
+        assert desk.draft_follows() is None
+        desk.save_draft(half_typed, follows="no-such-case")
+        assert desk.draft_follows() is None and desk.load_draft() == half_typed
+    finally:
+        db.conn.close()
