@@ -23,7 +23,7 @@ from reception.privacy import settings as privacy_settings
 from reception.privacy.export import FORMATS, export_cases
 from reception.privacy.notice import notice_text
 from reception.privacy.roles import LeaderRequired
-from reception.privacy.vault import is_fresh
+from reception.privacy.vault_files import is_fresh
 
 PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
 PIN_ENV = "XINAN_DESK_PIN"

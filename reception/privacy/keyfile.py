@@ -25,8 +25,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from reception import clock
 from reception.errors import DeskError
 from reception.privacy import file_modes
+from reception.privacy.vault_files import keyfile_path
 
-KEYFILE_NAME = "desk.key"
 FAILURES_NAME = "desk.key.failures"
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE_CHARS = 8
@@ -56,10 +56,6 @@ class KdfCost:
 
 
 DEFAULT_COST = KdfCost()
-
-
-def keyfile_path(data_dir: Path) -> Path:
-    return Path(data_dir) / KEYFILE_NAME
 
 
 def exists(data_dir: Path) -> bool:

@@ -17,7 +17,9 @@ from pathlib import Path
 from reception.paths import database_path
 from reception.privacy import file_modes, keyfile
 from reception.privacy.keyfile import KdfCost
-from reception.storage.connection import encrypt_plain_database, is_plain_sqlite, open_database, raise_storage_error
+from reception.privacy.vault_files import has_encrypted_database
+from reception.storage.connection import encrypt_plain_database, open_database, raise_storage_error
+from reception.storage.header import is_plain_sqlite
 
 if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unlock dialog a third of a second
     from sqlite_utils import Database
@@ -29,11 +31,6 @@ class Unlocked:
     data_key: bytes
     created: bool  # this unlock set the passphrase (a fresh data directory)
     failed_attempts: list[str] = field(default_factory=list)  # times of wrong passphrases since the last unlock
-
-
-def is_fresh(data_dir: Path) -> bool:
-    """No passphrase set yet: the first unlock will set it (asked twice by the front ends)."""
-    return not keyfile.exists(data_dir) and not _has_encrypted_database(data_dir)
 
 
 def open_vault(
@@ -52,7 +49,7 @@ def _open(data_dir: Path, passphrase: str, cost: KdfCost, own_words: tuple[str, 
     created = False
     if keyfile.exists(data_dir):
         key = keyfile.unlock(data_dir, passphrase)
-    elif _has_encrypted_database(data_dir):
+    elif has_encrypted_database(data_dir):
         raise keyfile.KeyfileError(
             "找不到密钥文件 desk.key，但数据库还在：没有它数据库无法打开。请从备份恢复 desk.key 到数据目录，不要删除数据库"
         )
@@ -66,7 +63,3 @@ def _open(data_dir: Path, passphrase: str, cost: KdfCost, own_words: tuple[str, 
     file_modes.secure_tree(data_dir)
     return Unlocked(db=db, data_key=key, created=created, failed_attempts=keyfile.take_failures(data_dir))
 
-
-def _has_encrypted_database(data_dir: Path) -> bool:
-    path = database_path(data_dir)
-    return path.exists() and path.stat().st_size > 0 and not is_plain_sqlite(path)

@@ -24,20 +24,10 @@ from reception.storage.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 10_000
 DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
-PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class KeyMismatch(StorageError):
     """The data key does not open this database file (a keyfile from another laptop?)."""
-
-
-def is_plain_sqlite(path: str | Path) -> bool:
-    """True for an unencrypted SQLite file (a desk from before encryption, or a stray copy)."""
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == PLAIN_SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def encrypt_plain_database(path: str | Path, key: bytes) -> None:

@@ -16,7 +16,7 @@ from desktop.setup_wizard import SetupWizard
 from forms import load_form
 from reception import device_setup, street_settings
 from reception.privacy import roles
-from reception.privacy.vault import is_fresh
+from reception.privacy.vault_files import is_fresh
 
 PASSPHRASE = "海旺社区的夜话 2026"
 

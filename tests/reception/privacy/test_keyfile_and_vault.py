@@ -13,9 +13,11 @@ from reception.desk import ReceptionDesk
 from reception.paths import database_path
 from reception.privacy import keyfile
 from reception.privacy.keyfile import DEFAULT_COST, KeyfileError, PassphraseError
-from reception.privacy.vault import is_fresh, open_vault
+from reception.privacy.vault import open_vault
+from reception.privacy.vault_files import is_fresh
 from reception.storage import open_database
-from reception.storage.connection import KeyMismatch, is_plain_sqlite
+from reception.storage.connection import KeyMismatch
+from reception.storage.header import is_plain_sqlite
 
 FORM = load_form(None).form
 PASSPHRASE = "新安夜话 每周三晚上见"
