@@ -1,7 +1,8 @@
 """What the desk shows first: the unlock dialog, and the setup wizard when this laptop needs it.
 
 Kept apart from the wizard (desktop/setup_wizard.py): on a laptop already set up, the unlock
-dialog shows without loading the wizard's pages, printing and enrolment code first.
+dialog shows without loading the wizard's pages, printing and enrolment code, the form files or
+the database first.
 """
 
 from __future__ import annotations
@@ -10,22 +11,20 @@ import os
 from pathlib import Path
 from typing import Any
 
-from reception import device_setup
-
-PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
+from desktop.unlock_dialog import PASSPHRASE_ENV
+from reception.privacy.vault_files import is_fresh
 
 
 def needed(services) -> bool:
     """The wizard opens while this laptop's setup has not been finished."""
+    from reception import device_setup  # with the database, once it is open
+
     return not device_setup.is_done(services.desk.db)
 
 
 def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
     """The desk's services for the window, after setup when this laptop needs it; None if the
     person closed the wizard (or the unlock dialog) instead."""
-    from forms import load_form
-    from reception.privacy.vault import is_fresh
-
     if os.environ.get(PASSPHRASE_ENV):
         # Unattended starts (CI, the start-up benchmark, kiosk set-ups) bring their passphrase
         # and skip the wizard; its steps are the command line's (pin, sync --enrol, settings).
@@ -38,6 +37,7 @@ def first_run(data_dir: Path, open_services, unlock_at_start) -> Any:
     from PySide6.QtWidgets import QWizard
 
     from desktop.setup_wizard import SetupWizard
+    from forms import load_form
 
     wizard = SetupWizard(data_dir, load_form(data_dir), open_services, services)
     finished = wizard.exec() == QWizard.DialogCode.Accepted

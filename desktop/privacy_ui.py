@@ -1,5 +1,6 @@
-"""The desk's privacy parts: the unlock dialog at start, the idle lock, the PIPL notice (F1), the
-audit log and the export for the team leader.
+"""The desk's privacy parts in the window: the idle lock, the PIPL notice (F1), the audit log and
+the export for the team leader. (The unlock dialog at start is desktop/unlock_dialog.py: it shows
+before this module is imported.)
 
 The idle lock covers the window after the street's idle minutes (default 5) without a key press
 or a mouse movement. It does not close anything: the half-typed case stays in the form under the
@@ -11,8 +12,6 @@ wrong tries, or the leader is away); either way the desk comes back in volunteer
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -37,111 +36,17 @@ from desktop import i18n, leader_gate
 from desktop.widgets import theme
 from reception import clock, street_settings
 from reception.errors import DeskError
-from reception.privacy import audit, keyfile
+from reception.privacy import audit
 from reception.privacy import settings as privacy_settings
 from reception.privacy.export import export_cases
 from reception.privacy.notice import notice_text
-from reception.privacy.vault import is_fresh
 from reception.storage.writing import writing
 
 log = logging.getLogger(__name__)
-PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Privacy", text)
-
-
-# --- unlocking at the start of the night ---------------------------------------------------------
-
-class UnlockDialog(QDialog):
-    """Asks the street's passphrase (twice, to set it, on a fresh data directory) and opens the desk."""
-
-    def __init__(self, data_dir: Path, open_services: Callable[[Path, str], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("unlockDialog")
-        self.data_dir = Path(data_dir)
-        self._open_services = open_services
-        self.services = None
-        self.fresh = is_fresh(self.data_dir)
-        self.setWindowTitle(QCoreApplication.translate("Privacy", "心安接访台 — 解锁"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            QCoreApplication.translate("Privacy", "第一次使用：请为这台笔记本设置街道口令（至少 8 个字符，队长们共同保管）。居民的信息用它加密保存。")
-            if self.fresh else QCoreApplication.translate("Privacy", "请输入街道口令，打开今晚的接访台。")
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.passphrase_edit = self._secret("passphraseEdit", QCoreApplication.translate("Privacy", "街道口令"))
-        layout.addWidget(self.passphrase_edit)
-        self.again_edit = self._secret("passphraseAgainEdit", QCoreApplication.translate("Privacy", "再输入一次"))
-        self.again_edit.setVisible(self.fresh)
-        layout.addWidget(self.again_edit)
-        self.message = QLabel()
-        self.message.setObjectName("unlockMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(QCoreApplication.translate("Privacy", "设置并打开") if self.fresh else QCoreApplication.translate("Privacy", "解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setObjectName("unlockButton")
-        self.ok_button.setDefault(True)
-        theme.set_role(self.ok_button, "primary")
-        buttons.addButton(QCoreApplication.translate("Privacy", "退出"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.try_unlock)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
-        self.passphrase_edit.setFocus()
-
-    @staticmethod
-    def _secret(name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-        edit.setPlaceholderText(placeholder)
-        edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
-        return edit
-
-    def try_unlock(self, passphrase: str | None = None) -> bool:
-        text = passphrase if passphrase is not None else self.passphrase_edit.text()
-        if passphrase is None and self.fresh and text != self.again_edit.text():
-            return self._refuse(QCoreApplication.translate("Privacy", "两次输入的口令不一致，请重新输入"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.services = self._open_services(self.data_dir, text)
-        except keyfile.PassphraseError as error:
-            log.warning("unlock refused: wrong passphrase")
-            return self._refuse(str(error))
-        except DeskError as error:
-            log.error("unlock failed: %s", type(error).__name__)
-            return self._refuse(str(error))
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.accept()
-        return True
-
-    def _refuse(self, text: str) -> bool:
-        self.message.setText(text)
-        self.message.show()
-        self.passphrase_edit.clear()
-        self.again_edit.clear()
-        self.passphrase_edit.setFocus()
-        return False
-
-
-def unlock_at_start(data_dir: Path, open_services) -> object | None:
-    """The services once unlocked, or None when the person chose 退出.
-
-    ``XINAN_DESK_PASSPHRASE`` is tried first (as by the command line: kiosk set-ups and the
-    start-up benchmark); a wrong one falls back to asking.
-    """
-    dialog = UnlockDialog(data_dir, open_services)
-    from_env = os.environ.get(PASSPHRASE_ENV)
-    if from_env and dialog.try_unlock(from_env):
-        return dialog.services
-    return dialog.services if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 # --- the idle lock -------------------------------------------------------------------------------
