@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 
@@ -19,6 +18,10 @@ def log_path(data_dir: Path) -> Path:
 
 def setup_logging(data_dir: Path) -> None:
     """Log to <data dir>/logs/desk.log (or, when that cannot be written, to stderr)."""
+    # Here, not at the top: logging.handlers brings socket, pickle and queue (15 ms), and the
+    # window imports this module before its unlock dialog shows; it sets up logging after.
+    from logging.handlers import RotatingFileHandler
+
     root = logging.getLogger()
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return

@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from composition.logs import log_bug, setup_logging
 from desktop import fonts, i18n
@@ -64,8 +64,8 @@ def _cannot_open(error: Exception) -> str:
 
 
 # The modules the window needs once unlocked (the database, the form, the window and its
-# features: a second of imports). They load on a thread while the unlock dialog waits for the
-# passphrase, so that neither the dialog nor the moment after Enter waits for them.
+# features: a second of imports). They load on a thread once the first dialog is on screen, while
+# the passphrase is typed, so that neither the dialog nor the moment after Enter waits for them.
 _WINDOW_MODULES = ("composition.services", "desktop.wiring", "reception.case_search", "reception.category_search")
 preloaded = threading.Event()
 
@@ -80,30 +80,45 @@ def _preload() -> None:
         preloaded.set()
 
 
+class _WhenOnScreen(QObject):
+    """Calls ``then`` once, on the event loop's next turn after the first widget has painted (the
+    unlock dialog, or the wizard on a new laptop): what runs before that delays what the volunteer
+    sees first, so the log file and the preloading thread wait for it."""
+
+    def __init__(self, app: QApplication, then) -> None:
+        super().__init__(app)
+        self._then = then
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QCoreApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 def run(data_dir: Path, argv: list[str]) -> int:
     from reception.privacy import file_modes
 
     file_modes.restrict_process()  # the log, saved slips, the database: private from the start
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)
-    setup_logging(data_dir)
-    # Once the event loop runs (the unlock dialog is up): before, the thread's imports would
-    # compete with the dialog's own for the interpreter.
     preloading: list[threading.Thread] = []
 
     def start_preload() -> None:
+        setup_logging(data_dir)  # idempotent: whichever of the paths below comes first
         if not preloaded.is_set() and not preloading:
             preloading.append(threading.Thread(target=_preload, name="preload", daemon=True))
             preloading[0].start()
 
-    QTimer.singleShot(0, start_preload)
-    from desktop.privacy_ui import unlock_at_start
+    _WhenOnScreen(app, start_preload)
     from desktop.first_start import first_run
+    from desktop.unlock_dialog import unlock_at_start
 
     def open_services(folder: Path, passphrase: str, **kwargs):
+        setup_logging(data_dir)  # $XINAN_DESK_PASSPHRASE: no dialog, so no thread, before this
         if preloading:
             preloading[0].join()  # a passphrase typed very fast: the thread finishes the imports
-        # (No event loop yet, as with $XINAN_DESK_PASSPHRASE: no thread; they load right here.)
         from composition.services import open_services as open_them
 
         return open_them(folder, passphrase, **kwargs)
@@ -114,11 +129,17 @@ def run(data_dir: Path, argv: list[str]) -> int:
         if services is None:
             return 0  # 退出 at the unlock dialog or the wizard closed: nothing more to open
     except DeskError as error:  # disk full, a broken form file...: the message says what to do
+        setup_logging(data_dir)
         log.error("desk did not open: %s", type(error).__name__)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, _title(), _cannot_open(error))
         return 1
     except Exception as error:  # a bug: its traceback to the log, never to the screen
+        setup_logging(data_dir)
         log_bug(log, "opening the desk", error)
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.operations import unexpected_message
 
         QMessageBox.critical(None, _title(), _cannot_open(unexpected_message()))

@@ -24,18 +24,19 @@ hand in the .ts (pyside6-linguist or a text editor); the update lists the ones s
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from reception import bundle
 from reception.local_text import in_language
+
+if TYPE_CHECKING:  # the catalogue tools' modules load in those tools: the desk starts without them
+    import xml.etree.ElementTree as ET
 
 # The source tree (where `update` finds the code) and the catalogues (in the bundle when frozen).
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +139,8 @@ def on_language_change(widget: QObject, callback: Callable[[], None]) -> None:
 # --- keeping the catalogues up to date (a developer's command, not used by the desk) -------------
 
 def _tool(name: str) -> str:
+    import shutil
+
     beside_python = Path(sys.executable).parent / name
     found = str(beside_python) if beside_python.exists() else shutil.which(name)
     if not found:
@@ -170,6 +173,8 @@ def fill_traditional(ts: Path) -> int:
             "error: the Traditional Chinese catalogue is converted with OpenCC: "
             ".venv/bin/pip install -e '.[dist]' (opencc-python-reimplemented)"
         ) from None
+    import xml.etree.ElementTree as ET
+
     converter = opencc.OpenCC("s2twp")
     tree = ET.parse(ts)
     filled = 0
@@ -185,6 +190,8 @@ def fill_traditional(ts: Path) -> int:
 
 
 def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
+    import xml.etree.ElementTree as ET
+
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
@@ -192,6 +199,8 @@ def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
 
 def unfinished(ts: Path) -> list[str]:
     """Source strings of ``ts`` that have no translation yet."""
+    import xml.etree.ElementTree as ET
+
     return [
         message.findtext("source") or ""
         for message in ET.parse(ts).iter("message")
@@ -200,6 +209,8 @@ def unfinished(ts: Path) -> list[str]:
 
 
 def update_catalogues() -> None:
+    import subprocess
+
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py"))
     directory = ROOT / "assets" / "translations"
     for language in LANGUAGES:

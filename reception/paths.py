@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "xinan-desk"
 DATABASE_NAME = "desk.db"
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no data directory is given (8 ms before the unlock dialog)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

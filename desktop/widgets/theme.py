@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from desktop import fonts
 
@@ -197,7 +197,9 @@ def apply(app: QApplication, night: bool = False, scale: int = 100) -> None:
     if app.styleSheet() == sheet:
         return  # already so: re-polishing every widget would only cost time
     app.setProperty(_NIGHT_PROPERTY, bool(night))
-    app.setStyle(QStyleFactory.create("Fusion"))
+    # By name: QStyleFactory.create() hands Python a QStyle, whose ninety enums PySide6 then
+    # builds (8 ms before the unlock dialog can show).
+    app.setStyle("Fusion")
     palette = QPalette()
     for role, colour in (
         (QPalette.ColorRole.Window, c.background),
