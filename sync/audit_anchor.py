@@ -31,6 +31,43 @@ def leader_fingerprint(entries: list[dict]) -> str:
     return ""
 
 
+# The last head the platform confirmed holding: a USB bundle, which cannot ask, sends the entries
+# after it (all of them when none is known; the platform skips what it holds already).
+PLATFORM_HEAD_SETTING = "audit_platform_head"
+
+
+def head_body(db, known_id: int, *, every_entry: bool = False) -> dict:
+    """What goes to the platform: the head, the entries after ``known_id``, the leader key's
+    fingerprint. Online the platform has just said what it holds; a bundle, which cannot ask,
+    sends ``every_entry`` after the last head it knows the platform holds (all when none)."""
+    head = audit.head(db)
+    entries = audit.entries_since(db, known_id) if known_id or every_entry else []
+    return {"head": {"id": head["id"], "hash": head["hash"]}, "entries": entries,
+            "fingerprint": leader_fingerprint(audit.entries(db)) if not known_id else leader_fingerprint(entries)}
+
+
+def platform_known_id(db) -> int:
+    from reception.storage import repository as repo
+
+    return int((repo.get_setting(db, PLATFORM_HEAD_SETTING) or {}).get("id") or 0)
+
+
+def kept_by_platform(desk, head: dict, where: str = "平台") -> str:
+    """The platform holds ``head`` now (an online sync's answer, or a receipt's)."""
+    from reception.storage import repository as repo
+
+    with desk._writing():
+        audit.record_anchor(desk.db, head, where, at=desk.now())
+        repo.set_setting(desk.db, PLATFORM_HEAD_SETTING, {"id": int(head["id"]), "hash": head["hash"]})
+    return f"操作日志链头已在平台存证：第 {head['id']} 条 {head['hash'][:16]}"
+
+
+def refused_by_platform(desk, refusal: str) -> str:
+    with desk._writing():
+        audit.append(desk.db, "tampered", audit.Actor("system"), detail=f"平台拒绝了本机的操作日志：{refusal[:200]}")
+    return f"警告：平台拒绝了本机的操作日志——{refusal}。本机日志可能被改写过，请队长联系街道核查"
+
+
 def anchor_head(client: Open311Client, desk) -> str:
     """Send the head; a line for the sync's report: anchored, not offered, or refused (and why)."""
     db = desk.db
@@ -42,19 +79,11 @@ def anchor_head(client: Open311Client, desk) -> str:
         return f"操作日志链头未能存证：{refusal}"
     except SyncError as error:
         return f"操作日志链头未能存证（下次同步再试）：{error}"
-    head = audit.head(db)
-    known_id = int(known.get("id") or 0)
-    entries = audit.entries_since(db, known_id) if known_id else []
-    body = {"head": {"id": head["id"], "hash": head["hash"]}, "entries": entries,
-            "fingerprint": leader_fingerprint(audit.entries(db)) if not known_id else leader_fingerprint(entries)}
+    body = head_body(db, int(known.get("id") or 0))
     try:
         client.call("POST", PATH, json=body, ok=(200, 201))
     except Rejected as refusal:
-        with desk._writing():
-            audit.append(db, "tampered", audit.Actor("system"), detail=f"平台拒绝了本机的操作日志：{str(refusal)[:200]}")
-        return f"警告：平台拒绝了本机的操作日志——{refusal}。本机日志可能被改写过，请队长联系街道核查"
+        return refused_by_platform(desk, str(refusal))
     except SyncError as error:
         return f"操作日志链头未能存证（下次同步再试）：{error}"
-    with desk._writing():
-        audit.record_anchor(db, head, "平台", at=desk.now())
-    return f"操作日志链头已在平台存证：第 {head['id']} 条 {head['hash'][:16]}"
+    return kept_by_platform(desk, body["head"])

@@ -133,7 +133,7 @@ def request_fields(case: Case, verifier: str, profile: ServerProfile = REFERENCE
 
 
 @dataclass(frozen=True)
-class _CreateJob:
+class CreateJob:
     outbox_id: int
     case: Case
     fields: dict[str, str]
@@ -146,7 +146,7 @@ class _CreateJob:
 
 
 @dataclass
-class _Outcome:
+class DeliveryOutcome:
     """What one case's delivery learnt; written by the calling thread in one transaction."""
 
     request_id: str | None = None  # kept the moment any answer names it
@@ -219,7 +219,7 @@ class SyncService:
                 report.stopped = str(error)
             self._finish_report(report, pending)
             report.clock_warning = self._clock_check()
-            self._audit(report)
+            self.log_run(report)
             if report.stopped is None:
                 from sync.audit_anchor import anchor_head
 
@@ -249,12 +249,12 @@ class SyncService:
 
     def _send_creates(self, rows, report: SyncReport, notify, total: int, cancel: threading.Event) -> None:
         queue = list(rows)
-        in_flight: dict[Future, _CreateJob] = {}
+        in_flight: dict[Future, CreateJob] = {}
         transient_in_a_row = 0
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="sync") as pool:
             while queue or in_flight:
                 while queue and len(in_flight) < self.workers * 2 and report.stopped is None and not cancel.is_set():
-                    job = self._prepare(queue.pop(0))
+                    job = self.prepare_create(queue.pop(0))
                     if isinstance(job, CaseResult):
                         report.put(job)
                         notify(Progress(len(report.results), total, job, "sending"))
@@ -279,7 +279,7 @@ class SyncService:
         if cancel.is_set() and report.stopped is None:
             report.stopped = "已由操作人员停止同步"
 
-    def _prepare(self, row: dict[str, Any]) -> _CreateJob | CaseResult | None:
+    def prepare_create(self, row: dict[str, Any]) -> CreateJob | CaseResult | None:
         case = self.desk.case(row["case_id"])
         state = repo.sync_case(self.db, case.id)
         if case.is_synced:
@@ -309,13 +309,13 @@ class SyncService:
             repo.mark_create_started(self.db, row["id"], now)
             if not known and not self.profile.idempotency:
                 repo.upsert_sync_case(self.db, case.id, {"fate_unknown_since": fate_unknown or now}, now)
-        return _CreateJob(row["id"], case, request_fields(case, self.verifier_for(case), self.profile, location),
+        return CreateJob(row["id"], case, request_fields(case, self.verifier_for(case), self.profile, location),
                           photos, known, row["attempts"] or 0, fate_unknown, row["last_error"])
 
-    def _deliver(self, job: _CreateJob) -> _Outcome:
+    def _deliver(self, job: CreateJob) -> DeliveryOutcome:
         """Runs on a worker thread: HTTP only, no database."""
         client = self._client()
-        out = _Outcome(request_id=job.known_request_id)
+        out = DeliveryOutcome(request_id=job.known_request_id)
         try:
             created = None
             if out.request_id is None and job.fate_unknown_since is not None:
@@ -345,8 +345,8 @@ class SyncService:
             out.error = error
         return out
 
-    def _finish_delivery(self, client: Open311Client, job: _CreateJob, created: protocol.CreatedRequest | None,
-                         out: _Outcome) -> None:
+    def _finish_delivery(self, client: Open311Client, job: CreateJob, created: protocol.CreatedRequest | None,
+                         out: DeliveryOutcome) -> None:
         request_id = out.request_id
         assert request_id is not None
         if job.photos and not self.profile.media:
@@ -373,7 +373,7 @@ class SyncService:
             raise Transient("平台尚未收齐照片，下次同步会补传")
         out.synced, out.status = True, status.status
 
-    def _look_up(self, client: Open311Client, job: _CreateJob, since: str) -> str | None:
+    def _look_up(self, client: Open311Client, job: CreateJob, since: str) -> str | None:
         """The server's id for this case if it holds it, None if it certainly does not;
         ``CannotTell`` when its list does not show."""
         start = clock.from_text(since) - LOOK_UP_MARGIN
@@ -423,13 +423,17 @@ class SyncService:
         assert last is not None
         raise last
 
-    def _record(self, job: _CreateJob, future: Future) -> CaseResult:
+    def _record(self, job: CreateJob, future: Future) -> CaseResult:
         """Back on the calling thread: write what happened, one transaction per case."""
+        bug = future.exception()
+        out: DeliveryOutcome = DeliveryOutcome(request_id=job.known_request_id) if bug else future.result()
+        return self.record_outcome(job, out, bug or out.error)
+
+    def record_outcome(self, job: CreateJob, out: DeliveryOutcome, error: BaseException | None) -> CaseResult:
+        """What one create's delivery learnt, written in one transaction: online, or from the
+        platform's receipt for a USB bundle (sync/offline.py)."""
         now = clock.to_text(self.now())
         case = job.case
-        bug = future.exception()
-        out: _Outcome = _Outcome(request_id=job.known_request_id) if bug else future.result()
-        error = bug or out.error
         with writing(self.db):
             changes: dict[str, Any] = {}
             if out.request_id:
@@ -489,44 +493,13 @@ class SyncService:
             if not case.is_synced or not state or not state["request_id"]:
                 continue  # its create has not gone through yet; the amendment waits behind it
             now = clock.to_text(self.now())
-            extra = None
-            if row["kind"] == "void":
-                description, status = f"接访台作废：{case.void_reason}", "voided"
-            elif row["kind"] == "rate":
-                (description, extra), status = progress.rating_update(self.db, row["id"]), ""
-            else:
-                note = repo.amendment_note(self.db, row["id"])
-                description, status = f"接访台更正：{note or case.category_name}", ""
+            description, status, extra = self.amendment_form(row, case)
             try:
                 if not self.profile.updates:
                     raise Rejected(_no_updates_reason(row["kind"], state["request_id"]), 404)
-                self._client().post_update(state["request_id"], description, status, f"{case.id}:{row['id']}", extra)
+                self._client().post_update(state["request_id"], description, status, amendment_key(row), extra)
             except Rejected as error:
-                if row["kind"] == "rate" and error.status_code == 409:
-                    # The platform will never take this verdict (that closing was rated already,
-                    # or the case was reopened since): said once, kept on the rating, not resent.
-                    with writing(self.db):
-                        progress.refuse_rating(self.db, row["id"], str(error), now)
-                    report.put(CaseResult(case.id, case.tracking_code, SET_ASIDE, str(error)))
-                    notify(Progress(len(report.results), total, report.results[-1], "amending"))
-                    continue
-                reason = str(error)
-                if error.status_code == 404 and self.profile.updates:
-                    reason = _not_found_reason(row["kind"], state["request_id"], reason)
-                elif error.status_code in (405, 501) and self.profile.updates:
-                    reason = f"{_no_updates_reason(row['kind'], state['request_id'])}（{error}）"
-                with writing(self.db):
-                    if row["kind"] == "amend":
-                        # Sent again unchanged it would be refused again, night after night: kept
-                        # with the platform's words, shown to the leader, and done with until
-                        # the case is corrected again (a new correction clears the set-aside).
-                        repo.set_amendment_refusal(self.db, row["id"], reason)
-                        repo.finish_outbox(self.db, row["id"], now)
-                        reason = f"平台未接受这条更正，不会再自动重发；请改好后重新“补充更正”：{reason}"
-                    else:
-                        repo.note_outbox_attempt(self.db, row["id"], reason)
-                    repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
-                result = CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
+                result = self.amendment_answered(row, case, state["request_id"], error, status, now)
             except AuthFailed:
                 raise
             except SyncError as error:
@@ -535,13 +508,53 @@ class SyncService:
                 result = CaseResult(case.id, case.tracking_code, WAITING, str(error))
                 report.stopped = f"网络不通或平台无响应，已暂停同步：{error}"
             else:
-                with writing(self.db):
-                    repo.finish_outbox(self.db, row["id"], now)
-                    if status:
-                        repo.set_platform_status(self.db, case.id, status, now, None)
-                result = CaseResult(case.id, case.tracking_code, SYNCED)
+                result = self.amendment_answered(row, case, state["request_id"], None, status, now)
             report.put(result)
             notify(Progress(len(report.results), total, result, "amending"))
+
+    def amendment_form(self, row: dict[str, Any], case: Case) -> tuple[str, str, dict[str, str] | None]:
+        """An amendment as the platform takes it: (description, status, extra form fields)."""
+        if row["kind"] == "void":
+            return f"接访台作废：{case.void_reason}", "voided", None
+        if row["kind"] == "rate":
+            description, extra = progress.rating_update(self.db, row["id"])
+            return description, "", extra
+        note = repo.amendment_note(self.db, row["id"])
+        return f"接访台更正：{note or case.category_name}", "", None
+
+    def amendment_answered(self, row: dict[str, Any], case: Case, request_id: str, refusal: Rejected | None,
+                           status: str, now: str) -> CaseResult:
+        """The platform took the amendment (``refusal`` None) or refused it: written as the
+        online sync writes it, and as a receipt's import does."""
+        if refusal is None:
+            with writing(self.db):
+                repo.finish_outbox(self.db, row["id"], now)
+                if status:
+                    repo.set_platform_status(self.db, case.id, status, now, None)
+            return CaseResult(case.id, case.tracking_code, SYNCED)
+        if row["kind"] == "rate" and refusal.status_code == 409:
+            # The platform will never take this verdict (that closing was rated already, or the
+            # case was reopened since): said once, kept on the rating, not resent.
+            with writing(self.db):
+                progress.refuse_rating(self.db, row["id"], str(refusal), now)
+            return CaseResult(case.id, case.tracking_code, SET_ASIDE, str(refusal))
+        reason = str(refusal)
+        if refusal.status_code == 404 and self.profile.updates:
+            reason = _not_found_reason(row["kind"], request_id, reason)
+        elif refusal.status_code in (405, 501) and self.profile.updates:
+            reason = f"{_no_updates_reason(row['kind'], request_id)}（{refusal}）"
+        with writing(self.db):
+            if row["kind"] == "amend":
+                # Sent again unchanged it would be refused again, night after night: kept with the
+                # platform's words, shown to the leader, and done with until the case is
+                # corrected again (a new correction clears the set-aside).
+                repo.set_amendment_refusal(self.db, row["id"], reason)
+                repo.finish_outbox(self.db, row["id"], now)
+                reason = f"平台未接受这条更正，不会再自动重发；请改好后重新“补充更正”：{reason}"
+            else:
+                repo.note_outbox_attempt(self.db, row["id"], reason)
+            repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)
+        return CaseResult(case.id, case.tracking_code, SET_ASIDE, reason)
 
     # --- progress coming back ----------------------------------------------------------------------
 
@@ -643,7 +656,7 @@ class SyncService:
 
     # --- the summary -------------------------------------------------------------------------------
 
-    def _audit(self, report: SyncReport) -> None:
+    def log_run(self, report: SyncReport) -> None:
         """One entry in the audit log per run: counts only, the cases' codes are in the report."""
         detail = f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条"
         if report.unconfirmed:
@@ -680,6 +693,11 @@ class SyncService:
 REPEATED_AFTER = 3
 
 
+def amendment_key(row: dict[str, Any]) -> str:
+    """An amendment's idempotency key: the case and its outbox entry."""
+    return f"{row['case_id']}:{row['id']}"
+
+
 def _no_updates_reason(kind: str, request_id: str) -> str:
     """A server without servicerequestupdates cannot take a void, a correction or a verdict."""
     what = {"void": "作废", "rate": "居民评价"}.get(kind, "更正")
@@ -695,7 +713,7 @@ def _not_found_reason(kind: str, request_id: str, words: str) -> str:
             f"或这台笔记本重新登记过、平台不再认它是这条诉求的来源；请平台工作人员在平台上处理，本机保留这条{what}")
 
 
-def _repeated(reason: str, job: _CreateJob) -> str:
+def _repeated(reason: str, job: CreateJob) -> str:
     """A failure that came back the same on every run is not the stall's network: say so, and
     whom to ask, instead of letting the leader retry night after night."""
     tries = job.earlier_attempts + 1

@@ -247,12 +247,7 @@ def build_service(
 ) -> SyncService:
     base = resolve_server(desk, server)
     profile = remembered_profile(desk) if remembered_server(desk) == base else REFERENCE
-    secret = credentials.load_token(desk.db, base, device_id(desk))
-    if not secret:
-        raise SyncError(
-            "这台笔记本还没有在该平台登记：请向街道索取登记码，再运行 xinan-desk sync --server 平台地址 --enrol 登记码"
-            "（其他 Open311 平台用 --api-key 填写平台管理员给的 api_key）"
-        )
+    secret = _secret(desk, base)
     with writing(desk.db):
         repo.set_setting(desk.db, SERVER_SETTING, base)
     tracking = street_settings.tracking_secret(desk.db)
@@ -265,6 +260,29 @@ def build_service(
         location_for=community_centres(desk),
         workers=workers,
     )
+
+
+def _secret(desk: ReceptionDesk, base: str) -> str:
+    secret = credentials.load_token(desk.db, base, device_id(desk))
+    if not secret:
+        raise SyncError(
+            "这台笔记本还没有在该平台登记：请向街道索取登记码，再运行 xinan-desk sync --server 平台地址 --enrol 登记码"
+            "（其他 Open311 平台用 --api-key 填写平台管理员给的 api_key）"
+        )
+    return secret
+
+
+def device_token(desk: ReceptionDesk) -> str:
+    """The device token of the platform this laptop last synced with, for a USB bundle's keys:
+    only our platform gives one (an api_key is another server's, which takes no bundle)."""
+    if not remembered_server(desk):
+        raise SyncError("这台笔记本还没有在街道平台登记：U盘数据包用登记时得到的令牌加密，请先在有网络的地方登记一次"
+                        "（xinan-desk sync --server 平台地址 --enrol 登记码）")
+    base = resolve_server(desk, None)
+    if remembered_profile(desk).auth == "api_key":
+        raise SyncError("U盘同步只适用于街道的接访台平台（xinan-platform）：这台笔记本连接的是用 api_key 的其他平台，"
+                        "请联网同步")
+    return _secret(desk, base)
 
 
 def community_centres(desk: ReceptionDesk):
