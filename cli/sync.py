@@ -4,12 +4,15 @@
     sync check --server URL            what the server supports and what the desk does without it
     sync confirm CODE --not-there      a 待核实 case is not on the server: send it again
     sync confirm CODE --request-id ID  it is there under that number
+    sync export --out FILE             no network: what is waiting, as a USB bundle for the platform
+    sync import-receipt FILE           the platform's receipt for it: those cases are synced
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from cli.errors import EXIT_ERROR, EXIT_OK, BadInput
 
@@ -35,7 +38,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     sync.add_argument("--accept-public", action="store_true",
                       help="确认已知道该平台会公开诉求描述，仍然同步（首次同步时需要）")
     sync.add_argument("--status", action="store_true", help="只查看还在等待、待核实和被搁置的诉求，不联网")
-    actions = sync.add_subparsers(dest="action", required=False, metavar="{check,confirm}")
+    actions = sync.add_subparsers(dest="action", required=False, metavar="{check,confirm,export,import-receipt}")
     check = actions.add_parser("check", help="检查平台支持什么、缺少的部分本机怎么处理（不需要 PIN）")
     _server_options(check)
     confirm = actions.add_parser("confirm", help="组长核实一条待核实的诉求")
@@ -43,6 +46,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     answer = confirm.add_mutually_exclusive_group(required=True)
     answer.add_argument("--not-there", action="store_true", help="平台上确实没有：下次同步重新发送")
     answer.add_argument("--request-id", metavar="编号", help="平台上有：填写平台显示的诉求编号")
+    export = actions.add_parser("export", help="没有网络时：把待同步的诉求导出为加密数据包，用U盘带到平台导入")
+    export.add_argument("--out", required=True, type=Path, help="数据包文件，如 /media/usb/新安一号.xinan-bundle")
+    receipt = actions.add_parser("import-receipt", help="导入平台导入数据包后生成的回执：把其中的诉求标为已同步")
+    receipt.add_argument("file", type=Path, help="平台回执（.xinan-receipt）")
 
 
 def _check(services, args) -> int:
@@ -175,8 +182,50 @@ def _sync(services, args) -> int:
     return EXIT_OK if not report.set_aside and not report.waiting and not report.unconfirmed else EXIT_ERROR
 
 
+def _export(services, args) -> int:
+    from composition.services import export_bundle
+    from sync.bundle import BundleError
+    from sync.client import SyncError
+
+    try:
+        done = export_bundle(services, args.out)
+    except (SyncError, BundleError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"已导出诉求 {done.cases} 条、照片 {done.photos} 张、更正与评价 {done.amendments} 条，"
+          f"共 {done.size / 1024:.0f} KB（已加密）：请带到街道平台导入，再把平台的回执导回本机", file=sys.stderr)
+    for result in done.not_included:
+        print(f"  未导出 {result.tracking_code}：{result.reason}", file=sys.stderr)
+    print(done.path)
+    return EXIT_OK
+
+
+def _import_receipt(services, args) -> int:
+    from composition.services import import_receipt
+    from sync.bundle import BundleError
+    from sync.client import SyncError
+
+    try:
+        done = import_receipt(services, args.file)
+    except (SyncError, BundleError) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    report = done.report
+    print(f"平台回执（{done.street}）：已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，"
+          f"仍在等待 {len(report.waiting)} 条；此前已标为同步 {done.already} 条")
+    for result in report.set_aside:
+        print(f"  搁置 {result.tracking_code}：{result.reason}")
+    for result in report.waiting:
+        print(f"  等待 {result.tracking_code}：{result.reason}")
+    if report.audit_anchor:
+        print(f"注意：{report.audit_anchor}", file=sys.stderr)
+    return EXIT_OK if not report.set_aside and not report.waiting else EXIT_ERROR
+
+
 HANDLERS = {
     ("sync", None): _sync,
     ("sync", "check"): _check,
     ("sync", "confirm"): _confirm,
+    ("sync", "export"): _export,
+    ("sync", "import-receipt"): _import_receipt,
 }

@@ -91,6 +91,26 @@ def sync_service(services: Services, server: str | None, ca_bundle: str | None =
     return build_service(services.desk, server, ca_bundle=ca_bundle)
 
 
+def export_bundle(services: Services, out: Path):
+    """The USB bundle of what is waiting (sync/offline.py): a leader action, as the sync is."""
+    from sync import offline
+    from sync.setup import build_service, device_token
+
+    services.access.require_leader("sync")
+    token = device_token(services.desk)
+    return offline.export_bundle(build_service(services.desk, None), token, Path(out))
+
+
+def import_receipt(services: Services, path: Path):
+    """The platform's receipt for a USB bundle: marks its cases synced (sync/offline.py)."""
+    from sync import offline
+    from sync.setup import build_service, device_token
+
+    services.access.require_leader("sync")
+    token = device_token(services.desk)
+    return offline.import_receipt(build_service(services.desk, None), token, Path(path))
+
+
 def enrol_device(services: Services, server: str, code: str, ca_bundle: str | None = None):
     """Enrol this laptop with the platform (sync/setup.py's ``Enrolled``: prefix, where the
     token was kept, the tracking-page address)."""

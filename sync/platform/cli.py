@@ -10,6 +10,8 @@
     xinan-platform --data-dir DIR staff add --username NAME [--street XA | --district]
                                                              (password read from stdin)
     xinan-platform --data-dir DIR bulletin --week 2026-W49 | --month 2026-11 --out FILE.pdf|.csv|.xlsx
+    xinan-platform --data-dir DIR bundle import FILE [--receipt FILE]
+                                                             a laptop's USB bundle, once; writes its receipt
     xinan-platform --data-dir DIR request list|show|accept|dispatch|progress|close|visit|figures …
                                                              (the staff loop: sync/platform/loop_cli.py)
 
@@ -76,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     bulletin_cli.add_command(sub)
     loop_cli.add_commands(sub)
+    from sync.platform import bundle_import
+
+    bundle_import.add_command(sub)
     return parser
 
 
@@ -134,6 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args, url)
         if args.command == "request":
             return loop_cli.run(args, args.data_dir, url)
+        if args.command == "bundle":
+            from sync.platform import bundle_import
+
+            store.close()
+            return bundle_import.run(args, args.data_dir, url)
         return _administer(args, store)
     except StreetError as error:
         print(f"错误：{error}", file=sys.stderr)

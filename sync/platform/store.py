@@ -212,6 +212,14 @@ class PlatformStore:
                         {"token": sha256_text(token)})
         return None if row is None else self._device(row)
 
+    def enrolled_token_hashes(self) -> list[dict[str, Any]]:
+        """Every device that was given a token, revoked ones too: (id, token_sha256, revoked_at).
+        A USB bundle names its laptop by a key derived from this hash (sync/bundle.py)."""
+        return self._rows("SELECT id, token_sha256, revoked_at FROM devices WHERE token_sha256 IS NOT NULL ORDER BY id")
+
+    def device_by_id(self, device: int) -> Device:
+        return self._device(self._row(self._DEVICE + "WHERE d.id = :id", {"id": device}))
+
     def revoke_device(self, device: int, street: int | None = None) -> bool:
         """Revoke a token; with a street, only a device of that street (a street's staff)."""
         # (A condition "(:street IS NULL OR ...)" would leave PostgreSQL unsure of the parameter's type.)

@@ -1,0 +1,193 @@
+"""No network at all (issue 10): ``xinan-desk sync export`` → USB stick → ``xinan-platform bundle
+import`` → receipt → ``xinan-desk sync import-receipt``, on both platform databases, counting the
+platform's rows: every case once, however often a file is imported, and whatever went online."""
+
+from __future__ import annotations
+
+import stat
+import threading
+
+import pytest
+
+from cli.main import main as desk_main
+from composition.services import open_services
+from reception.storage import repository as repo
+from reception_support import TEST_PASSPHRASE, TEST_PIN
+from sync.platform.cli import main as platform_main
+from sync.setup import build_service
+from sync_support import case_raw, leader_desk, photo, street_secrets_env
+
+
+@pytest.fixture(autouse=True)
+def street_secrets(monkeypatch, no_keyring):
+    street_secrets_env(monkeypatch)
+
+
+def enrolled_desk(tmp_path, platform, capsys, name: str = "新安一号", prefix: str = "K7Q"):
+    data_dir = tmp_path / name
+    leader_desk(data_dir, capsys)
+    _, code = platform.store.add_device(name, prefix)
+    assert desk_main(["--data-dir", str(data_dir), "sync", "--server", platform.url, "--enrol", code]) == 0
+    capsys.readouterr()
+    return data_dir
+
+
+def record(data_dir, count: int, photos_every: int = 0) -> list:
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        cases = []
+        for i in range(count):
+            pictures = [photo(3000 + i, seed=i), photo(2000 + i, seed=1000 + i)] if photos_every and i % photos_every == 0 else []
+            cases.append(services.desk.record_case(case_raw(description=f"第 {i} 号楼道灯坏了", photos=pictures)))
+        return cases
+    finally:
+        services.close()
+
+
+def desk(data_dir, *args: str) -> int:
+    return desk_main(["--data-dir", str(data_dir), *args])
+
+
+def platform_cli(platform, platform_database, *args: str) -> int:
+    database = ["--database", platform_database] if platform_database else []
+    return platform_main(["--data-dir", str(platform.data_dir), *database, *args])
+
+
+def desk_state(data_dir) -> dict[str, tuple[str | None, str | None]]:
+    """Each case's (synced_at, request id) on the laptop, and what its outbox still holds."""
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        db = services.desk.db
+        rows = db.execute("SELECT c.id, c.synced_at, s.request_id FROM cases c "
+                          "LEFT JOIN sync_cases s ON s.case_id = c.id").fetchall()
+        return {"cases": {r[0]: (r[1], r[2]) for r in rows}, "pending": len(repo.pending_outbox(db))}
+    finally:
+        services.close()
+
+
+def test_a_night_goes_to_the_platform_on_a_stick_and_comes_back_synced(tmp_path, platform, platform_database, capsys):
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    cases = record(data_dir, 30, photos_every=7)
+    stick = tmp_path / "usb" / "新安一号.xinan-bundle"
+    stick.parent.mkdir()
+
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == str(stick)
+    assert "已导出诉求 30 条、照片 10 张" in out.err
+    data = stick.read_bytes()
+    assert stat.S_IMODE(stick.stat().st_mode) == 0o600
+    # Residents' details travel only encrypted.
+    for secret in ("王阿姨", "13812345678", "安乐村12栋", "楼道灯坏了"):
+        assert secret.encode("utf-8") not in data
+    assert platform.store.count_requests() == 0  # nothing went over the network
+
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    out = capsys.readouterr()
+    receipt = stick.with_name("新安一号.xinan-receipt")
+    assert out.out.strip() == str(receipt)
+    assert "新登记 30 条，此前已收到 0 条（未重复登记），拒收 0 条" in out.err
+    assert stat.S_IMODE(receipt.stat().st_mode) == 0o600
+    assert "王阿姨".encode("utf-8") not in receipt.read_bytes()
+    assert platform.count_per_key() == {case.id: 1 for case in cases}
+    for case in cases:
+        if case.photos:
+            assert platform.media_files_ok(case.id)
+    assert platform.complete_keys() == {case.id for case in cases}
+    # The audit head left the laptop with the bundle.
+    assert platform.store._rows("SELECT COUNT(*) AS n FROM audit_heads")[0]["n"] == 1
+
+    # The same stick imported again: nothing new on the platform, the same numbers in the receipt.
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    assert "新登记 0 条，此前已收到 30 条（未重复登记）" in capsys.readouterr().err
+    assert platform.count_per_key() == {case.id: 1 for case in cases}
+
+    assert desk(data_dir, "sync", "import-receipt", str(receipt)) == 0
+    assert "已同步 30 条，搁置 0 条，仍在等待 0 条；此前已标为同步 0 条" in capsys.readouterr().out
+    state = desk_state(data_dir)
+    held = platform.requests_by_key()
+    assert state["pending"] == 0
+    assert {case_id: request_id for case_id, (_, request_id) in state["cases"].items()} == {
+        key: row["service_request_id"] for key, row in held.items()}
+    assert all(synced_at for synced_at, _ in state["cases"].values())
+
+    # Twice is harmless: nothing changes on the laptop.
+    assert desk(data_dir, "sync", "import-receipt", str(receipt)) == 0
+    assert "已同步 0 条，搁置 0 条，仍在等待 0 条；此前已标为同步 30 条" in capsys.readouterr().out
+    assert desk_state(data_dir) == state
+    # And with nothing left waiting there is nothing to export.
+    assert desk(data_dir, "sync", "export", "--out", str(tmp_path / "usb" / "again.xinan-bundle")) == 1
+    assert "没有要同步的诉求" in capsys.readouterr().err
+
+
+def test_cases_partly_synced_online_are_not_doubled_by_the_bundle(tmp_path, platform, platform_database, capsys):
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    cases = record(data_dir, 12, photos_every=5)
+    stick = tmp_path / "night.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    capsys.readouterr()
+
+    # The network came back for a moment: a few cases went online before it dropped again.
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        services.access.become_leader(TEST_PIN)
+        service = build_service(services.desk, None, workers=1)
+        stop = threading.Event()
+        report = service.run(progress=lambda p: stop.set() if p.done >= 3 else None, cancel=stop)
+        online = len(report.synced)
+    finally:
+        services.close()
+    assert 3 <= online < 12
+    assert platform.store.count_requests() == online
+
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    err = capsys.readouterr().err
+    assert f"新登记 {12 - online} 条，此前已收到 {online} 条" in err
+    assert platform.count_per_key() == {case.id: 1 for case in cases}
+    assert platform.complete_keys() == {case.id for case in cases}
+
+    receipt = stick.with_suffix(".xinan-receipt")
+    assert desk(data_dir, "sync", "import-receipt", str(receipt)) == 0
+    assert f"已同步 {12 - online} 条，搁置 0 条，仍在等待 0 条；此前已标为同步 {online} 条" in capsys.readouterr().out
+    state = desk_state(data_dir)
+    assert state["pending"] == 0
+    assert {k: v[1] for k, v in state["cases"].items()} == {
+        k: row["service_request_id"] for k, row in platform.requests_by_key().items()}
+
+
+def test_corrections_and_voids_travel_with_the_next_bundle(tmp_path, platform, platform_database, capsys):
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    first = record(data_dir, 3)
+    stick = tmp_path / "first.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
+    capsys.readouterr()
+
+    # The next night: a correction and a void of synced cases, a new case voided before it left.
+    assert desk(data_dir, "case", "amend", first[0].tracking_code, "--note", "地点是C出口东侧的楼道") == 0
+    assert desk(data_dir, "case", "void", first[1].tracking_code, "--reason", "居民重复登记") == 0
+    [late] = record(data_dir, 1)
+    assert desk(data_dir, "case", "void", late.tracking_code, "--reason", "登记错了人") == 0
+    capsys.readouterr()
+    stick = tmp_path / "second.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    assert "已导出诉求 1 条、照片 0 张、更正与评价 3 条" in capsys.readouterr().err
+    for _ in range(2):  # imported twice: each update once
+        assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+        assert "更正与评价 3 条" in capsys.readouterr().err
+    held = platform.requests_by_key()
+    assert held[first[1].id]["status"] == "voided" and held[late.id]["status"] == "voided"
+    notes = platform.store._rows("SELECT r.idempotency_key AS case_id, u.description FROM updates u "
+                                 "JOIN requests r ON r.id = u.request WHERE u.description LIKE '接访台%'")
+    assert sorted(n["case_id"] for n in notes) == sorted([first[0].id, first[1].id, late.id])
+    assert any("C出口东侧" in n["description"] for n in notes)
+
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
+    capsys.readouterr()
+    assert desk_state(data_dir)["pending"] == 0
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        assert services.desk.case(late.id).platform_status == "voided"
+    finally:
+        services.close()
