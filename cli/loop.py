@@ -74,6 +74,7 @@ def loop_json(desk, case_id: str) -> dict[str, Any]:
 
 def _find(services, args) -> int:
     limit = max(1, min(args.limit, 200))
+    _finish_index(services.desk)
     hits = case_search.find(services.desk.db, args.query, limit)
     if args.json:
         json.dump([hit_json(h) for h in hits], sys.stdout, ensure_ascii=False, indent=2)
@@ -101,3 +102,19 @@ HANDLERS = {
     ("case", "find"): _find,
     ("case", "rate"): _rate,
 }
+
+
+def _finish_index(desk) -> None:
+    """A laptop that held cases before the look-up index came builds it once (the desk does it in
+    the background); a search before it is complete could miss older cases, so finish it first."""
+    progress = case_search.build_progress(desk.db)
+    if progress is None:
+        return
+    print(f"正在建立查找索引（只需一次）：共 {progress.total} 条诉求…", file=sys.stderr, flush=True)
+    shown = 0
+    while progress is not None:
+        if progress.total and progress.done * 10 // progress.total > shown:
+            shown = progress.done * 10 // progress.total
+            print(f"  已完成 {progress.done} / {progress.total} 条", file=sys.stderr, flush=True)
+        progress = desk.build_search_index_step()
+    print("查找索引已建好", file=sys.stderr, flush=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.operations import CASES, OUTBOX
+from desktop.search_index_ui import SearchIndexBuilder, building_words
 from desktop.widgets import theme
 from desktop.widgets.cases_table import light_dot, light_word
 from reception import case_search, clock, phones, return_visits
@@ -96,7 +97,7 @@ class FindCaseDialog(QDialog):
 
     open_requested = Signal(str)  # case id
 
-    def __init__(self, submit, parent: QWidget | None = None) -> None:
+    def __init__(self, submit, parent: QWidget | None = None, index: SearchIndexBuilder | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findCaseDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -108,6 +109,15 @@ class FindCaseDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        # While the laptop's older cases are still being indexed: say that some may be missed.
+        self.index = index
+        self.index_state = QLabel()
+        self.index_state.setObjectName("findIndexState")
+        self.index_state.setWordWrap(True)
+        theme.set_role(self.index_state, "warning")
+        layout.addWidget(self.index_state)
+        if index is not None:
+            index.progressed.connect(lambda _progress: self._show_index_state())
         self.query = _QueryEdit()
         self.query.setObjectName("findQuery")
         self.query.setClearButtonEnabled(True)
@@ -158,7 +168,14 @@ class FindCaseDialog(QDialog):
         ])
         self.open_button.setText(self.tr("打开"))
         self.close_button.setText(self.tr("关闭"))
+        self._show_index_state()
         self._fill()
+
+    def _show_index_state(self) -> None:
+        progress = self.index.progress if self.index is not None else None
+        self.index_state.setVisible(progress is not None)
+        if progress is not None:
+            self.index_state.setText(building_words(progress))
 
     def search(self) -> None:
         self._timer.stop()
@@ -502,7 +519,8 @@ class ReturnVisitActions:
 
     def open_find(self) -> None:
         if self.find_dialog is None:
-            self.find_dialog = FindCaseDialog(self.window.operations.submit, self.window)
+            self.find_dialog = FindCaseDialog(self.window.operations.submit, self.window,
+                                              index=getattr(self.window, "search_index", None))
             self.find_dialog.open_requested.connect(self.open_case)
         self.find_dialog.open()
         self.find_dialog.query.setFocus()

@@ -9,6 +9,7 @@ from desktop.operations import Operations
 from desktop.printing import install_print_actions
 from desktop.privacy_ui import install_privacy
 from desktop.return_visits_ui import install_return_visits
+from desktop.search_index_ui import install_search_index
 from desktop.setup_wizard import install_setup_action
 from desktop.sync_dialog import install_sync_action
 from reception.privacy import settings as privacy_settings
@@ -22,6 +23,7 @@ def build_window(services: Services) -> MainWindow:
     idle_minutes = privacy_settings.load(services.desk.db).idle_lock_minutes
     window = MainWindow(services, Operations(services.desk))
     install_sync_action(window, services)
+    install_search_index(window)
     install_return_visits(window)
     install_print_actions(
         window, window.operations.submit,

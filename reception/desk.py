@@ -413,6 +413,14 @@ class ReceptionDesk:
         with self._writing():
             repo.delete_draft(self.db, name)
 
+    def build_search_index_step(self) -> case_search.BuildProgress | None:
+        """One batch of the look-up index a laptop that already held cases still has to build;
+        None when it is complete (see case_search.build_step)."""
+        if case_search.build_progress(self.db) is None:
+            return None  # read only: no write lock taken once the index is complete
+        with self._writing():
+            return case_search.build_step(self.db)
+
     # --- helpers ---------------------------------------------------------------------------------
 
     def template(self) -> dict[str, Any]:

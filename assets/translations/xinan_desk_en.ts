@@ -2001,4 +2001,23 @@ A voided case stays on the list (grey), is never deleted, and is synced to the s
         <translation>Remove {n}</translation>
     </message>
 </context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <source>查找索引还在建立（已完成 {percent}%，最近的诉求先加入）：较早的诉求可能暂时查不到，请稍后再查。</source>
+        <translation>The search index is still being built ({percent}% done, newest cases first): older cases may not be found yet; try again shortly.</translation>
+    </message>
+    <message>
+        <source>查找索引已建好：本机所有诉求都能查到</source>
+        <translation>Search index ready: every case on this laptop can be found</translation>
+    </message>
+    <message>
+        <source>建立查找索引 {percent}%</source>
+        <translation>Building search index {percent}%</translation>
+    </message>
+    <message>
+        <source>本机原有的 {total} 条诉求正在加入查找索引（最近的先加入，已完成 {done} 条）；登记、打印照常进行。</source>
+        <translation>The {total} cases already on this laptop are being added to the search index (newest first, {done} done); recording and printing work as usual.</translation>
+    </message>
+</context>
 </TS>

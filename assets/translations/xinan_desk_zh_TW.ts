@@ -1997,4 +1997,23 @@
         <translation>移除 {n}</translation>
     </message>
 </context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <source>查找索引还在建立（已完成 {percent}%，最近的诉求先加入）：较早的诉求可能暂时查不到，请稍后再查。</source>
+        <translation>查找索引還在建立（已完成 {percent}%，最近的訴求先加入）：較早的訴求可能暫時查不到，請稍後再查。</translation>
+    </message>
+    <message>
+        <source>查找索引已建好：本机所有诉求都能查到</source>
+        <translation>查找索引已建好：本機所有訴求都能查到</translation>
+    </message>
+    <message>
+        <source>建立查找索引 {percent}%</source>
+        <translation>建立查找索引 {percent}%</translation>
+    </message>
+    <message>
+        <source>本机原有的 {total} 条诉求正在加入查找索引（最近的先加入，已完成 {done} 条）；登记、打印照常进行。</source>
+        <translation>本機原有的 {total} 條訴求正在加入查找索引（最近的先加入，已完成 {done} 條）；登記、列印照常進行。</translation>
+    </message>
+</context>
 </TS>

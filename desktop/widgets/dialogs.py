@@ -254,7 +254,7 @@ class AmendDialog(_FormDialog):
                 when=clock.local_text(clock.from_text(refused["created_at"])), reason=refused["refused"]))
             why.setObjectName("amendRefused")
             why.setWordWrap(True)
-            why.setStyleSheet(f"color: {theme.ERROR};")
+            why.setProperty("role", "error")
             self.layout_.insertWidget(1, why)
             self.note.setPlainText(refused["note"])
         self.add_row("note", self.tr("更正说明 *"), self.note)

@@ -60,3 +60,21 @@ def test_a_new_petition_follows_an_earlier_case(cli, tmp_path):
     assert cli.json("case", "show", later, "--json")["follows_code"] == earlier
     wrong = cli.run("case", "add", "--json", str(path), "--follows", "K7Q-00A3-Y")
     assert wrong.returncode == 2 and "校验位" in wrong.stderr
+
+
+def test_find_on_a_laptop_whose_index_is_not_built_yet_builds_it_first(cli):
+    from reception import case_search
+
+    code = cli.add(valid_case(resident_name="王小明", phone="13812345678"))
+    db = open_test_database(cli.data_dir)
+    try:
+        with db.atomic():  # as migration m007 leaves a laptop that already held cases
+            db.execute("DELETE FROM case_search")
+            case_search.start_build(db)
+    finally:
+        db.conn.close()
+    result = cli.run("case", "find", "wxm", "--json")
+    assert result.returncode == 0 and [h["tracking_code"] for h in json.loads(result.stdout)] == [code]
+    assert "正在建立查找索引" in result.stderr and "查找索引已建好" in result.stderr
+    again = cli.run("case", "find", "wxm", "--json")
+    assert again.returncode == 0 and "查找索引" not in again.stderr  # once only

@@ -102,3 +102,53 @@ def test_the_migration_indexes_cases_recorded_before_it(desk, residents):
     desk.db.execute("DELETE FROM case_search")
     assert case_search.rebuild(desk.db) == len(residents)
     assert _codes(desk, "lxy") == [residents["李秀英"].tracking_code]
+
+
+def test_a_laptop_that_held_cases_builds_the_index_newest_first_a_batch_at_a_time(desk, residents, make_case):
+    # As migration m007 leaves a laptop that already held cases: an empty index, to be built.
+    with desk.db.atomic():
+        desk.db.execute("DELETE FROM case_search")
+        case_search.start_build(desk.db)
+    assert case_search.build_progress(desk.db) == case_search.BuildProgress(0, len(residents))
+    with desk.db.atomic():
+        progress = case_search.build_step(desk.db, 2)
+    assert progress == case_search.BuildProgress(2, len(residents))
+    # The newest cases come first: the anonymous one and 王芳; 王小明 (the oldest) not yet.
+    assert _codes(desk, "wangfang") == [residents["王芳"].tracking_code]
+    assert _codes(desk, "wxm") == []
+    # A case recorded or corrected meanwhile is indexed at once, and the batch that meets it
+    # again changes nothing.
+    late = desk.record_case(make_case(resident_name="赵六", phone="13600006666"))
+    desk.edit_case(residents["李秀英"].id, make_case(resident_name="李华", phone="13700002222"))
+    assert _codes(desk, "zhaoliu") == [late.tracking_code]
+    assert desk.build_search_index_step() is None  # the rest in one batch of the desk's size
+    assert case_search.build_progress(desk.db) is None
+    assert _codes(desk, "wxm") == [residents["王小明"].tracking_code]
+    assert _codes(desk, "李秀英") == [] and _codes(desk, "lihua") == [residents["李秀英"].tracking_code]
+    assert _codes(desk, "6666") == [late.tracking_code]
+    built = set(desk.db.execute("SELECT key, case_id FROM case_search").fetchall())
+    with desk.db.atomic():
+        case_search.rebuild(desk.db)
+    assert set(desk.db.execute("SELECT key, case_id FROM case_search").fetchall()) == built
+    assert desk.build_search_index_step() is None  # complete: nothing to do, no write
+
+
+def test_the_migration_leaves_the_build_to_after_the_unlock(tmp_path, form, clock, make_case):
+    from reception.desk import ReceptionDesk
+    from reception.storage import open_database
+    from reception.storage.schema import MIGRATIONS
+
+    db = open_database(tmp_path / "desk.db")
+    desk = ReceptionDesk(db, form, now=clock.now)
+    assert case_search.build_progress(db) is None  # a new laptop: nothing to build
+    case = desk.record_case(make_case(resident_name="王小明"))
+    # Run m007 again as on a laptop that held cases before it (its index table made afresh).
+    db.execute("DROP TABLE case_search")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_case_search'")
+    MIGRATIONS.apply(db)
+    assert case_search.build_progress(db) == case_search.BuildProgress(0, 1)
+    assert _codes(desk, "wxm") == []
+    while desk.build_search_index_step() is not None:
+        pass
+    assert _codes(desk, "wxm") == [case.tracking_code]
+    db.conn.close()
