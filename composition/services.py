@@ -53,14 +53,17 @@ class Services:
             audit.append(self.desk.db, "unlock", audit.Actor(self.access.role), detail="闲置锁屏后")
 
 
-def open_services(data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAULT_COST) -> Services:
+def open_services(
+    data_dir: Path, passphrase: str, *, kdf_cost: KdfCost = DEFAULT_COST, loaded_form: LoadedForm | None = None
+) -> Services:
     """Everything the command line and the window need, without Qt.
 
     ``passphrase`` is the street's: it unlocks the database's key (or, on a fresh data directory,
     sets it). A wrong one raises PassphraseError and nothing is opened or changed. ``kdf_cost``
-    applies only when this call sets the passphrase.
+    applies only when this call sets the passphrase. ``loaded_form``: the form files of
+    ``data_dir`` read already (the window reads them while the passphrase is typed).
     """
-    loaded = load_form(data_dir)
+    loaded = loaded_form or load_form(data_dir)
     unlocked = open_vault(Path(data_dir), passphrase, kdf_cost, (loaded.form.street, *loaded.form.communities))
     desk = ReceptionDesk(unlocked.db, loaded.form)
     # The PIN is stretched as hard as the passphrase: the keyfile's scrypt cost.

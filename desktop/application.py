@@ -70,11 +70,15 @@ _WINDOW_MODULES = ("composition.services", "desktop.wiring", "reception.case_sea
 preloaded = threading.Event()
 
 
-def _preload() -> None:
+def _preload(data_dir: Path, forms: dict) -> None:
+    """The window's modules, then the street's form files (not encrypted, read at every unlock)."""
     try:
         for name in _WINDOW_MODULES:
             importlib.import_module(name)
-    except Exception as error:  # noqa: BLE001 - imported again on the UI thread, which reports it
+        from forms import load_form
+
+        forms[data_dir] = load_form(data_dir)
+    except Exception as error:  # noqa: BLE001 - done again on the UI thread, which reports it
         log.warning("preloading the window's modules failed: %s", type(error).__name__)
     finally:
         preloaded.set()
@@ -104,11 +108,12 @@ def run(data_dir: Path, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     configure(app)
     preloading: list[threading.Thread] = []
+    forms: dict[Path, object] = {}  # the form files read by the thread, by data directory
 
     def start_preload() -> None:
         setup_logging(data_dir)  # idempotent: whichever of the paths below comes first
         if not preloaded.is_set() and not preloading:
-            preloading.append(threading.Thread(target=_preload, name="preload", daemon=True))
+            preloading.append(threading.Thread(target=_preload, args=(data_dir, forms), name="preload", daemon=True))
             preloading[0].start()
 
     _WhenOnScreen(app, start_preload)
@@ -121,7 +126,7 @@ def run(data_dir: Path, argv: list[str]) -> int:
             preloading[0].join()  # a passphrase typed very fast: the thread finishes the imports
         from composition.services import open_services as open_them
 
-        return open_them(folder, passphrase, **kwargs)
+        return open_them(folder, passphrase, loaded_form=forms.get(folder), **kwargs)
 
     try:
         # A new laptop gets the setup wizard (which sets the passphrase); others the unlock dialog.

@@ -450,6 +450,14 @@ class MainWindow(QMainWindow):
             return state
 
         self.operations.submit(work, what="load_state", done=self._initial_state_loaded)
+
+    def _load_helpers(self) -> None:
+        """What the first screen does without: the category search's index and the intake hints'
+        (a few hundred ms of Python on the worker at 100,000 cases). Queued once the window is
+        ready, so that they do not take the interpreter from the UI thread while it lays out and
+        paints the window, nor delay tonight's list."""
+        if not self.operations.accepting:
+            return  # closed as soon as it was ready
         taxonomy = self.definition.taxonomy
 
         def build_index(_desk: ReceptionDesk):
@@ -496,6 +504,7 @@ class MainWindow(QMainWindow):
         self.form.focus_first()
         self._is_ready = True
         self.ready.emit()
+        self._load_helpers()
 
     def _show_state(self, state: dict[str, Any]) -> None:
         if "community" in state:
