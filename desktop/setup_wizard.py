@@ -65,7 +65,7 @@ class StreetPage(SetupPage):
         self.community = QComboBox()
         self.community.setObjectName("setupCommunity")
         self.community.setEditable(True)
-        self.community.addItems(list(form.communities))
+        self._fill_communities()
         self.community.setCurrentIndex(-1)
         self.language_label, self.street_label, self.community_label = QLabel(), QLabel(), QLabel()
         self.fields.addRow(self.language_label, self.language)
@@ -84,7 +84,7 @@ class StreetPage(SetupPage):
         def show(values: tuple[str, str]) -> None:
             self.set_busy(False, buttons=False)
             self.street.setText(values[0])
-            self.community.setCurrentText(values[1])
+            self._show_community(values[1])
 
         def failed(error: DeskError) -> None:
             self.set_busy(False, buttons=False)
@@ -93,7 +93,40 @@ class StreetPage(SetupPage):
         self.set_busy(True, buttons=False)
         self.wizard_.run_db(stored, show, failed)
 
+    def _fill_communities(self) -> None:
+        """The street's communities in the desk's language (forms/communities.toml carries their
+        繁體中文 and English names); each item keeps the Simplified name, which is what is stored."""
+        chosen = self._chosen_community()
+        typed = self.community.currentText() if self.community.count() else ""
+        self.community.clear()
+        for name in self.wizard_.loaded_form.form.communities:
+            self.community.addItem(i18n.local(name), str(name))
+        if chosen:
+            self._show_community(chosen)
+        else:
+            self.community.setCurrentIndex(-1)
+            self.community.setEditText(typed)
+
+    def _show_community(self, stored: str) -> None:
+        index = self.community.findData(stored)
+        if index >= 0:
+            self.community.setCurrentIndex(index)
+        else:
+            self.community.setEditText(stored)
+
+    def _chosen_community(self) -> str:
+        """The community's stored (Simplified) name for what is selected or typed, in any of the
+        desk's languages; "" for none of the street's communities."""
+        typed = " ".join(self.community.currentText().split())
+        if not typed:
+            return ""
+        for name in self.wizard_.loaded_form.form.communities:
+            if any(typed.casefold() == name.in_(language).casefold() for language in i18n.LANGUAGE_NAMES):
+                return str(name)
+        return ""
+
     def retranslate_ui(self) -> None:
+        self._fill_communities()
         self.setTitle(self.tr("街道与社区"))
         self.intro.setText(self.tr(
             "欢迎使用心安接访台。这几步为这台笔记本做一次设置，以后每晚打开就能接待。"
@@ -106,11 +139,12 @@ class StreetPage(SetupPage):
     def validatePage(self) -> bool:
         if self.is_busy():
             return False  # the stored values are still on their way
-        community = self.community.currentText().strip()
-        if not community:
+        typed = self.community.currentText().strip()
+        if not typed:
             return self.refuse(self.tr("请选择这台笔记本所属的社区"))
-        if community not in self.wizard_.loaded_form.form.communities:
-            return self.refuse(self.tr("「{name}」不在本街道的社区列表中（forms/communities.toml）").format(name=community))
+        community = self._chosen_community()
+        if not community:
+            return self.refuse(self.tr("「{name}」不在本街道的社区列表中（forms/communities.toml）").format(name=typed))
         self.wizard_.chosen["street"] = self.street.text().strip()
         self.wizard_.chosen["community"] = community
         self.wizard_.chosen["language"] = self.language.currentData()
