@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 
 from reception.errors import FieldError, ValidationFailed
+from reception.local_text import join
+from reception.messages import t
 from reception.storage import repository as repo
 from reception.storage.writing import writing
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:  # only in annotations: importing sqlite-utils costs the unloc
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 TEXT_SCALES = (100, 125, 150, 175, 200)  # percent; 200 % still fits a 1366×768 screen
+_SEPARATOR = {"zh_CN": "、", "zh_TW": "、", "en": ", "}  # between the choices a message lists
 _KEYS = {"language": "display.language", "night": "display.night", "text_scale": "display.text_scale"}
 
 
@@ -47,11 +50,12 @@ def save(db: Database, display: Display) -> Display:
     """Store ``display`` (all or nothing); a value the desk cannot show is refused by name."""
     errors = []
     if display.language not in LANGUAGES:
-        errors.append(FieldError("language", "界面语言", f"只能是 {'、'.join(LANGUAGES)} 之一"))
+        errors.append(FieldError("language", t("界面语言"), t("只能是 {choices} 之一").fill(choices=join(list(LANGUAGES), _SEPARATOR))))
     if not isinstance(display.night, bool):
-        errors.append(FieldError("night", "夜间模式", "只能是开或关"))
+        errors.append(FieldError("night", t("夜间模式"), t("只能是开或关")))
     if display.text_scale not in TEXT_SCALES:
-        errors.append(FieldError("text_scale", "文字大小", f"只能是 {'、'.join(f'{s}%' for s in TEXT_SCALES)} 之一"))
+        scales = join([f"{s}%" for s in TEXT_SCALES], _SEPARATOR)
+        errors.append(FieldError("text_scale", t("文字大小"), t("只能是 {choices} 之一").fill(choices=scales)))
     if errors:
         raise ValidationFailed(errors)
     with writing(db):

@@ -27,7 +27,8 @@ from typing import Any, TYPE_CHECKING
 
 
 from reception.errors import FieldError, ValidationFailed
-from reception.local_text import LocalText
+from reception.local_text import join
+from reception.messages import t
 from reception.storage import repository as repo
 from reception.storage.connection import DATABASE_ERRORS, raise_storage_error
 from reception.tracking_url import SECRET_BYTES, base_url_problem
@@ -39,11 +40,6 @@ _SECRET_KEY = "tracking_secret"
 # The address earlier versions offered as the default, and their settings dialog stored with the
 # other fields when the team leader saved it: it leads nowhere, so it counts as not set.
 _OLD_PLACEHOLDER = "https://xinan.example.gov.cn/t/"
-_EXAMPLE_ADDRESS = LocalText("这是示例地址，不通向任何查询页：请填平台查询页的真实地址，不知道就留空", {
-    "zh_TW": "這是範例網址，不通向任何查詢頁：請填平台查詢頁的真實網址，不知道就留空",
-    "en": "this is the example address and leads to no page: enter the platform's real tracking page "
-          "address, or leave it empty if you do not know it",
-})
 _HOTLINE = re.compile(r"^[0-9][0-9 \-]{1,18}[0-9]$")
 
 
@@ -60,14 +56,16 @@ class StreetSettings:
 
 # Names as the team leader types them, with the label used in messages.
 LABELS = {
-    "street": "街道名称",
-    "hotline": "咨询热线",
-    "base_url": "查询网址",
-    "footer": "小票页脚",
-    "default_paper": "默认纸张",
-    "auto_print": "保存后自动打印",
-    "printer": "打印机",
+    "street": t("街道名称"),
+    "hotline": t("咨询热线"),
+    "base_url": t("查询网址"),
+    "footer": t("小票页脚"),
+    "default_paper": t("默认纸张"),
+    "auto_print": t("保存后自动打印"),
+    "printer": t("打印机"),
 }
+# Lists in a message: "、" in Chinese, ", " in English.
+LIST_SEPARATOR = {"zh_CN": "、", "zh_TW": "、", "en": ", "}
 
 
 def defaults(street_name: str | None = None) -> StreetSettings:
@@ -90,38 +88,38 @@ def load(db: Database, street_name: str | None = None) -> StreetSettings:
 def parse_value(name: str, text: str) -> Any:
     """Turn what the team leader typed into the stored value, or raise ValidationFailed."""
     if name not in LABELS:
-        known = "、".join(LABELS)
-        raise ValidationFailed([FieldError(name, name, f"不是可设置的项目：可以设置 {known}")])
+        known = join(list(LABELS), LIST_SEPARATOR)
+        raise ValidationFailed([FieldError(name, name, t("不是可设置的项目：可以设置 {known}").fill(known=known))])
     label = LABELS[name]
 
-    def refuse(message: str) -> ValidationFailed:
+    def refuse(message) -> ValidationFailed:  # a LocalText: the window shows it in its language
         return ValidationFailed([FieldError(name, label, message)])
 
     value = " ".join(text.split())
     if name == "street":
         if not 2 <= len(value) <= 20:
-            raise refuse("应为 2 到 20 个字，如 新安街道")
+            raise refuse(t("应为 2 到 20 个字，如 新安街道"))
         return value
     if name == "hotline":
         if value and not _HOTLINE.match(value):
-            raise refuse("应为电话号码，只用数字和 -，如 0755-27891234 或 12345；留空表示不印热线")
+            raise refuse(t("应为电话号码，只用数字和 -，如 0755-27891234 或 12345；留空表示不印热线"))
         return value
     if name == "base_url":
         if not value:
             return value  # not known yet: slips carry the code and the hotline, no QR code
         if value.rstrip("/").lower() + "/" == _OLD_PLACEHOLDER:
-            raise refuse(_EXAMPLE_ADDRESS)
+            raise refuse(t("这是示例地址，不通向任何查询页：请填平台查询页的真实地址，不知道就留空"))
         problem = base_url_problem(value)
         if problem:
             raise refuse(problem)
         return value
     if name == "footer":
         if len(value) > 30:
-            raise refuse("太长：最多 30 个字，58mm 小票上要能排成一行")
+            raise refuse(t("太长：最多 30 个字，58mm 小票上要能排成一行"))
         return value
     if name == "default_paper":
         if value.lower() not in PAPERS:
-            raise refuse(f"只能是 {'、'.join(PAPERS)}")
+            raise refuse(t("只能是 {choices}").fill(choices=join(list(PAPERS), LIST_SEPARATOR)))
         return value.lower()
     if name == "auto_print":
         truthy, falsy = {"1", "true", "yes", "on", "是", "开"}, {"0", "false", "no", "off", "否", "关"}
@@ -129,11 +127,11 @@ def parse_value(name: str, text: str) -> Any:
             return True
         if value.lower() in falsy:
             return False
-        raise refuse("只能是 是 或 否")
+        raise refuse(t("只能是 是 或 否"))
     if name == "printer":
         # CUPS queue names: printable characters other than space, / and #.
         if value and (len(value) > 127 or any(ch in value for ch in " /#\\'\"")):
-            raise refuse("不是有效的打印机名称（打印机列表里的名字，如 xinan-test）")
+            raise refuse(t("不是有效的打印机名称（打印机列表里的名字，如 xinan-test）"))
         return value
     raise AssertionError(name)
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+from reception.local_text import LocalText
+from reception.messages import t
 from reception.tracking_codes import ALPHABET, parse
 
 VERIFIER_LENGTH = 10  # 50 bits: far beyond guessing, short enough for a small QR code
@@ -54,18 +56,19 @@ def tracking_url(base: str, code: str, verifier: str) -> str:
     return f"{base.upper()}{compact}/{verifier}"
 
 
-def base_url_problem(base: str) -> str | None:
-    """Why ``base`` cannot serve as the tracking base URL, in words for the team leader; or None."""
+def base_url_problem(base: str) -> LocalText | None:
+    """Why ``base`` cannot serve as the tracking base URL, in words for the team leader (in the
+    desk's three languages: the street settings dialog and the wizard show it); or None."""
     upper = base.strip().upper()
     if not (upper.startswith("HTTPS://") or upper.startswith("HTTP://")):
-        return "应以 https:// 开头，如 https://xinan.example.gov.cn/t/"
+        return t("应以 https:// 开头，如 https://xinan.example.gov.cn/t/")
     if not upper.endswith("/"):
-        return "应以 / 结尾，如 https://xinan.example.gov.cn/t/"
+        return t("应以 / 结尾，如 https://xinan.example.gov.cn/t/")
     if upper != base.upper():
-        return "前后不能有空格"
+        return t("前后不能有空格")
     bad = sorted({ch for ch in upper if ch not in QR_ALPHANUMERIC or ch == " "})
     if bad:
-        return f"含有二维码无法紧凑编码的字符：{''.join(bad)}（只用字母、数字和 . / : - ）"
+        return t("含有二维码无法紧凑编码的字符：{chars}（只用字母、数字和 . / : - ）").fill(chars="".join(bad))
     if len(upper) > 60:
-        return "太长：最多 60 个字符，否则二维码太密，热敏纸上扫不出来"
+        return t("太长：最多 60 个字符，否则二维码太密，热敏纸上扫不出来")
     return None
