@@ -792,8 +792,7 @@ Voided&#x3000;{voided}</translation>
     </message>
     <message>
         <source>请队长按“同步”把等待的诉求送到平台。</source>
-        <translation>Team leader: press “Sync” to send the waiting petitions to the platform.
-</translation>
+        <translation>Team leader: press “Sync” to send the waiting petitions to the platform.</translation>
     </message>
     <message>
         <source>夜话已结束</source>
@@ -1242,8 +1241,7 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
     <message>
         <source>退出队长模式</source>
-        <translation>Leave team leader mode
-</translation>
+        <translation>Leave team leader mode</translation>
     </message>
     <message>
         <source>导出诉求（含居民个人信息，请妥善保管）</source>
@@ -1255,8 +1253,7 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
     <message>
         <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
-        <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use
-</translation>
+        <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use</translation>
     </message>
 </context>
 <context>
@@ -1610,8 +1607,7 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
     <message>
         <source>「{name}」不在本街道的社区列表中（forms/communities.toml）</source>
-        <translation>“{name}” is not in the street&apos;s list of communities (forms/communities.toml)
-</translation>
+        <translation>“{name}” is not in the street&apos;s list of communities (forms/communities.toml)</translation>
     </message>
 </context>
 <context>
@@ -1630,7 +1626,7 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
     <message>
         <source>如 新安街道</source>
-        <translation>e.g. 新安街道</translation>
+        <translation>the street’s name as the slips print it</translation>
     </message>
     <message>
         <source>如 0755-27891234 或 12345</source>
