@@ -303,7 +303,7 @@ class PrintActions(QObject):
         current_case_id: Callable[[], str | None],
         data_dir: Path,
         *,
-        show_message: Callable[[str], None],
+        show_message: Callable[[str, str], None],
         show_error: Callable[[str], None],
     ) -> None:
         super().__init__(parent)
@@ -460,9 +460,34 @@ class PrintActions(QObject):
             what="print_slip", done=self.finished.emit, failed=lambda e: self.show_error(str(e)),
         )
 
+    def status_words(self, outcome: PrintOutcome) -> str:
+        """A printed or saved slip, in a line short enough for the status bar at 1366 px and 200 %
+        text in every language (the whole message, with the printer and paper, is its tooltip)."""
+        again = self.tr("（补打 {n}）").format(n=outcome.copy_number - 1) if outcome.copy_number > 1 else ""
+        if not outcome.printer and outcome.saved_pdf is not None:
+            return self.tr("凭条 {code}{again}已保存为 PDF：{file}").format(
+                code=outcome.tracking_code, again=again, file=outcome.saved_pdf.name)
+        if outcome.confirmed:
+            return self.tr("凭条 {code}{again}已打印").format(code=outcome.tracking_code, again=again)
+        # The system took the job but cannot say whether paper came out. The 补打 button beside
+        # it names the code: at 200 % text the line has no room to say it twice.
+        return self.tr("凭条已发送到打印机，未能确认出纸")
+
+    def status_detail(self, outcome: PrintOutcome) -> str:
+        if not outcome.printer:
+            return str(outcome.saved_pdf or "")
+        detail = self.tr("凭条 {code}{again}").format(
+            code=outcome.tracking_code,
+            again=self.tr("（补打 {n}）").format(n=outcome.copy_number - 1) if outcome.copy_number > 1 else "")
+        detail += "\n" + self.tr("打印机：{printer}；纸张：{paper}").format(
+            printer=outcome.printer, paper=paper_names.paper_text(outcome.paper))
+        if not outcome.confirmed:
+            detail += "\n" + self.tr("系统无法确认是否出纸：没有出纸时，请按状态栏右边的“补打”（或 Ctrl+P）再打一张。")
+        return detail
+
     def _report(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
-            self.show_message(outcome.message)
+            self.show_message(self.status_words(outcome), self.status_detail(outcome))
         else:
             self.show_error(outcome.message)
         if outcome.confirmed or not outcome.printer or not outcome.case_id:
@@ -503,6 +528,13 @@ def _show_failure(dialog: Any, error: DeskError) -> None:
         dialog.show_message(str(error))
 
 
+def _show_in_status_bar(window: Any, text: str, detail: str) -> None:
+    bar = window.statusBar()
+    bar.showMessage(text, 15_000)
+    bar.setToolTip(detail)  # the printer and paper, on hover; cleared with the next message
+    bar.messageChanged.connect(lambda _text: bar.setToolTip(""), Qt.ConnectionType.SingleShotConnection)
+
+
 def install_print_actions(
     window: Any,
     run_operation: RunOperation,
@@ -516,7 +548,7 @@ def install_print_actions(
     """
     actions = PrintActions(
         window, run_operation, current_case_id, data_dir,
-        show_message=lambda text: window.statusBar().showMessage(text, 15_000),
+        show_message=lambda text, detail="": _show_in_status_bar(window, text, detail),
         show_error=window.show_error,
     )
     window.add_action(actions.print_action, "case", toolbar=True)

@@ -1040,6 +1040,34 @@ starts with it, so codes from different stalls never clash. Codes already given 
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>Save a petition first, or select one in the list, then print its slip</translation>
     </message>
+    <message>
+        <source>（补打 {n}）</source>
+        <translation>(reprint {n})</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}已保存为 PDF：{file}</source>
+        <translation>Slip {code}{again} saved as PDF: {file}</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}已打印</source>
+        <translation>Slip {code}{again} printed</translation>
+    </message>
+    <message>
+        <source>凭条已发送到打印机，未能确认出纸</source>
+        <translation>Sent to printer; not confirmed</translation>
+    </message>
+    <message>
+        <source>打印机：{printer}；纸张：{paper}</source>
+        <translation>Printer: {printer}; paper: {paper}</translation>
+    </message>
+    <message>
+        <source>系统无法确认是否出纸：没有出纸时，请按状态栏右边的“补打”（或 Ctrl+P）再打一张。</source>
+        <translation>The system cannot confirm that paper came out: if none did, press “Reprint” at the right of the status bar (or Ctrl+P) for another copy.</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}</source>
+        <translation>Slip {code}{again}</translation>
+    </message>
 </context>
 <context>
     <name>PrinterPage</name>

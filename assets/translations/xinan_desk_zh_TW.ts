@@ -1040,6 +1040,34 @@
         <source>请先保存一条诉求，或在列表里选中一条，再打印凭条</source>
         <translation>請先儲存一條訴求，或在列表裡選取一條，再列印憑條</translation>
     </message>
+    <message>
+        <source>（补打 {n}）</source>
+        <translation>（補打 {n}）</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}已保存为 PDF：{file}</source>
+        <translation>憑條 {code}{again}已儲存為 PDF：{file}</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}已打印</source>
+        <translation>憑條 {code}{again}已列印</translation>
+    </message>
+    <message>
+        <source>凭条已发送到打印机，未能确认出纸</source>
+        <translation>憑條已傳送到印表機，未能確認出紙</translation>
+    </message>
+    <message>
+        <source>打印机：{printer}；纸张：{paper}</source>
+        <translation>印表機：{printer}；紙張：{paper}</translation>
+    </message>
+    <message>
+        <source>系统无法确认是否出纸：没有出纸时，请按状态栏右边的“补打”（或 Ctrl+P）再打一张。</source>
+        <translation>系統無法確認是否出紙：沒有出紙時，請按狀態列右邊的「補打」（或 Ctrl+P）再打一張。</translation>
+    </message>
+    <message>
+        <source>凭条 {code}{again}</source>
+        <translation>憑條 {code}{again}</translation>
+    </message>
 </context>
 <context>
     <name>PrinterPage</name>

@@ -131,6 +131,31 @@ def measure(app: QApplication, window) -> dict:
     return result
 
 
+def print_message(app: QApplication, window, case) -> dict:
+    """The status bar after a slip the system could not confirm (the Windows spooler's
+    已发送到打印机), a reprint at that: its longest message, with 补打 beside it."""
+    from reception.slips.printing import PrintOutcome
+
+    actions = window.print_actions
+    outcome = PrintOutcome(printed=True, message="", tracking_code=case.tracking_code,
+                           copy_number=2, paper="80mm", printer="XINAN-80mm-thermal", confirmed=False,
+                           case_id=case.id)
+    actions.finished.emit(outcome)
+    settle(app)
+    bar = window.statusBar()
+    text = bar.currentMessage()
+    # QStatusBar draws its message from x = 6 to 2 px before the first visible permanent widget.
+    permanent = [w for w in (window.pending_label, window.prefix_label, window.search_index.label,
+                             actions.reprint_button) if w.isVisible()]
+    right = min([w.geometry().x() for w in permanent] + [bar.width() - 12]) - 2
+    found = {"text": text, "width": bar.fontMetrics().horizontalAdvance(text), "room": right - 6,
+             "reprint": on_screen(actions.reprint_button)}
+    bar.clearMessage()
+    actions.reprint_button.hide()
+    actions.last_outcome = None
+    return found
+
+
 def form_scrolls_sideways(window) -> bool:
     bar = window.form_scroll.horizontalScrollBar()
     return bar.isVisible() and bar.maximum() > 0
@@ -152,7 +177,8 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     window.show_on_screen()
     wait_for(app, lambda: window.is_ready and window.isMaximized())
     # The code panel as after a save (its longest text: a forwarded case with its time limit).
-    window.saved_panel.show_case(services.desk.session_cases(services.desk.current_session().id)[-1])
+    last = services.desk.session_cases(services.desk.current_session().id)[-1]
+    window.saved_panel.show_case(last)
     settle(app)
     report: dict = {}
     menu = window.display_menu
@@ -162,6 +188,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
             menu.scale_actions[scale].trigger()
             settle(app)
             report[f"{language}-{scale}"] = measure(app, window)
+            report[f"{language}-{scale}"]["print message"] = print_message(app, window, last)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)
                 window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))

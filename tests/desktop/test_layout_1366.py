@@ -84,6 +84,19 @@ def test_every_control_is_fully_on_screen_without_sideways_scrolling(report, lan
     assert not listed["sideways"], f"tonight's list scrolls sideways (columns {listed['columns']})"
 
 
+PRINT_WORDS = {"zh_CN": "已发送到打印机", "zh_TW": "已傳送到印表機", "en": "Sent to printer"}  # and 补打 beside it
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_slip_sent_to_the_printer_is_said_in_full_with_the_reprint_beside_it(report, language, scale):
+    measured = report[f"{language}-{scale}"]
+    said = measured["print message"]
+    assert PRINT_WORDS[language] in said["text"], said["text"]
+    assert said["width"] <= said["room"], f"the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}"
+    assert _problems({"reprint": said["reprint"]}, measured["available"]) == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_at_200_percent_the_layout_changes_instead_of_squeezing(report, language):
     assert report[f"{language}-100"]["layout"] == "wide"
