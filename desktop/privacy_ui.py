@@ -397,9 +397,13 @@ class PrivacyActions(QObject):
         services = self.services
 
         def done(count: int) -> None:
-            self.window.statusBar().showMessage(
-                QCoreApplication.translate("Privacy", "已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除").format(n=count), 15_000
-            )
+            if leader_gate.is_leader(self.window):
+                words = QCoreApplication.translate("Privacy", "已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除")
+            else:
+                # The PIN was for this export: its end was said when the file was chosen, and
+                # this message (the export finishes later) would hide it; so it says it again.
+                words = QCoreApplication.translate("Privacy", "已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束")
+            self.window.statusBar().showMessage(words.format(n=count), 15_000)
 
         self.window.operations.submit(
             lambda desk: export_cases(desk, services.access, path, fmt, services.data_dir),

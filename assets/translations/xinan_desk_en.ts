@@ -1283,6 +1283,10 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
         <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use</translation>
     </message>
+    <message>
+        <source>已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束</source>
+        <translation>Exported {n} petitions (residents&apos; personal information: keep the file safe, delete it after use); leader mode has ended</translation>
+    </message>
 </context>
 <context>
     <name>RangeDialog</name>

@@ -1283,6 +1283,10 @@
         <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
         <translation>已匯出 {n} 條訴求：檔案含居民個人資訊，請妥善保管，用完刪除</translation>
     </message>
+    <message>
+        <source>已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束</source>
+        <translation>已匯出 {n} 條訴求（含居民個人資訊，請妥善保管、用完刪除）；隊長模式已結束</translation>
+    </message>
 </context>
 <context>
     <name>RangeDialog</name>

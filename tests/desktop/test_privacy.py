@@ -12,7 +12,7 @@ from desktop.leader_gate import PinDialog
 from desktop.privacy_ui import AuditDialog, NoticeDialog
 from desktop.unlock_dialog import UnlockDialog
 from reception.privacy import audit
-from reception_support import TEST_PASSPHRASE, TEST_PIN
+from reception_support import TEST_PASSPHRASE, TEST_PIN, valid_case
 
 
 def _open_unlock_dialog(data_dir, qtbot, opened: list) -> UnlockDialog:
@@ -255,3 +255,48 @@ def test_in_english_the_pin_dialog_names_the_action_and_the_end_is_said_in_engli
         # Back to Chinese as a whole (the translators and the language the domain's messages
         # follow): removing the translators alone left the next test's messages in English.
         i18n.install_translators(desk_app, i18n.SOURCE_LANGUAGE)
+
+
+def test_leader_mode_ends_by_itself_after_the_leaders_export(window, volunteer, qtbot, data_dir, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    set_leader_pin(data_dir)
+    with fresh_desk(data_dir) as desk:
+        code = desk.record_case(valid_case()).tracking_code
+    target = tmp_path / "今晚导出.csv"
+    answered = []
+
+    def answer_the_file_dialog() -> None:
+        # The system's save dialog (Qt's own on this platform), answered as the leader does:
+        # the file's name typed into it, then Enter.
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None or answered:
+            return
+        answered.append(dialog)
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setFocus()
+        name.selectAll()
+        volunteer.type(str(target))
+        volunteer.press(Qt.Key.Key_Return)
+
+    poll = QTimer(window)
+    poll.timeout.connect(answer_the_file_dialog)
+    poll.start(50)
+    try:
+        window.privacy.export_action.trigger()  # 设置 → 导出诉求…: a volunteer is asked the PIN
+        volunteer.type_pin(TEST_PIN)
+        qtbot.waitUntil(lambda: target.exists() and not window.services.access.is_leader, timeout=15_000)
+    finally:
+        poll.stop()
+    assert answered, "the save dialog was answered"
+    assert code in target.read_text(encoding="utf-8-sig")
+    assert not window.leader_label.isVisible()
+    message = window.statusBar().currentMessage()
+    assert "已导出 1 条诉求" in message and "队长模式已结束" in message
+    qtbot.waitUntil(lambda: _last_actions(data_dir, 2)[-1] == ("seal", "操作完成"))
+    assert "export" in [action for action, _ in _last_actions(data_dir, 3)]
+    # The next export asks for the PIN again.
+    window.privacy.export_action.trigger()
+    qtbot.waitUntil(lambda: _pin_asked(window))
+    next(p for p in window.findChildren(PinDialog) if p.isVisible()).reject()
