@@ -465,8 +465,8 @@ class PrintActions(QObject):
         text in every language (the whole message, with the printer and paper, is its tooltip)."""
         again = self.tr("（补打 {n}）").format(n=outcome.copy_number - 1) if outcome.copy_number > 1 else ""
         if not outcome.printer and outcome.saved_pdf is not None:
-            return self.tr("凭条 {code}{again}已保存为 PDF：{file}").format(
-                code=outcome.tracking_code, again=again, file=outcome.saved_pdf.name)
+            # Where it went is the tooltip (and the preview's own line, which wraps).
+            return self.tr("凭条 {code}{again}已保存为 PDF").format(code=outcome.tracking_code, again=again)
         if outcome.confirmed:
             return self.tr("凭条 {code}{again}已打印").format(code=outcome.tracking_code, again=again)
         # The system took the job but cannot say whether paper came out. The 补打 button beside

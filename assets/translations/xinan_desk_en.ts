@@ -1045,8 +1045,8 @@ starts with it, so codes from different stalls never clash. Codes already given 
         <translation>(reprint {n})</translation>
     </message>
     <message>
-        <source>凭条 {code}{again}已保存为 PDF：{file}</source>
-        <translation>Slip {code}{again} saved as PDF: {file}</translation>
+        <source>凭条 {code}{again}已保存为 PDF</source>
+        <translation>Slip {code}{again} saved as PDF</translation>
     </message>
     <message>
         <source>凭条 {code}{again}已打印</source>

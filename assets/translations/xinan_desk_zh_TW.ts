@@ -1045,8 +1045,8 @@
         <translation>（補打 {n}）</translation>
     </message>
     <message>
-        <source>凭条 {code}{again}已保存为 PDF：{file}</source>
-        <translation>憑條 {code}{again}已儲存為 PDF：{file}</translation>
+        <source>凭条 {code}{again}已保存为 PDF</source>
+        <translation>憑條 {code}{again}已儲存為 PDF</translation>
     </message>
     <message>
         <source>凭条 {code}{again}已打印</source>

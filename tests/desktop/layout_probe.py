@@ -131,28 +131,36 @@ def measure(app: QApplication, window) -> dict:
     return result
 
 
-def print_message(app: QApplication, window, case) -> dict:
-    """The status bar after a slip the system could not confirm (the Windows spooler's
-    已发送到打印机), a reprint at that: its longest message, with 补打 beside it."""
+def print_messages(app: QApplication, window, case) -> dict:
+    """The status bar after each kind of print (a reprint: the longest words): printed; sent where
+    the system cannot confirm it (the Windows spooler's 已发送到打印机), with 补打 beside it; and
+    saved as a PDF. For each, its text, its width and the room QStatusBar gives it."""
     from reception.slips.printing import PrintOutcome
 
     actions = window.print_actions
-    outcome = PrintOutcome(printed=True, message="", tracking_code=case.tracking_code,
-                           copy_number=2, paper="80mm", printer="XINAN-80mm-thermal", confirmed=False,
-                           case_id=case.id)
-    actions.finished.emit(outcome)
-    settle(app)
     bar = window.statusBar()
-    text = bar.currentMessage()
-    # QStatusBar draws its message from x = 6 to 2 px before the first visible permanent widget.
-    permanent = [w for w in (window.pending_label, window.prefix_label, window.search_index.label,
-                             actions.reprint_button) if w.isVisible()]
-    right = min([w.geometry().x() for w in permanent] + [bar.width() - 12]) - 2
-    found = {"text": text, "width": bar.fontMetrics().horizontalAdvance(text), "room": right - 6,
-             "reprint": on_screen(actions.reprint_button)}
-    bar.clearMessage()
-    actions.reprint_button.hide()
-    actions.last_outcome = None
+    kinds = {
+        "printed": PrintOutcome(True, "", case.tracking_code, 2, "80mm", "XINAN-80mm-thermal", confirmed=True,
+                                case_id=case.id),
+        "sent": PrintOutcome(True, "", case.tracking_code, 2, "80mm", "XINAN-80mm-thermal", confirmed=False,
+                             case_id=case.id),
+        "saved": PrintOutcome(True, "", case.tracking_code, 2, "80mm", "",
+                              saved_pdf=Path.home() / "凭条" / f"{case.tracking_code}-80mm-补打1.pdf", case_id=case.id),
+    }
+    found = {}
+    for kind, outcome in kinds.items():
+        actions.finished.emit(outcome)
+        settle(app)
+        text = bar.currentMessage()
+        # QStatusBar draws its message from x = 6 to 2 px before the first visible permanent widget.
+        permanent = [w for w in (window.pending_label, window.prefix_label, window.search_index.label,
+                                 actions.reprint_button) if w.isVisible()]
+        right = min([w.geometry().x() for w in permanent] + [bar.width() - 12]) - 2
+        found[kind] = {"text": text, "width": bar.fontMetrics().horizontalAdvance(text), "room": right - 6,
+                       "reprint": on_screen(actions.reprint_button) if actions.reprint_button.isVisible() else None}
+        bar.clearMessage()
+        actions.reprint_button.hide()
+        actions.last_outcome = None
     return found
 
 
@@ -188,7 +196,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
             menu.scale_actions[scale].trigger()
             settle(app)
             report[f"{language}-{scale}"] = measure(app, window)
-            report[f"{language}-{scale}"]["print message"] = print_message(app, window, last)
+            report[f"{language}-{scale}"]["print messages"] = print_messages(app, window, last)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)
                 window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))
