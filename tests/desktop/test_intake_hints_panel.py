@@ -41,6 +41,13 @@ def test_the_offer_is_linked_and_the_suggested_category_chosen(make_window, volu
     assert f"已关联 {earlier.tracking_code}" in panel.offer_text.text()
     assert "保存时记为同一件事的续报" in panel.offer_text.toolTip()
     assert window.hints.follows == earlier.id
+
+    def drafted_link():
+        with fresh_desk(data_dir) as desk:
+            return desk.draft_follows()
+
+    # The link is in the autosaved draft too: a crash now would not lose it.
+    qtbot.waitUntil(lambda: getattr(drafted_link(), "id", None) == earlier.id)
     form = window.form
     form.fields["resident_name"].set_value("刘阿姨")
     form.fields["phone"].set_value("13912345678")
