@@ -81,11 +81,11 @@ def type_when_shown() -> None:
 
 def main() -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
+    from desktop.application import new_application
     from desktop.launcher import main as desk
 
-    app = QApplication([sys.argv[0]])
+    app = new_application([sys.argv[0]])  # as the launcher makes it (it uses the one there is)
     QTimer.singleShot(0, type_when_shown)
     code = desk(sys.argv[1:])
     status = Path("/proc/self/status").read_text()

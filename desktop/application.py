@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from composition.logs import log_bug, setup_logging
 from desktop import fonts, i18n
 from desktop.widgets import theme
-from reception.errors import DeskError
 
 EXIT_WHEN_IDLE_ENV = "XINAN_DESK_EXIT_WHEN_IDLE"
 log = logging.getLogger(__name__)
@@ -45,6 +44,14 @@ def process_age_ms() -> float:
 _IMPORTED_AT = time.monotonic()
 
 
+def new_application(argv: list[str]) -> QApplication:
+    """The desk's QApplication, with Qt's Fusion style made with it (theme.py's look is drawn on
+    Fusion; made here, in C++, it costs the unlock dialog nothing from Python)."""
+    app = QApplication([*(argv or [sys.argv[0]]), "-style", "Fusion"])
+    app.setProperty(theme.STYLE_AT_START_PROPERTY, True)
+    return app
+
+
 def configure(app: QApplication) -> None:
     """What every desk window needs from the application: font, translations, look."""
     app.setApplicationName("xinan-desk")
@@ -59,7 +66,7 @@ def _title() -> str:
     return QCoreApplication.translate("Application", "心安接访台")
 
 
-def _cannot_open(error: Exception) -> str:
+def _cannot_open(error: object) -> str:
     return QCoreApplication.translate("Application", "接访台无法打开：\n{error}").format(error=error)
 
 
@@ -101,11 +108,31 @@ class _WhenOnScreen(QObject):
         return False
 
 
+def _not_opened(data_dir: Path, error: Exception) -> int:
+    """Say why the desk did not open; 1. (reception.errors is imported here, not at the top: the
+    unlock dialog shows without it.)"""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reception.errors import DeskError
+
+    setup_logging(data_dir)
+    if isinstance(error, DeskError):  # disk full, a broken form file...: the message says what to do
+        log.error("desk did not open: %s", type(error).__name__)
+        message: object = error
+    else:  # a bug: its traceback to the log, never to the screen
+        log_bug(log, "opening the desk", error)
+        from desktop.operations import unexpected_message
+
+        message = unexpected_message()
+    QMessageBox.critical(None, _title(), _cannot_open(message))
+    return 1
+
+
 def run(data_dir: Path, argv: list[str]) -> int:
     from reception.privacy import file_modes
 
     file_modes.restrict_process()  # the log, saved slips, the database: private from the start
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app = QApplication.instance() or new_application(argv)
     configure(app)
     preloading: list[threading.Thread] = []
     forms: dict[Path, object] = {}  # the form files read by the thread, by data directory
@@ -133,22 +160,8 @@ def run(data_dir: Path, argv: list[str]) -> int:
         services = first_run(data_dir, open_services, unlock_at_start)
         if services is None:
             return 0  # 退出 at the unlock dialog or the wizard closed: nothing more to open
-    except DeskError as error:  # disk full, a broken form file...: the message says what to do
-        setup_logging(data_dir)
-        log.error("desk did not open: %s", type(error).__name__)
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, _title(), _cannot_open(error))
-        return 1
-    except Exception as error:  # a bug: its traceback to the log, never to the screen
-        setup_logging(data_dir)
-        log_bug(log, "opening the desk", error)
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop.operations import unexpected_message
-
-        QMessageBox.critical(None, _title(), _cannot_open(unexpected_message()))
-        return 1
+    except Exception as error:  # noqa: BLE001 - told apart in _not_opened
+        return _not_opened(data_dir, error)
     from desktop.wiring import build_window
 
     window = build_window(services)

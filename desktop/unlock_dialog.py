@@ -1,7 +1,7 @@
 """The unlock dialog at the start of the night: the first thing a volunteer sees.
 
 It is shown before the rest of the desk is imported, so this module loads only Qt's widgets and
-what is loaded already for the application (its theme, the desk's errors). The vault (SQLCipher,
+what is loaded already for the application (its theme). The vault (SQLCipher,
 sqlite-utils, cryptography), the privacy parts of the window (desktop/privacy_ui.py) and the
 window itself load after it is on screen: tests/desktop/test_application.py fails if one of them
 is imported before. bench/startup.py measures the time to the dialog.
@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from reception.errors import DeskError
 from reception.privacy.vault_files import is_fresh
 
 log = logging.getLogger(__name__)
@@ -85,6 +84,7 @@ class UnlockDialog(QDialog):
         # enums when it is first touched: 17 ms that the dialog's first paint need not wait for).
         from PySide6.QtCore import Qt
 
+        from reception.errors import DeskError
         from reception.privacy.keyfile import PassphraseError
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -11,7 +11,7 @@ large text, 125 %–200 % of the normal size for older volunteers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -41,10 +41,13 @@ LIGHT_COLOURS = {
 
 SCALES = (100, 125, 150, 175, 200)  # large-text mode: percent of the normal text size
 _NIGHT_PROPERTY = "xinanDeskNight"
+# Set by desktop.application.new_application, which has Qt make Fusion with the application:
+# choosing it again from Python builds PySide6's QStyle type and its enums (6–10 ms) before the
+# unlock dialog can show.
+STYLE_AT_START_PROPERTY = "xinanDeskFusionAtStart"
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):  # not a dataclass: importing dataclasses delays the unlock dialog 3 ms
     background: str
     surface: str
     input: str
@@ -197,9 +200,10 @@ def apply(app: QApplication, night: bool = False, scale: int = 100) -> None:
     if app.styleSheet() == sheet:
         return  # already so: re-polishing every widget would only cost time
     app.setProperty(_NIGHT_PROPERTY, bool(night))
-    # By name: QStyleFactory.create() hands Python a QStyle, whose ninety enums PySide6 then
-    # builds (8 ms before the unlock dialog can show).
-    app.setStyle("Fusion")
+    # By name, and not at all when Qt made Fusion with the application: QStyleFactory.create()
+    # hands Python a QStyle, whose ninety enums PySide6 then builds (8 ms before the dialog).
+    if not app.property(STYLE_AT_START_PROPERTY):
+        app.setStyle("Fusion")
     palette = QPalette()
     for role, colour in (
         (QPalette.ColorRole.Window, c.background),
