@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -58,6 +59,8 @@ class _FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.layout_ = QVBoxLayout(self)
+        # Never narrower than what it holds (a long checkbox or choice in English was cut off).
+        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.layout_.addLayout(self.form)
@@ -121,11 +124,24 @@ class _FormDialog(QDialog):
             self.show_message("\n".join(general))
         if first:
             self._focus_of[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fit_height()
 
     def show_message(self, text: str) -> None:
         self.set_busy(False)
         self.general_error.setText(text)
         self.general_error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Taller when the messages shown need it. Qt does not grow a window for the height its
+        wrapped labels need at its width, so a two-line message (most, in English) was cut in
+        half under its field; it is never taller than the screen."""
+        self.layout_.activate()
+        needed = self.layout_.totalHeightForWidth(self.width()) if self.layout_.hasHeightForWidth() else 0
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else needed
+        height = min(max(needed, self.height()), screen)
+        if height > self.height():
+            self.resize(self.width(), height)
 
 
 class OpenSessionDialog(_FormDialog):

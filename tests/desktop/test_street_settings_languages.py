@@ -63,6 +63,10 @@ def test_the_street_settings_dialog_refuses_in_the_desk_s_language(window, volun
         assert dialog.errors["footer"].text() == FOOTER[language]
         assert dialog.errors["base_url"].text() == BASE_URL[language]
         assert dialog.hotline.text() == "call us"  # nothing typed is lost
+        for name in ("hotline", "footer", "base_url"):  # every line of each message is on screen
+            label = dialog.errors[name]
+            assert label.height() >= label.heightForWidth(label.width()), (name, label.height())
+            assert label.parentWidget().height() >= label.geometry().bottom(), name
         assert other_language(dialog, language) == []
         dialog.reject()
     finally:
