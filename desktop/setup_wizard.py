@@ -476,6 +476,13 @@ class SetupWizard(QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("心安接访台 — 设置这台笔记本"))
+        # QWizard words its buttons (< Back, Next >, Commit, Finish, Cancel) from Qt's catalogue
+        # when it builds them and not again on a language change: chosen on the first page, the
+        # language reached every text but the buttons.
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
+                      QWizard.WizardButton.CancelButton):
+            self.button(which).setText(self.buttonText(which))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

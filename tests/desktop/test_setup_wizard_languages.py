@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWizard
 from test_form_languages import foreign, texts_of
 from test_setup_wizard import make_wizard
 
@@ -66,9 +66,14 @@ def test_switching_language_on_the_page_keeps_the_chosen_community(desk_app, qtb
     assert community.currentData() == "安乐社区"
     assert community.itemText(community.findData("海旺社区")) == "Haiwang"
 
+    # Qt's own buttons follow too (Qt's catalogue; English is Qt's source language).
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Next >"
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Cancel"
+
     qtbot.keyClick(chooser, Qt.Key.Key_Up)  # 繁體中文
     assert i18n.current_language() == "zh_TW"
     qtbot.waitUntil(lambda: community.currentText() == "安樂社區")
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == "下一個(&N) ＞"
     walk.next()
     walk.page("passphrasePage")
     assert wizard.chosen["community"] == "安乐社区" and wizard.chosen["language"] == "zh_TW"
