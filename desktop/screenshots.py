@@ -8,7 +8,9 @@ the desk does (maximised) and saves: docs/main-window.png, docs/filled-form.png,
 docs/saved-code.png and docs/editing-case.png; then the same window in English (english.png), in
 night mode (night-mode.png) and with text at 200 % (large-text-200.png, in English
 large-text-200-en.png, tonight's list in its tab large-text-200-list.png), and the first-run
-setup wizard on a fresh laptop (setup-wizard.png, setup-wizard-enrol.png).
+setup wizard on a fresh laptop (setup-wizard.png, in English and 繁體中文 setup-wizard-en.png and
+setup-wizard-zh-TW.png, setup-wizard-enrol.png); and the street settings refusing wrong values in
+English and 繁體中文 (street-settings-refused-en.png, street-settings-refused-zh-TW.png).
 """
 
 from __future__ import annotations
@@ -206,9 +208,37 @@ def take(out_dir: Path) -> list[Path]:
         menu.scale_actions[100].trigger()
         window.new_case()
         written += _return_visits(app, window, services.desk, out_dir)
+        written += _street_settings_refusals(app, window, services.desk, out_dir)
         window.close()
         services.close()
         written += _setup_wizard(app, Path(tmp) / "new-laptop", out_dir)
+    return written
+
+
+def _street_settings_refusals(app: QApplication, window, desk: ReceptionDesk, out_dir: Path) -> list[Path]:
+    """设置 → 街道与打印设置 with three wrong values refused under their fields, in English and
+    繁體中文 (street-settings-refused-en.png, street-settings-refused-zh-TW.png)."""
+    from desktop.street_settings_dialog import StreetSettingsDialog
+    from reception import street_settings
+    from reception.errors import ValidationFailed
+
+    wait_for(app, lambda: not window.operations.pending)
+    written = []
+    for language, name in (("en", "street-settings-refused-en.png"), ("zh_TW", "street-settings-refused-zh-TW.png")):
+        window.display_menu.language_actions[language].trigger()
+        dialog = StreetSettingsDialog(street_settings.load(desk.db, window.definition.street), window)
+        dialog.hotline.setText("call us")
+        dialog.base_url.setText("ftp://xinan.example/t/")
+        dialog.footer.setText("心安夜话 · 件件有回音、事事有着落，欢迎下周三再来广场找我们")
+        try:
+            street_settings.save(desk.db, dialog.values())  # refused as a whole: nothing is stored
+        except ValidationFailed as failure:
+            dialog.show_errors(failure.errors)
+        dialog.show()
+        written.append(_grab(app, dialog, out_dir / name))
+        dialog.reject()
+        dialog.deleteLater()
+    window.display_menu.language_actions["zh_CN"].trigger()
     return written
 
 
@@ -274,8 +304,16 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
     page = wizard.currentPage()
-    page.community.setCurrentText("海旺社区")
+    page.community.setCurrentIndex(page.community.findData("海旺社区"))
     grab("setup-wizard.png")
+    # The page in the other languages, its community list too (chosen with its language menu).
+    for language, name in (("en", "setup-wizard-en.png"), ("zh_TW", "setup-wizard-zh-TW.png")):
+        page.language.setCurrentIndex(page.language.findData(language))
+        page.language.activated.emit(page.language.currentIndex())
+        app.processEvents()
+        grab(name)
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    page.language.activated.emit(page.language.currentIndex())
     next_page("passphrasePage")
     wizard.currentPage().passphrase.setText("screenshots only")
     wizard.currentPage().again.setText("screenshots only")
