@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.widgets import theme
+
 from reception.privacy.vault_files import is_fresh
 
 log = logging.getLogger(__name__)
@@ -46,11 +48,7 @@ class UnlockDialog(QDialog):
         self.again_edit = self._secret("passphraseAgainEdit", QCoreApplication.translate("Privacy", "再输入一次"))
         self.again_edit.setVisible(self.fresh)
         layout.addWidget(self.again_edit)
-        self.message = QLabel()
-        self.message.setObjectName("unlockMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = theme.message_label("unlockMessage")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(QCoreApplication.translate("Privacy", "设置并打开") if self.fresh else QCoreApplication.translate("Privacy", "解锁"), QDialogButtonBox.ButtonRole.AcceptRole)

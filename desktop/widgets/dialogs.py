@@ -43,12 +43,7 @@ _TEAM_ROLE_NAMES = (
 
 
 def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(f"error_{name}")
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+    return theme.message_label(f"error_{name}")
 
 
 class _FormDialog(QDialog):

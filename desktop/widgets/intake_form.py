@@ -72,11 +72,7 @@ class IntakeForm(QWidget):
         bar.addWidget(self.editing_label, 1)
         self.editing_bar.hide()
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("generalError")
-        self.general_error.setProperty("role", "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = theme.message_label("generalError")
         outer.addWidget(self.general_error)
 
         grid = QGridLayout()
@@ -93,11 +89,7 @@ class IntakeForm(QWidget):
             label.setBuddy(field.focus_widgets[0])
             marker = QLabel("*")
             marker.setProperty("role", "required")
-            error = QLabel()
-            error.setObjectName(f"error_{spec.name}")
-            error.setProperty("role", "error")
-            error.setWordWrap(True)
-            error.hide()
+            error = theme.message_label(f"error_{spec.name}")
             self._labels[spec.name] = label
             self._markers[spec.name] = marker
             self._errors[spec.name] = error

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import fonts
 
@@ -228,6 +228,17 @@ def apply(app: QApplication, night: bool = False, scale: int = 100) -> None:
     font.setPointSize(round(fonts.BASE_POINT_SIZE * scale / 100))
     app.setFont(font)
     app.setStyleSheet(sheet)
+
+
+def message_label(object_name: str) -> QLabel:
+    """The line that says what is wrong (under a field, a dialog's message): the error colour,
+    wrapped, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 def set_role(widget, role: str) -> None:
