@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.sync_bundle import SyncBundle
 from desktop.widgets import theme
 from reception.desk import ReceptionDesk
 from sync.client import SyncError
@@ -153,6 +154,16 @@ class SyncDialog(QDialog):
             button.setEnabled(False)
             button.hide()
         self._public_ok: str | None = None
+
+        # No network at all: the same cases on a USB stick, and the platform's receipt back.
+        self.bundle = SyncBundle(self)
+        offline = QHBoxLayout()
+        offline_label = QLabel(self.tr("没有网络时："))
+        offline.addWidget(offline_label)
+        for button in self.bundle.buttons():
+            offline.addWidget(button)
+        offline.addStretch(1)
+        layout.addLayout(offline)
 
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
@@ -274,6 +285,8 @@ class SyncDialog(QDialog):
         self.clock_warning.hide()
         self.summary.setText(self.tr("正在同步…"))
         self.start_button.setEnabled(False)
+        for button in self.bundle.buttons():
+            button.setEnabled(False)
         self.stop_button.setEnabled(True)
         services, relay, cancel, public_ok = self.services, self._relay, self._cancel, self._public_ok
 
@@ -295,6 +308,23 @@ class SyncDialog(QDialog):
                 return "error", str(error)
 
         self.operations.submit(work, what="sync", done=self._finished, failed=self._failed, changes={CASES, OUTBOX})
+
+    def begin(self, words: str) -> bool:
+        """Another of the dialog's operations starts (a bundle's export, a receipt's import):
+        False while one is already running."""
+        if self._running:
+            return False
+        self._running = True
+        self.summary.setText(words)
+        self.clock_warning.hide()
+        for button in (self.start_button, *self.bundle.buttons()):
+            button.setEnabled(False)
+        return True
+
+    def end(self) -> None:
+        self._running = False
+        for button in (self.start_button, *self.bundle.buttons()):
+            button.setEnabled(True)
 
     def stop(self) -> None:
         self._cancel.set()
@@ -336,8 +366,7 @@ class SyncDialog(QDialog):
             self.table.setItem(row, column, item)
 
     def _finished(self, outcome: tuple[str, Any]) -> None:
-        self._running = False
-        self.start_button.setEnabled(True)
+        self.end()
         self.stop_button.setEnabled(False)
         kind, value = outcome
         if kind == "public":
@@ -393,8 +422,7 @@ class SyncDialog(QDialog):
             self.summary.setText(self.tr("没有同步：请先和街道确认该平台公开诉求内容是否合适。"))
 
     def _failed(self, error) -> None:
-        self._running = False
-        self.start_button.setEnabled(True)
+        self.end()
         self.stop_button.setEnabled(False)
         self.summary.setText(str(error))
 

@@ -31,6 +31,7 @@ class Exported:
     amendments: int
     size: int
     not_included: list[CaseResult] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # the tracking codes of the cases in the bundle
 
 
 @dataclass
@@ -50,6 +51,7 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
     photos: dict[str, bytes] = {}
     not_included: list[CaseResult] = []
     in_bundle: set[str] = set()
+    codes: list[str] = []
     for row in (r for r in pending if r["kind"] == "create"):
         # The online sync's own preparation: the same fields, and the case stops being edited in
         # place from here on (the platform may hold it as soon as the stick leaves).
@@ -63,6 +65,7 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
                       "photos": [sha for sha, _ in job.photos]})
         photos.update({f"photos/{sha}": data for sha, data in job.photos})
         in_bundle.add(job.case.id)
+        codes.append(job.case.tracking_code)
     amendments = []
     for row in (r for r in pending if r["kind"] != "create"):
         case = desk.case(row["case_id"])
@@ -90,7 +93,7 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
     }
     sealed = bundle.seal(bundle.BUNDLE, bundle.token_hash(token), bundle.pack(manifest, photos))
     bundle.write_file(out, sealed, bundle.BUNDLE)
-    return Exported(Path(out), len(cases), len(photos), len(amendments), len(sealed), not_included)
+    return Exported(Path(out), len(cases), len(photos), len(amendments), len(sealed), not_included, codes)
 
 
 def read_receipt(token: str, data: bytes) -> dict[str, Any]:

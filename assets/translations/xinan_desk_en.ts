@@ -1706,7 +1706,104 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
 </context>
 <context>
+    <name>SyncBundle</name>
+    <message>
+        <source>导出到U盘…</source>
+        <translation>Export to USB stick…</translation>
+    </message>
+    <message>
+        <source>没有网络时：把待同步的诉求存成加密数据包，带到街道平台导入</source>
+        <translation>With no network: saves the petitions waiting to be synced as an encrypted bundle to take to the street&apos;s platform</translation>
+    </message>
+    <message>
+        <source>导入平台回执…</source>
+        <translation>Import platform receipt…</translation>
+    </message>
+    <message>
+        <source>平台导入数据包后会生成回执：导入后，其中的诉求标为已同步</source>
+        <translation>The platform writes a receipt when it imports the bundle: importing the receipt marks those petitions synced</translation>
+    </message>
+    <message>
+        <source>接访台同步-{date}</source>
+        <translation>xinan-desk-sync-{date}</translation>
+    </message>
+    <message>
+        <source>导出到U盘：数据包存到哪里</source>
+        <translation>Export to USB stick: where to save the bundle</translation>
+    </message>
+    <message>
+        <source>接访台同步数据包</source>
+        <translation>Xin&apos;an desk sync bundle</translation>
+    </message>
+    <message>
+        <source>正在导出数据包…</source>
+        <translation>Exporting the bundle…</translation>
+    </message>
+    <message>
+        <source>没有导出：{reason}</source>
+        <translation>Not exported: {reason}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条，等平台回执</source>
+        <translation>{n} exported, waiting for the platform&apos;s receipt</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>等平台回执：导入回执后标为已同步</source>
+        <translation>Waiting for the platform&apos;s receipt: marked synced once it is imported</translation>
+    </message>
+    <message>
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size} KB，已加密）。
+请把U盘带到街道平台导入；平台会在数据包旁边生成回执，带回来后按“导入平台回执…”。</source>
+        <translation>Exported {cases} petitions, {photos} photos and {amendments} corrections and ratings to {path} ({size} KB, encrypted).
+Take the USB stick to the street&apos;s platform to be imported; the platform writes a receipt next to the bundle: bring it back and press “Import platform receipt…”.</translation>
+    </message>
+    <message>
+        <source>导入平台回执</source>
+        <translation>Import platform receipt</translation>
+    </message>
+    <message>
+        <source>平台回执</source>
+        <translation>Platform receipt</translation>
+    </message>
+    <message>
+        <source>正在导入平台回执…</source>
+        <translation>Importing the platform&apos;s receipt…</translation>
+    </message>
+    <message>
+        <source>没有导入回执：{reason}</source>
+        <translation>Receipt not imported: {reason}</translation>
+    </message>
+    <message>
+        <source>%v / %m 条</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>回执中没有新的诉求</source>
+        <translation>No new petitions in the receipt</translation>
+    </message>
+    <message>
+        <source>平台回执（{street}）：已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；此前已标为同步 {already} 条。</source>
+        <translation>Platform receipt ({street}): {synced} synced, {aside} set aside, {waiting} still waiting; {already} were marked synced before.</translation>
+    </message>
+    <message>
+        <source>搁置的诉求被平台拒收，原因见列表；请联系街道核对。</source>
+        <translation>The platform refused the petitions set aside, for the reasons in the list; please check with the street.</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
+    <message>
+        <source>没有网络时：</source>
+        <translation>With no network:</translation>
+    </message>
     <message>
         <source>同步到街道信箱平台</source>
         <translation>Sync to the street&apos;s mailbox platform</translation>

@@ -1706,7 +1706,104 @@
     </message>
 </context>
 <context>
+    <name>SyncBundle</name>
+    <message>
+        <source>导出到U盘…</source>
+        <translation>匯出到隨身碟…</translation>
+    </message>
+    <message>
+        <source>没有网络时：把待同步的诉求存成加密数据包，带到街道平台导入</source>
+        <translation>沒有網路時：把待同步的訴求存成加密資料包，帶到街道平台匯入</translation>
+    </message>
+    <message>
+        <source>导入平台回执…</source>
+        <translation>匯入平台回執…</translation>
+    </message>
+    <message>
+        <source>平台导入数据包后会生成回执：导入后，其中的诉求标为已同步</source>
+        <translation>平台匯入資料包後會產生回執：匯入後，其中的訴求標為已同步</translation>
+    </message>
+    <message>
+        <source>接访台同步-{date}</source>
+        <translation>接訪台同步-{date}</translation>
+    </message>
+    <message>
+        <source>导出到U盘：数据包存到哪里</source>
+        <translation>匯出到隨身碟：資料包存到哪裡</translation>
+    </message>
+    <message>
+        <source>接访台同步数据包</source>
+        <translation>接訪台同步資料包</translation>
+    </message>
+    <message>
+        <source>正在导出数据包…</source>
+        <translation>正在匯出資料包…</translation>
+    </message>
+    <message>
+        <source>没有导出：{reason}</source>
+        <translation>沒有匯出：{reason}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条，等平台回执</source>
+        <translation>已匯出 {n} 條，等平台回執</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>已匯出</translation>
+    </message>
+    <message>
+        <source>等平台回执：导入回执后标为已同步</source>
+        <translation>等平台回執：匯入回執後標為已同步</translation>
+    </message>
+    <message>
+        <source>未导出</source>
+        <translation>未匯出</translation>
+    </message>
+    <message>
+        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size} KB，已加密）。
+请把U盘带到街道平台导入；平台会在数据包旁边生成回执，带回来后按“导入平台回执…”。</source>
+        <translation>已匯出訴求 {cases} 條、照片 {photos} 張、更正與評價 {amendments} 條到 {path}（{size} KB，已加密）。
+請把隨身碟帶到街道平台匯入；平台會在資料包旁邊產生回執，帶回來後按「匯入平台回執…」。</translation>
+    </message>
+    <message>
+        <source>导入平台回执</source>
+        <translation>匯入平台回執</translation>
+    </message>
+    <message>
+        <source>平台回执</source>
+        <translation>平台回執</translation>
+    </message>
+    <message>
+        <source>正在导入平台回执…</source>
+        <translation>正在匯入平台回執…</translation>
+    </message>
+    <message>
+        <source>没有导入回执：{reason}</source>
+        <translation>沒有匯入回執：{reason}</translation>
+    </message>
+    <message>
+        <source>%v / %m 条</source>
+        <translation>%v / %m 條</translation>
+    </message>
+    <message>
+        <source>回执中没有新的诉求</source>
+        <translation>回執中沒有新的訴求</translation>
+    </message>
+    <message>
+        <source>平台回执（{street}）：已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；此前已标为同步 {already} 条。</source>
+        <translation>平台回執（{street}）：已同步 {synced} 條，擱置 {aside} 條，仍在等待 {waiting} 條；此前已標為同步 {already} 條。</translation>
+    </message>
+    <message>
+        <source>搁置的诉求被平台拒收，原因见列表；请联系街道核对。</source>
+        <translation>擱置的訴求被平台拒收，原因見列表；請聯絡街道核對。</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
+    <message>
+        <source>没有网络时：</source>
+        <translation>沒有網路時：</translation>
+    </message>
     <message>
         <source>同步到街道信箱平台</source>
         <translation>同步到街道信箱平台</translation>

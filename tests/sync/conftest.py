@@ -12,7 +12,7 @@ from sync_fault_proxy import FaultProxy
 from sync_support import MemoryKeyring, PlainOpen311, PlatformServer
 
 # The desk's own tests that need a platform to talk to but do not test it: SQLite only.
-DESK_SIDE_MODULES = {"test_sync_dialog", "test_setup_wizard_enrol", "test_sync_cli"}
+DESK_SIDE_MODULES = {"test_sync_dialog", "test_sync_dialog_bundle", "test_setup_wizard_enrol", "test_sync_cli"}
 
 
 def pytest_configure(config) -> None:
