@@ -13,9 +13,10 @@ import os
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from composition.logs import log_bug, setup_logging
@@ -91,23 +92,6 @@ def _preload(data_dir: Path, forms: dict) -> None:
         preloaded.set()
 
 
-class _WhenOnScreen(QObject):
-    """Calls ``then`` once, on the event loop's next turn after the first widget has painted (the
-    unlock dialog, or the wizard on a new laptop): what runs before that delays what the volunteer
-    sees first, so the log file and the preloading thread wait for it."""
-
-    def __init__(self, app: QApplication, then) -> None:
-        super().__init__(app)
-        self._then = then
-        app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QCoreApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
-
-
 def _not_opened(data_dir: Path, error: Exception) -> int:
     """Say why the desk did not open; 1. (reception.errors is imported here, not at the top: the
     unlock dialog shows without it.)"""
@@ -143,7 +127,6 @@ def run(data_dir: Path, argv: list[str]) -> int:
             preloading.append(threading.Thread(target=_preload, args=(data_dir, forms), name="preload", daemon=True))
             preloading[0].start()
 
-    _WhenOnScreen(app, start_preload)
     from desktop.first_start import first_run
     from desktop.unlock_dialog import unlock_at_start
 
@@ -157,7 +140,9 @@ def run(data_dir: Path, argv: list[str]) -> int:
 
     try:
         # A new laptop gets the setup wizard (which sets the passphrase); others the unlock dialog.
-        services = first_run(data_dir, open_services, unlock_at_start)
+        # The log file and the window's modules once the unlock dialog is drawn: before, they
+        # would delay it. (A new laptop's wizard loads them with its pages.)
+        services = first_run(data_dir, open_services, partial(unlock_at_start, on_screen=start_preload))
         if services is None:
             return 0  # 退出 at the unlock dialog or the wizard closed: nothing more to open
     except Exception as error:  # noqa: BLE001 - told apart in _not_opened

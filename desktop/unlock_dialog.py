@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.widgets import theme
@@ -28,9 +28,11 @@ PASSPHRASE_ENV = "XINAN_DESK_PASSPHRASE"
 class UnlockDialog(QDialog):
     """Asks the street's passphrase (twice, to set it, on a fresh data directory) and opens the desk."""
 
-    def __init__(self, data_dir: Path, open_services: Callable[[Path, str], object], parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, open_services: Callable[[Path, str], object], parent: QWidget | None = None,
+                 on_screen: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
+        self._on_screen = on_screen
         self.data_dir = Path(data_dir)
         self._open_services = open_services
         self.services = None
@@ -63,6 +65,13 @@ class UnlockDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
         self.passphrase_edit.setFocus()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._on_screen is not None:
+            # Once the dialog is drawn: what the desk loads next must not delay its first look.
+            then, self._on_screen = self._on_screen, None
+            QTimer.singleShot(0, then)
 
     @staticmethod
     def _secret(name: str, placeholder: str) -> QLineEdit:
@@ -108,13 +117,14 @@ class UnlockDialog(QDialog):
         return False
 
 
-def unlock_at_start(data_dir: Path, open_services) -> object | None:
+def unlock_at_start(data_dir: Path, open_services, on_screen: Callable[[], None] | None = None) -> object | None:
     """The services once unlocked, or None when the person chose 退出.
 
     ``XINAN_DESK_PASSPHRASE`` is tried first (as by the command line: kiosk set-ups and the
-    start-up benchmark); a wrong one falls back to asking.
+    start-up benchmark); a wrong one falls back to asking. ``on_screen`` runs once the dialog has
+    been drawn (the window's modules start loading then).
     """
-    dialog = UnlockDialog(data_dir, open_services)
+    dialog = UnlockDialog(data_dir, open_services, on_screen=on_screen)
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env and dialog.try_unlock(from_env):
         return dialog.services
