@@ -80,6 +80,7 @@ bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.printing
 	$(BIN)/python -m bench.sync_night
 	$(BIN)/python -m bench.sync_laptops
+	$(BIN)/python -m bench.sync_bundle
 	$(BIN)/python -m bench.platform_district
 	$(BIN)/python -m bench.privacy
 	$(BIN)/python -m bench.case_search
