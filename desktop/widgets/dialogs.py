@@ -87,6 +87,17 @@ class _FormDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
 
+    def keep_whole(self, *labels: QLabel) -> None:
+        """Word-wrapped labels above the form: a dialog laid out at its minimum size does not ask
+        them for their height at its width (Qt's top-level layouts ignore height-for-width), so
+        a long text, English above all, was cut. Each gets a line length of about 26 Chinese
+        characters at the current text size, and the height its text needs there."""
+        for label in labels:
+            label.ensurePolished()  # the style sheet's font, at the chosen text size
+            width = label.fontMetrics().horizontalAdvance("汉") * 26
+            label.setMinimumWidth(width)
+            label.setMinimumHeight(label.heightForWidth(width))
+
     def values(self) -> Any:
         raise NotImplementedError
 
@@ -270,6 +281,7 @@ class AmendDialog(_FormDialog):
             self.note.setPlainText(refused["note"])
         self.add_row("note", self.tr("更正说明 *"), self.note)
         self.finish_layout()
+        self.keep_whole(*(label for label in (what, self.findChild(QLabel, "amendRefused")) if label is not None))
         self.note.setFocus()
 
     def values(self) -> str:

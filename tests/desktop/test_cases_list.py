@@ -167,6 +167,9 @@ def test_a_correction_the_platform_refused_is_shown_and_edited_again(make_window
     dialog = QApplication.activeModalWidget()
     why = dialog.findChild(QLabel, "amendRefused")
     assert why is not None and refusal in why.text() and "不会再自动发送" in why.text()
+    explanation = dialog.findChild(QLabel, "amendExplanation")
+    for label in (why, explanation):  # whole, not cut at the dialog's minimum size
+        assert label.height() >= label.heightForWidth(label.width()) - 1, label.objectName()
     assert dialog.note.toPlainText() == "居民补充：地点是C出口东侧"  # the refused words, to edit
 
     assert focused() is dialog.note
@@ -180,3 +183,24 @@ def test_a_correction_the_platform_refused_is_shown_and_edited_again(make_window
         assert first["refused"] == refusal and second["refused"] is None and second["sent_at"] is None
         assert second["note"] == "居民补充：地点是C出口东侧，靠近公交站"
         assert desk.pending_sync_count() == 1  # the corrected correction goes at the next sync
+
+
+def test_the_correction_dialog_shows_its_long_texts_whole_in_english(desk_app, qtbot, data_dir):
+    from desktop import i18n
+
+    [case_id] = _recorded(data_dir, {})
+    with fresh_desk(data_dir) as desk:
+        case = desk.case(case_id)
+    i18n.install_translators(desk_app, "en")
+    try:
+        dialog = AmendDialog(case, refused={"created_at": case.created_at.isoformat(), "note": "The east side of exit C",
+                                            "refused": "平台不接收编号 SR-1 上的更正（没有编号为 SR-1 的诉求）"})
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for name in ("amendExplanation", "amendRefused"):
+            label = dialog.findChild(QLabel, name)
+            assert "platform" in label.text()
+            assert label.height() >= label.heightForWidth(label.width()) - 1, f"{name} is cut"
+    finally:
+        i18n.install_translators(desk_app, i18n.SOURCE_LANGUAGE)
