@@ -64,7 +64,10 @@ def import_bundle(platform, data: bytes) -> Imported:
             result.created += line["created"]
             result.replayed += not line["created"]
         cases.append(line)
-    amendments = [_take_amendment(platform, device, item, created_ids) for item in manifest.get("amendments", [])]
+    # An amendment whose case was refused is left out of the receipt: it stays waiting on the
+    # laptop behind its case, as the online sync keeps it.
+    taken = (_take_amendment(platform, device, item, created_ids) for item in manifest.get("amendments", []))
+    amendments = [line for line in taken if line is not None]
     result.amendments = sum(1 for a in amendments if "refused" not in a)
     kept = _take_audit(platform, device, manifest.get("audit"))
     result.audit = (f"操作日志链头已存证：第 {kept['head']['id']} 条" if "head" in kept else
@@ -115,11 +118,11 @@ def _store_photo(store, internal: int, sha: str, data: bytes) -> None:
     store.record_media_progress(internal, sha, len(data), len(data), True)
 
 
-def _take_amendment(platform, device: Device, item: dict[str, Any], created_ids: dict[str, str]) -> dict[str, Any]:
+def _take_amendment(platform, device: Device, item: dict[str, Any], created_ids: dict[str, str]) -> dict[str, Any] | None:
     line = {"key": item["key"], "outbox_id": item["outbox_id"], "case_id": item["case_id"]}
     request_id = item.get("request_id") or created_ids.get(item["case_id"])
     if not request_id:
-        return {**line, "refused": 409, "reason": "这条更正所属的诉求没有导入（见回执中该诉求的原因）"}
+        return None
     extra = item.get("extra") or {}
     try:
         answer, _ = intake.accept_update(platform, device, item["key"], request_id, item["description"],

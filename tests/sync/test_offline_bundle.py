@@ -191,3 +191,76 @@ def test_corrections_and_voids_travel_with_the_next_bundle(tmp_path, platform, p
         assert services.desk.case(late.id).platform_status == "voided"
     finally:
         services.close()
+
+
+def test_a_case_the_platform_refuses_is_set_aside_in_its_words_and_its_void_waits_behind_it(
+        tmp_path, platform, platform_database, capsys):
+    import requests
+
+    from sync import credentials
+    from sync.setup import device_id
+
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    kept, refused = record(data_dir, 2)
+    assert desk(data_dir, "case", "void", refused.tracking_code, "--reason", "登记错了人") == 0
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        token = credentials.load_token(services.desk.db, platform.url + "open311/v2/", device_id(services.desk))
+    finally:
+        services.close()
+    # The platform already holds something else under that case's key (a request sent by hand).
+    answer = requests.post(platform.url + "open311/v2/requests.json", timeout=10,
+                           headers={"Authorization": f"Bearer {token}", "Idempotency-Key": refused.id},
+                           data={"service_code": "ENV03", "description": "另一件事", "attribute[outcome]": "转平台办理"})
+    assert answer.status_code == 201
+    stick = tmp_path / "night.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    capsys.readouterr()
+
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 1
+    err = capsys.readouterr().err
+    assert "新登记 1 条，此前已收到 0 条（未重复登记），拒收 1 条；更正与评价 0 条" in err
+    assert f"拒收 {refused.tracking_code}：" in err and "内容不同的版本" in err
+    assert platform.count_per_key() == {kept.id: 1, refused.id: 1}
+    assert platform.requests_by_key()[refused.id]["status"] == "open"  # the void did not go to the other request
+
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 1
+    out = capsys.readouterr().out
+    assert "已同步 1 条，搁置 1 条" in out and f"搁置 {refused.tracking_code}：" in out
+    state = desk_state(data_dir)
+    assert state["cases"][kept.id][0] and state["cases"][refused.id] == (None, None)
+    assert state["pending"] == 2  # the refused case's create and its void, for the leader to sort out
+
+
+def test_an_import_killed_midway_and_run_again_leaves_every_case_once(tmp_path, platform, platform_database, capsys):
+    import signal
+    import subprocess
+    import time
+
+    from platform_process import PLATFORM
+
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    cases = record(data_dir, 100, photos_every=3)
+    stick = tmp_path / "night.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    capsys.readouterr()
+    database = ["--database", platform_database] if platform_database else []
+    process = subprocess.Popen([PLATFORM, "--data-dir", str(platform.data_dir), *database, "bundle", "import", str(stick)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while platform.store.count_requests() < 10 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGKILL)  # kill -9 at the street office, mid-import
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "the import ended before it could be killed"
+    assert 10 <= platform.store.count_requests() < 100
+    assert not stick.with_suffix(".xinan-receipt").exists()
+
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    assert "拒收 0 条" in capsys.readouterr().err
+    assert platform.count_per_key() == {case.id: 1 for case in cases}
+    assert platform.complete_keys() == {case.id for case in cases}
+    assert all(platform.media_files_ok(case.id) for case in cases if case.photos)
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
+    assert "已同步 100 条" in capsys.readouterr().out
+    assert desk_state(data_dir)["pending"] == 0
