@@ -178,15 +178,9 @@ def write_file(path: Path, data: bytes, kind: bytes) -> None:
     what = KIND_WORDS[kind]
     if path.is_dir():
         raise BundleError(f"{path} 是文件夹：请给出{what}的文件名")
-    temporary = path.with_name(f".{path.name}.partial")
     try:
-        with file_modes.open_private(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        file_modes.write_private(path, data, path.with_name(f".{path.name}.partial"))
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         if error.errno == 28:
             raise BundleError(f"U盘或磁盘已满，{what}没有写成（需要 {len(data) // 1024 + 1} KB）：请换一个U盘或腾出空间") from None
         raise BundleError(f"无法写入{what}文件 {path}（{error.strerror}）：请检查U盘是否插好、是否只读") from None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 from reception import case_fields
@@ -65,16 +64,10 @@ def export_cases(desk, access: Access, out: Path, fmt: str, data_dir: Path) -> i
         writer.writerows({c: neutralise_formula(v) for c, v in row.items()} for row in rows)
         # Excel on a Chinese Windows opens UTF-8 CSV correctly only with the byte-order mark.
         text = "\ufeff" + buffer.getvalue()
-    tmp = out.with_name(out.name + ".part")
     try:
         # Residents' details: 0600, whatever the stick or share would give a new file.
-        with file_modes.open_private(tmp, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
+        file_modes.write_private(out, text.encode("utf-8"), out.with_name(out.name + ".part"))
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise ExportError(f"无法写入导出文件：{error.strerror}") from None
     with writing(desk.db):
         audit.append(desk.db, "export", audit.Actor(access.role), detail=f"{len(rows)} 条，{fmt.upper()}", at=desk.now())

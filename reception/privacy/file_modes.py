@@ -67,6 +67,22 @@ def open_private(path: Path, mode: str = "w", **kwargs):
     return os.fdopen(fd, mode, **kwargs)
 
 
+def write_private(path: Path, data: bytes, temporary: Path) -> None:
+    """``data`` in ``path``, 0600, whole or not at all: written to ``temporary`` beside it,
+    flushed to the disk (or stick), then renamed over ``path``. On an OSError the temporary file
+    is gone and the error raised for the caller to name."""
+    try:
+        with open_private(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def secure_tree(root: Path) -> None:
     """Every directory and file under ``root`` (itself included) readable by its owner only.
 
