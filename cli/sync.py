@@ -182,15 +182,22 @@ def _sync(services, args) -> int:
     return EXIT_OK if not report.set_aside and not report.waiting and not report.unconfirmed else EXIT_ERROR
 
 
-def _export(services, args) -> int:
-    from composition.services import export_bundle
-    from sync.bundle import BundleError
-    from sync.client import SyncError
+def _offline(action, services, path):
+    """The export or the receipt's import; None (told on stderr) when it cannot be done."""
+    from sync.offline import PROBLEMS
 
     try:
-        done = export_bundle(services, args.out)
-    except (SyncError, BundleError) as error:
+        return action(services, path)
+    except PROBLEMS as error:
         print(f"错误：{error}", file=sys.stderr)
+        return None
+
+
+def _export(services, args) -> int:
+    from composition.services import export_bundle
+
+    done = _offline(export_bundle, services, args.out)
+    if done is None:
         return EXIT_ERROR
     print(f"已导出诉求 {done.cases} 条、照片 {done.photos} 张、更正与评价 {done.amendments} 条，"
           f"共 {done.size / 1024:.0f} KB（已加密）：请带到街道平台导入，再把平台的回执导回本机", file=sys.stderr)
@@ -202,13 +209,9 @@ def _export(services, args) -> int:
 
 def _import_receipt(services, args) -> int:
     from composition.services import import_receipt
-    from sync.bundle import BundleError
-    from sync.client import SyncError
 
-    try:
-        done = import_receipt(services, args.file)
-    except (SyncError, BundleError) as error:
-        print(f"错误：{error}", file=sys.stderr)
+    done = _offline(import_receipt, services, args.file)
+    if done is None:
         return EXIT_ERROR
     report = done.report
     print(f"平台回执（{done.street}）：已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，"

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from reception.desk import ReceptionDesk
-from sync.bundle import BUNDLE_SUFFIX, RECEIPT_SUFFIX, BundleError
-from sync.client import SyncError
+from sync.bundle import BUNDLE_SUFFIX, RECEIPT_SUFFIX
+from sync.offline import PROBLEMS
 
 CASES, OUTBOX = "cases", "outbox"
 
@@ -61,20 +61,24 @@ class SyncBundle(QObject):
         dialog.open()
 
     def export_to(self, path: Path) -> None:
-        if not self.dialog.begin(self.tr("正在导出数据包…")):
+        from composition.services import export_bundle
+
+        self._run(self.tr("正在导出数据包…"), "sync_export_bundle", lambda services: export_bundle(services, path),
+                  self._exported)
+
+    def _run(self, words: str, what: str, action, done) -> None:
+        """``action(services)`` on the desk's worker; its expected failures come back as words."""
+        if not self.dialog.begin(words):
             return
         services = self.dialog.services
 
         def work(desk: ReceptionDesk) -> tuple[str, Any]:
-            from composition.services import export_bundle
-
             try:
-                return "done", export_bundle(services, path)
-            except (SyncError, BundleError) as error:
+                return "done", action(services)
+            except PROBLEMS as error:
                 return "error", str(error)
 
-        self.dialog.operations.submit(work, what="sync_export_bundle", done=self._exported,
-                                      failed=self.dialog._failed, changes={CASES, OUTBOX})
+        self.dialog.operations.submit(work, what=what, done=done, failed=self.dialog._failed, changes={CASES, OUTBOX})
 
     def _exported(self, outcome: tuple[str, Any]) -> None:
         self.dialog.end()
@@ -105,20 +109,10 @@ class SyncBundle(QObject):
         dialog.open()
 
     def import_from(self, path: Path) -> None:
-        if not self.dialog.begin(self.tr("正在导入平台回执…")):
-            return
-        services = self.dialog.services
+        from composition.services import import_receipt
 
-        def work(desk: ReceptionDesk) -> tuple[str, Any]:
-            from composition.services import import_receipt
-
-            try:
-                return "done", import_receipt(services, path)
-            except (SyncError, BundleError) as error:
-                return "error", str(error)
-
-        self.dialog.operations.submit(work, what="sync_import_receipt", done=self._imported,
-                                      failed=self.dialog._failed, changes={CASES, OUTBOX})
+        self._run(self.tr("正在导入平台回执…"), "sync_import_receipt", lambda services: import_receipt(services, path),
+                  self._imported)
 
     def _imported(self, outcome: tuple[str, Any]) -> None:
         self.dialog.end()

@@ -23,6 +23,10 @@ from sync.client import Rejected, SyncError, Transient
 from sync.service import CaseResult, CreateJob, DeliveryOutcome, SyncReport, SyncService, amendment_key
 
 
+# What an export or a receipt's import can run into that the leader is told in a sentence.
+PROBLEMS = (SyncError, bundle.BundleError)
+
+
 @dataclass
 class Exported:
     path: Path
