@@ -162,6 +162,11 @@ def enter_leader_mode(window) -> None:
     allowed(window, "leader", lambda: None, stay=True)
 
 
+def ended_words() -> str:
+    """The status bar's line when a one-action leader mode ends (short enough for 1366 px at 200 %)."""
+    return QCoreApplication.translate("LeaderGate", "队长操作已完成，队长模式已结束：下次需再输入 PIN")
+
+
 def action_done(window) -> None:
     """The action the PIN was given for is done (its dialog closed, its operation queued):
     a one-action leader mode ends, after the worker has run what is queued before it."""
@@ -171,8 +176,7 @@ def action_done(window) -> None:
         return
     mode.ending = True
     leader_mode_changed(window)
-    window.statusBar().showMessage(
-        QCoreApplication.translate("LeaderGate", "队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN"), 10_000)
+    window.statusBar().showMessage(ended_words(), 10_000)
     if getattr(window.operations, "_stopped", False):
         access.end_leader_mode("操作完成")
         return

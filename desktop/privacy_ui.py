@@ -397,18 +397,24 @@ class PrivacyActions(QObject):
         services = self.services
 
         def done(count: int) -> None:
-            if leader_gate.is_leader(self.window):
-                words = QCoreApplication.translate("Privacy", "已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除")
-            else:
-                # The PIN was for this export: its end was said when the file was chosen, and
-                # this message (the export finishes later) would hide it; so it says it again.
-                words = QCoreApplication.translate("Privacy", "已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束")
-            self.window.statusBar().showMessage(words.format(n=count), 15_000)
+            # When the PIN was for this export, its end was said as the file was chosen, and
+            # this message (the export finishes later) would hide it: so it says it again.
+            ended = not leader_gate.is_leader(self.window)
+            self.window.statusBar().showMessage(exported_words(count, ended), 15_000)
 
         self.window.operations.submit(
             lambda desk: export_cases(desk, services.access, path, fmt, services.data_dir),
             what="export", done=done, failed=lambda error: self.window.show_error(str(error)),
         )
+
+
+def exported_words(count: int, leader_mode_ended: bool) -> str:
+    """The status bar's line after an export (short enough for 1366 px at 200 % text)."""
+    if leader_mode_ended:
+        words = QCoreApplication.translate("Privacy", "已导出 {n} 条（含个人信息，请妥善保管）；队长模式已结束")
+    else:
+        words = QCoreApplication.translate("Privacy", "已导出 {n} 条诉求：含个人信息，请妥善保管、用完删除")
+    return words.format(n=count)
 
 
 def install_privacy(window, services, idle_minutes: int) -> PrivacyActions:

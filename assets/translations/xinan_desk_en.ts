@@ -551,8 +551,8 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Enter leader mode</translation>
     </message>
     <message>
-        <source>队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN</source>
-        <translation>The team leader&apos;s action is done and leader mode has ended: the next leader&apos;s action asks for the PIN again</translation>
+        <source>队长操作已完成，队长模式已结束：下次需再输入 PIN</source>
+        <translation>Done; leader mode has ended (PIN again next time)</translation>
     </message>
     <message>
         <source>队长设置被改过</source>
@@ -1280,12 +1280,12 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
-        <translation>Exported {n} petitions: the file contains residents&apos; personal information; keep it safe and delete it after use</translation>
+        <source>已导出 {n} 条诉求：含个人信息，请妥善保管、用完删除</source>
+        <translation>Exported {n}: personal data, keep it safe, delete after use</translation>
     </message>
     <message>
-        <source>已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束</source>
-        <translation>Exported {n} petitions (residents&apos; personal information: keep the file safe, delete it after use); leader mode has ended</translation>
+        <source>已导出 {n} 条（含个人信息，请妥善保管）；队长模式已结束</source>
+        <translation>Exported {n}: keep it safe; leader mode has ended</translation>
     </message>
 </context>
 <context>

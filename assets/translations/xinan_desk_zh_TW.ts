@@ -551,8 +551,8 @@
         <translation>進入隊長模式</translation>
     </message>
     <message>
-        <source>队长的操作已完成，队长模式已结束：下一次队长操作需要再输入 PIN</source>
-        <translation>隊長的操作已完成，隊長模式已結束：下一次隊長操作需要再輸入 PIN</translation>
+        <source>队长操作已完成，队长模式已结束：下次需再输入 PIN</source>
+        <translation>隊長操作已完成，隊長模式已結束：下次需再輸入 PIN</translation>
     </message>
     <message>
         <source>队长设置被改过</source>
@@ -1280,12 +1280,12 @@
         <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <source>已导出 {n} 条诉求：文件含居民个人信息，请妥善保管，用完删除</source>
-        <translation>已匯出 {n} 條訴求：檔案含居民個人資訊，請妥善保管，用完刪除</translation>
+        <source>已导出 {n} 条诉求：含个人信息，请妥善保管、用完删除</source>
+        <translation>已匯出 {n} 條訴求：含個人資訊，請妥善保管、用完刪除</translation>
     </message>
     <message>
-        <source>已导出 {n} 条诉求（含居民个人信息，请妥善保管、用完删除）；队长模式已结束</source>
-        <translation>已匯出 {n} 條訴求（含居民個人資訊，請妥善保管、用完刪除）；隊長模式已結束</translation>
+        <source>已导出 {n} 条（含个人信息，请妥善保管）；队长模式已结束</source>
+        <translation>已匯出 {n} 條（含個人資訊，請妥善保管）；隊長模式已結束</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,26 @@ def print_messages(app: QApplication, window, case) -> dict:
     return found
 
 
+def status_lines(app: QApplication, window) -> dict:
+    """The status bar's other long lines: leader mode ended, and an export of a whole night's
+    214 petitions, by a leader who stays and by one whose PIN was for that export."""
+    from desktop.leader_gate import ended_words
+    from desktop.privacy_ui import exported_words
+
+    bar = window.statusBar()
+    found = {}
+    for kind, text in (("leader mode ended", ended_words()), ("exported, leader stays", exported_words(214, False)),
+                       ("exported, leader mode ended", exported_words(214, True))):
+        bar.showMessage(text)
+        settle(app, 2)
+        permanent = [w for w in (window.pending_label, window.prefix_label, window.search_index.label,
+                                 window.leader_label) if w.isVisible()]
+        right = min([w.geometry().x() for w in permanent] + [bar.width() - 12]) - 2
+        found[kind] = {"text": bar.currentMessage(), "width": bar.fontMetrics().horizontalAdvance(text), "room": right - 6}
+        bar.clearMessage()
+    return found
+
+
 def form_scrolls_sideways(window) -> bool:
     bar = window.form_scroll.horizontalScrollBar()
     return bar.isVisible() and bar.maximum() > 0
@@ -197,6 +217,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
             settle(app)
             report[f"{language}-{scale}"] = measure(app, window)
             report[f"{language}-{scale}"]["print messages"] = print_messages(app, window, last)
+            report[f"{language}-{scale}"]["status lines"] = status_lines(app, window)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)
                 window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))

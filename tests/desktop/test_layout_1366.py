@@ -93,10 +93,13 @@ PRINT_WORDS = {
 
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_what_became_of_a_slip_is_said_in_full_in_the_status_bar(report, language, scale):
+def test_what_became_of_a_slip_an_export_or_leader_mode_is_said_in_full_in_the_status_bar(report, language, scale):
     measured = report[f"{language}-{scale}"]
     for kind, said in measured["print messages"].items():
         assert PRINT_WORDS[kind][language] in said["text"], (kind, said["text"])
+        assert said["width"] <= said["room"], f"the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}"
+    for kind, said in measured["status lines"].items():
+        assert said["text"], kind
         assert said["width"] <= said["room"], f"the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}"
     reprint = measured["print messages"]["sent"]["reprint"]
     assert reprint is not None and _problems({"reprint": reprint}, measured["available"]) == []

@@ -293,7 +293,7 @@ def test_leader_mode_ends_by_itself_after_the_leaders_export(window, volunteer, 
     assert code in target.read_text(encoding="utf-8-sig")
     assert not window.leader_label.isVisible()
     message = window.statusBar().currentMessage()
-    assert "已导出 1 条诉求" in message and "队长模式已结束" in message
+    assert "已导出 1 条" in message and "队长模式已结束" in message
     qtbot.waitUntil(lambda: _last_actions(data_dir, 2)[-1] == ("seal", "操作完成"))
     assert "export" in [action for action, _ in _last_actions(data_dir, 3)]
     # The next export asks for the PIN again.
