@@ -264,3 +264,38 @@ def test_an_import_killed_midway_and_run_again_leaves_every_case_once(tmp_path, 
     assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
     assert "已同步 100 条" in capsys.readouterr().out
     assert desk_state(data_dir)["pending"] == 0
+
+
+def test_the_audit_head_goes_with_the_bundle_and_a_rewritten_log_is_refused_through_it(
+        tmp_path, platform, platform_database, capsys):
+    from reception.privacy import audit
+    from reception_support import open_test_database, rewrite_audit_log_without
+
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    record(data_dir, 2)
+    stick = tmp_path / "first.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    assert "操作日志链头已存证" in capsys.readouterr().err
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
+    err = capsys.readouterr().err
+    assert "操作日志链头已在平台存证" in err and "警告" not in err
+
+    # Someone with the passphrase drops an entry the platform has seen and rehashes the rest.
+    db = open_test_database(data_dir)
+    try:
+        rewrite_audit_log_without(db, {"pin_set"})
+    finally:
+        db.conn.close()
+    record(data_dir, 1)
+    stick = tmp_path / "second.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0  # the case is taken
+    assert "操作日志被拒绝" in capsys.readouterr().err
+    assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
+    assert "警告：平台拒绝了本机的操作日志" in capsys.readouterr().err
+    db = open_test_database(data_dir)
+    try:
+        assert "tampered" in {entry["action"] for entry in audit.entries(db)}
+    finally:
+        db.conn.close()
