@@ -200,7 +200,7 @@ def _export(services, args) -> int:
     if done is None:
         return EXIT_ERROR
     print(f"已导出诉求 {done.cases} 条、照片 {done.photos} 张、更正与评价 {done.amendments} 条，"
-          f"共 {done.size / 1024:.0f} KB（已加密）：请带到街道平台导入，再把平台的回执导回本机", file=sys.stderr)
+          f"共 {done.size_text}（已加密）：请带到街道平台导入，再把平台的回执导回本机", file=sys.stderr)
     for result in done.not_included:
         print(f"  未导出 {result.tracking_code}：{result.reason}", file=sys.stderr)
     print(done.path)

@@ -95,10 +95,10 @@ class SyncBundle(QObject):
         for result in value.not_included:
             self.dialog._add_row(result.tracking_code, self.tr("未导出"), result.reason)
         self.dialog.summary.setText(self.tr(
-            "已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size} KB，已加密）。\n"
+            "已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size}，已加密）。\n"
             "请把U盘带到街道平台导入；平台会在数据包旁边生成回执，带回来后按“导入平台回执…”。").format(
             cases=value.cases, photos=value.photos, amendments=value.amendments, path=str(value.path),
-            size=max(1, round(value.size / 1024))))
+            size=value.size_text))
 
     # --- the receipt -------------------------------------------------------------------------------
 

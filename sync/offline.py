@@ -37,6 +37,11 @@ class Exported:
     not_included: list[CaseResult] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)  # the tracking codes of the cases in the bundle
 
+    @property
+    def size_text(self) -> str:
+        """The file's size as a person reads it off a USB stick's folder: KB, or MB past one."""
+        return f"{self.size / 1e6:.1f} MB" if self.size >= 1e6 else f"{max(1, round(self.size / 1e3))} KB"
+
 
 @dataclass
 class ReceiptImported:

@@ -1760,9 +1760,9 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
         <translation>Not exported</translation>
     </message>
     <message>
-        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size} KB，已加密）。
+        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size}，已加密）。
 请把U盘带到街道平台导入；平台会在数据包旁边生成回执，带回来后按“导入平台回执…”。</source>
-        <translation>Exported {cases} petitions, {photos} photos and {amendments} corrections and ratings to {path} ({size} KB, encrypted).
+        <translation>Exported {cases} petitions, {photos} photos and {amendments} corrections and ratings to {path} ({size}, encrypted).
 Take the USB stick to the street&apos;s platform to be imported; the platform writes a receipt next to the bundle: bring it back and press “Import platform receipt…”.</translation>
     </message>
     <message>

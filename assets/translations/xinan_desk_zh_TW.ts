@@ -1760,9 +1760,9 @@
         <translation>未匯出</translation>
     </message>
     <message>
-        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size} KB，已加密）。
+        <source>已导出诉求 {cases} 条、照片 {photos} 张、更正与评价 {amendments} 条到 {path}（{size}，已加密）。
 请把U盘带到街道平台导入；平台会在数据包旁边生成回执，带回来后按“导入平台回执…”。</source>
-        <translation>已匯出訴求 {cases} 條、照片 {photos} 張、更正與評價 {amendments} 條到 {path}（{size} KB，已加密）。
+        <translation>已匯出訴求 {cases} 條、照片 {photos} 張、更正與評價 {amendments} 條到 {path}（{size}，已加密）。
 請把隨身碟帶到街道平台匯入；平台會在資料包旁邊產生回執，帶回來後按「匯入平台回執…」。</translation>
     </message>
     <message>
