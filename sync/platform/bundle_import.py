@@ -11,7 +11,6 @@ imported again, or holding cases that also went online, leaves every case once.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -105,16 +104,18 @@ def _take_case(platform, device: Device, item: dict[str, Any], files: dict[str, 
 
 
 def _store_photo(store, internal: int, sha: str, data: bytes) -> None:
-    """As a finished upload is kept: the file under its SHA-256 (renamed into place, so an upload
-    of the same photo at the same moment leaves the same bytes), then the row marked complete."""
+    """As a finished upload is kept: the file under its SHA-256, renamed into place, then the row
+    marked complete. The temporary file has a fixed name, so an import killed while writing it
+    leaves nothing behind once it is run again; two imports of one stick at once write the same
+    bytes, and the one that finds its file renamed already by the other has nothing left to do."""
     from reception.privacy import file_modes
 
-    temporary = store.partial_dir / f"bundle-{internal}-{sha}-{os.getpid()}.part"
-    with file_modes.open_private(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(store.media_path(sha))
+    target = store.media_path(sha)
+    try:
+        file_modes.write_private(target, data, store.partial_dir / f"bundle-{internal}-{sha}.part")
+    except FileNotFoundError:
+        if not target.exists():
+            raise
     store.record_media_progress(internal, sha, len(data), len(data), True)
 
 

@@ -173,9 +173,13 @@ def test_corrections_and_voids_travel_with_the_next_bundle(tmp_path, platform, p
     stick = tmp_path / "second.xinan-bundle"
     assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
     assert "已导出诉求 1 条、照片 0 张、更正与评价 3 条" in capsys.readouterr().err
+    elsewhere = tmp_path / "office" / "for-the-laptop.xinan-receipt"
+    elsewhere.parent.mkdir()
     for _ in range(2):  # imported twice: each update once
-        assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+        assert platform_cli(platform, platform_database, "bundle", "import", str(stick), "--receipt", str(elsewhere)) == 0
         assert "更正与评价 3 条" in capsys.readouterr().err
+    assert not stick.with_suffix(".xinan-receipt").exists()
+    elsewhere.replace(stick.with_suffix(".xinan-receipt"))  # back on the stick
     held = platform.requests_by_key()
     assert held[first[1].id]["status"] == "voided" and held[late.id]["status"] == "voided"
     notes = platform.store._rows("SELECT r.idempotency_key AS case_id, u.description FROM updates u "
@@ -261,6 +265,7 @@ def test_an_import_killed_midway_and_run_again_leaves_every_case_once(tmp_path, 
     assert platform.count_per_key() == {case.id: 1 for case in cases}
     assert platform.complete_keys() == {case.id for case in cases}
     assert all(platform.media_files_ok(case.id) for case in cases if case.photos)
+    assert list(platform.store.partial_dir.glob("bundle-*")) == []  # the killed import's half photo is gone
     assert desk(data_dir, "sync", "import-receipt", str(stick.with_suffix(".xinan-receipt"))) == 0
     assert "已同步 100 条" in capsys.readouterr().out
     assert desk_state(data_dir)["pending"] == 0
