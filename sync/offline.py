@@ -102,6 +102,12 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
     }
     sealed = bundle.seal(bundle.BUNDLE, bundle.token_hash(token), bundle.pack(manifest, photos))
     bundle.write_file(out, sealed, bundle.BUNDLE)
+    # What `sync --status` and the closing summary say of these cases until the receipt is back
+    # (a receipt's answer or an online sync replaces it).
+    said = f"已于 {clock.local_text(now)} 导出到U盘数据包，等平台回执：导入回执或联网同步后标为已同步"
+    with desk._writing():
+        for case_id in in_bundle:
+            repo.upsert_sync_case(db, case_id, {"last_error": said}, clock.to_text(now))
     return Exported(Path(out), len(cases), len(photos), len(amendments), len(sealed), not_included, codes)
 
 

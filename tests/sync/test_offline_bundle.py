@@ -81,6 +81,8 @@ def test_a_night_goes_to_the_platform_on_a_stick_and_comes_back_synced(tmp_path,
     for secret in ("王阿姨", "13812345678", "安乐村12栋", "楼道灯坏了"):
         assert secret.encode("utf-8") not in data
     assert platform.store.count_requests() == 0  # nothing went over the network
+    assert desk(data_dir, "sync", "--status") == 0
+    assert "导出到U盘数据包，等平台回执" in capsys.readouterr().out
 
     assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
     out = capsys.readouterr()
@@ -110,6 +112,8 @@ def test_a_night_goes_to_the_platform_on_a_stick_and_comes_back_synced(tmp_path,
     assert {case_id: request_id for case_id, (_, request_id) in state["cases"].items()} == {
         key: row["service_request_id"] for key, row in held.items()}
     assert all(synced_at for synced_at, _ in state["cases"].values())
+    assert desk(data_dir, "sync", "--status") == 0
+    assert "仍在等待 0 条" in capsys.readouterr().out
 
     # Twice is harmless: nothing changes on the laptop.
     assert desk(data_dir, "sync", "import-receipt", str(receipt)) == 0
