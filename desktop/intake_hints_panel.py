@@ -263,10 +263,15 @@ class IntakeHintsController(QObject):
     def _dismiss(self, case_id: str) -> None:
         self._dismissed.add(case_id)
 
-    def _saved(self, case_id: str) -> None:
+    def reset(self) -> None:
+        """The next resident: no offer, no link, nothing dismissed; an answer still on its way is dropped."""
         self._asked += 1
+        self.timer.stop()
         self._dismissed.clear()
         self.panel.clear()
+
+    def _saved(self, case_id: str) -> None:
+        self.reset()
         if self._ready:
             def learn(_desk: ReceptionDesk) -> None:
                 self._hints.refresh()

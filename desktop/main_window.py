@@ -710,6 +710,10 @@ class MainWindow(QMainWindow):
 
     def confirm_clear_form(self) -> None:
         if self.form.is_blank():
+            # Nothing typed to lose, but a link left from 登记续诉 or the hints would tie the
+            # next resident's petition to someone else's case.
+            if self.follows is not None or self.hints.follows is not None:
+                self._clear_form()
             self.form.focus_first()
             return
         dialog = ChoiceMessage(
@@ -725,6 +729,10 @@ class MainWindow(QMainWindow):
     def _clear_form(self) -> None:
         self._autosave.stop()
         self.form.clear_for_next()
+        # The next resident's petition follows nothing: drop 登记续诉's link and the hints' one.
+        self.follows = None
+        self._show_follow_bar()
+        self.hints.reset()
         self.draft_bar.hide()
         if self._draft_stored:
             self._draft_stored = False

@@ -135,3 +135,77 @@ def test_a_restored_draft_still_follows_the_earlier_case(make_window, volunteer,
 
 def _dialog(application, name):
     return next((w for w in application.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)
+
+
+def test_clearing_the_form_drops_the_follow_up_link_and_its_draft(make_window, volunteer, qtbot, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.widgets.dialogs import ChoiceMessage
+    from reception.desk import DRAFT_FOLLOWS
+    from reception.storage import repository
+    from reception_support import valid_case
+
+    with fresh_desk(data_dir) as desk:
+        earlier = desk.record_case(valid_case(resident_name="王小明", phone="13812345678"))
+    window = make_window()
+    volunteer.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "findCaseDialog") is not None)
+    find = _dialog(QApplication, "findCaseDialog")
+    find.query.setFocus()
+    volunteer.type("5678")
+    qtbot.waitUntil(lambda: len(find.hits) == 1)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "caseLoopDialog") is not None)
+    _dialog(QApplication, "caseLoopDialog").follow_button.click()
+    qtbot.waitUntil(lambda: window.follows is not None)
+    window.form.fields["description"].editor.setFocus()
+    volunteer.type("上次反映的蟑螂又出现了")
+
+    def stored():
+        with fresh_desk(data_dir) as desk:
+            draft = repository.get_draft(desk.db, "intake")
+        return draft and draft["payload"]
+
+    qtbot.waitUntil(lambda: (stored() or {}).get(DRAFT_FOLLOWS) == earlier.id)
+
+    # The resident leaves: 清空，换下一位, then 清空 in its confirmation.
+    qtbot.mouseClick(window.form.clear_button, Qt.MouseButton.LeftButton)
+    confirm = window.findChild(ChoiceMessage, "confirmClear")
+    qtbot.mouseClick(confirm.findChild(type(window.form.clear_button), "clearButton"), Qt.MouseButton.LeftButton)
+    assert window.form.is_blank() and window.follows is None
+    assert not window.follow_bar.isVisible()
+    qtbot.waitUntil(lambda: stored() is None)
+
+    # The next resident's petition is drafted and saved following nothing.
+    window.form.fields["description"].editor.setFocus()
+    volunteer.type("楼下广场舞太吵")
+    qtbot.waitUntil(lambda: (stored() or {}).get("description") == "楼下广场舞太吵")
+    assert stored().get(DRAFT_FOLLOWS) is None
+    window.form.load(valid_case(description="楼下广场舞太吵", resident_name="刘阿姨"))
+    volunteer.save()
+    qtbot.waitUntil(lambda: window.last_saved_case_id is not None)
+    with fresh_desk(data_dir) as desk:
+        assert desk.case(window.last_saved_case_id).follows_code == ""
+
+
+def test_clearing_a_blank_form_drops_a_follow_up_link_without_asking(make_window, qtbot, data_dir):
+    from desktop.widgets.dialogs import ChoiceMessage
+    from reception_support import valid_case
+
+    with fresh_desk(data_dir) as desk:
+        earlier = desk.record_case(valid_case())
+    window = make_window()
+    window.start_follow_up(earlier)
+    qtbot.waitUntil(lambda: _draft_follows(data_dir) == earlier.id)
+    assert window.form.is_blank() and window.follow_bar.isVisible()
+    qtbot.mouseClick(window.form.clear_button, Qt.MouseButton.LeftButton)
+    confirm = window.findChild(ChoiceMessage, "confirmClear")
+    assert confirm is None or not confirm.isVisible(), "nothing typed: nothing to confirm"
+    assert window.follows is None and not window.follow_bar.isVisible()
+    qtbot.waitUntil(lambda: _draft_follows(data_dir) is None)
+
+
+def _draft_follows(data_dir):
+    with fresh_desk(data_dir) as desk:
+        found = desk.draft_follows()
+    return found.id if found is not None else None

@@ -96,3 +96,42 @@ def test_closing_the_desk_while_the_pause_timer_runs_queues_nothing(make_window,
     window.close()  # the volunteer closes the desk (its worker stops) within the pause
     qtbot.wait(window.hints.timer.interval() + 100)  # the timer fires: it must ask nothing
     assert not window.hints.timer.isActive()
+
+
+def test_clearing_the_form_drops_the_link_to_the_similar_case(make_window, volunteer, qtbot, data_dir):
+    from desktop.widgets.dialogs import ChoiceMessage
+
+    earlier = _earlier(data_dir)
+    window = make_window()
+    panel = window.hints_panel
+    _type_description(window, volunteer, qtbot, "宝民地铁B出口的共享单车又堆满了，出站的人挤不过去")
+    qtbot.waitUntil(lambda: panel.offer_row.isVisible())
+    qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+
+    def drafted_link():
+        with fresh_desk(data_dir) as desk:
+            found = desk.draft_follows()
+        return found.id if found is not None else None
+
+    qtbot.waitUntil(lambda: drafted_link() == earlier.id)
+    qtbot.mouseClick(window.form.clear_button, Qt.MouseButton.LeftButton)
+    confirm = window.findChild(ChoiceMessage, "confirmClear")
+    qtbot.mouseClick(confirm.findChild(type(window.form.clear_button), "clearButton"), Qt.MouseButton.LeftButton)
+    assert window.hints.follows is None and not panel.isVisible()
+    qtbot.waitUntil(lambda: drafted_link() is None)
+
+    # The next resident, about something else: saved following nothing.
+    form = window.form
+    form.fields["description"].editor.setFocus()
+    volunteer.type("楼下广场舞太吵")
+    form.fields["resident_name"].set_value("刘阿姨")
+    form.fields["phone"].set_value("13912345678")
+    form.fields["receptionist"].set_value("李明")
+    form.fields["category"].set_value("CTY01")
+    form.fields["outcome"].set_value("转平台办理")
+    form.fields["consent"].set_value(True)
+    form.fields["description"].editor.setFocus()
+    volunteer.save()
+    qtbot.waitUntil(lambda: window.last_saved_case_id is not None)
+    with fresh_desk(data_dir) as desk:
+        assert desk.case(window.last_saved_case_id).follows_code == ""
