@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -89,9 +91,19 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("同步到街道信箱平台"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         # Not deleted on close: a sync still finishing reports back to this dialog.
-        self.resize(760, 600)
 
-        layout = QVBoxLayout(self)
+        # Everything but the outcome and the buttons scrolls: at 200 % text on a 768-pixel screen it does not fit,
+        # and the list keeps room for a few rows instead of being squeezed to nothing.
+        outer = QVBoxLayout(self)
+        content = self._content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("syncScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
         self.intro = QLabel(self.tr("把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。"
                                     "网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。"))
         self.intro.setWordWrap(True)
@@ -140,6 +152,7 @@ class SyncDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 8)
         layout.addWidget(self.table, 1)
 
         # 待核实: the team leader looked on the server's own pages and says what is there.
@@ -168,7 +181,7 @@ class SyncDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        outer.addWidget(self.summary)  # below the scrolling part: the outcome is always in view
 
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("开始同步"))
@@ -188,8 +201,19 @@ class SyncDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.start_button, self.stop_button, self.close_button):
             buttons.addWidget(button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
+        self._fit()
         self._load_state()
+
+    def _fit(self) -> None:
+        """760 × 600, or what the texts need at the leader's text size (200 %), within the screen
+        (beyond it, the part above the buttons scrolls)."""
+        margins, content = self.layout().contentsMargins(), self._content.sizeHint()
+        width = content.width() + margins.left() + margins.right()
+        height = (content.height() + self.summary.sizeHint().height() + self.start_button.sizeHint().height()
+                  + 2 * self.layout().spacing() + margins.top() + margins.bottom())
+        room = self.screen().availableGeometry()
+        self.resize(min(max(760, width), room.width()), min(max(600, height), room.height()))
 
     # --- before: what is waiting -----------------------------------------------------------------
 
