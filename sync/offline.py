@@ -129,19 +129,20 @@ def import_receipt(service: SyncService, token: str, path: Path) -> ReceiptImpor
     as the online sync writes each answer; a case already marked is left as it is."""
     receipt = read_receipt(token, bundle.read_file(path, bundle.RECEIPT))
     desk, db = service.desk, service.db
-    pending = {(row["case_id"], row["kind"]): row for row in repo.pending_outbox(db)}
-    by_id = {row["id"]: row for row in repo.pending_outbox(db)}
+    waiting = repo.pending_outbox(db)
+    creates = {row["case_id"]: row for row in waiting if row["kind"] == "create"}
+    by_id = {row["id"]: row for row in waiting}
     result = ReceiptImported(SyncReport(), street=str(receipt.get("street") or ""))
     report = result.report
     for item in receipt.get("cases", []):
-        row = pending.get((item["case_id"], "create"))
+        row = creates.get(item["case_id"])
         if row is None:
             result.already += 1
             continue
         case = desk.case(row["case_id"])
         state = repo.sync_case(db, case.id)
         job = CreateJob(row["id"], case, {}, (), state["request_id"] if state else None,
-                         row["attempts"] or 0, None, row["last_error"])
+                        row["attempts"] or 0, None, row["last_error"])
         out, error = _outcome(item)
         report.put(service.record_outcome(job, out, error))
     now = clock.to_text(service.now())
