@@ -131,3 +131,13 @@ def test_an_export_that_cannot_be_written_says_where_and_leaves_nothing_behind(c
     assert result.returncode == 1 and "无法写入同步数据包文件" in result.stderr
     assert not missing.parent.exists()
     assert list(tmp_path.glob("*.partial")) == [] and list(tmp_path.glob(".*.partial")) == []
+
+
+def test_exporting_and_importing_a_receipt_are_the_team_leaders(cli, tmp_path):
+    keep_enrolment(cli)
+    cli.add(valid_case())
+    out = tmp_path / "night.xinan-bundle"
+    for args in (["sync", "export", "--out", str(out)], ["sync", "import-receipt", str(tmp_path / "r.xinan-receipt")]):
+        result = cli.run(*args)  # no PIN
+        assert result.returncode == 2 and "只有队长可以操作" in result.stderr
+    assert not out.exists() and pending(cli) == 1
