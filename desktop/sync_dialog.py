@@ -340,6 +340,7 @@ class SyncDialog(QDialog):
             return False
         self._running = True
         self.summary.setText(words)
+        self.progress.setMaximum(0)  # busy: a file is being written or read
         self.clock_warning.hide()
         for button in (self.start_button, *self.bundle.buttons()):
             button.setEnabled(False)
@@ -347,6 +348,8 @@ class SyncDialog(QDialog):
 
     def end(self) -> None:
         self._running = False
+        if self.progress.maximum() == 0:
+            self.progress.setMaximum(1)
         for button in (self.start_button, *self.bundle.buttons()):
             button.setEnabled(True)
 

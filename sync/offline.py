@@ -87,7 +87,7 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
                            "request_id": request_id, "description": description, "status": status,
                            "extra": extra or {}})
     if not cases and not amendments:
-        raise SyncError("没有要同步的诉求：不需要导出")
+        raise SyncError("没有要同步的诉求，不需要导出")
     now = service.now()
     with desk._writing():
         # Logged before the head is taken, so the platform holds the record of this export too.
