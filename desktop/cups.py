@@ -4,8 +4,9 @@ Qt's print support hands the job to CUPS on Linux (UOS, Kylin) and macOS; this m
 Qt cannot tell: why a printer stopped (paused, jam, out of paper, offline), whether the job has
 printed, and the resolution the printer's driver declares. It reads CUPS's own commands
 (``lpstat``, ``lpoptions``; ``cancel`` for a job whose printer stopped) with LC_ALL=C so their
-replies can be parsed; what the volunteer sees is always our own Chinese message, which names
-the printer and says what to do. Where there is no CUPS (Windows) the print path uses
+replies can be parsed; what the volunteer sees is always our own message (forms/messages.toml:
+Chinese on the command line, the desk's language in the window), which names the printer and
+says what to do. Where there is no CUPS (Windows) the print path uses
 ``SpoolerStatus`` instead (reception/slips/printing.py); nothing here is needed to print.
 """
 
@@ -19,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass
 
+from reception.messages import t
 from reception.slips.printing import PrinterState, PrintError, SentJob, not_chosen, not_found, stopped
 
 LP_TIMEOUT_S = 20
@@ -50,9 +52,9 @@ class Printer:
         if self.ready:
             why = ""
         elif not self.enabled:
-            why = reason_words(self.reason) if self.reason else "已停止"
+            why = reason_words(self.reason) if self.reason else t("已停止")
         else:
-            why = "暂不接受打印任务"
+            why = t("暂不接受打印任务")
         return PrinterState(self.name, self.ready, why, is_default)
 
 
@@ -61,9 +63,9 @@ def _run(*args: str, timeout: float = LP_TIMEOUT_S) -> subprocess.CompletedProce
     try:
         return subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, env=env)
     except FileNotFoundError:
-        raise PrintError("本机的打印服务不完整（找不到 CUPS 的命令）：请重新安装打印服务（CUPS）后再打印") from None
+        raise PrintError(t("本机的打印服务不完整（找不到 CUPS 的命令）：请重新安装打印服务（CUPS）后再打印")) from None
     except subprocess.TimeoutExpired:
-        raise PrintError("打印服务没有响应：请稍后再试，或重启电脑上的打印服务") from None
+        raise PrintError(t("打印服务没有响应：请稍后再试，或重启电脑上的打印服务")) from None
 
 
 _PRINTER_LINE = re.compile(r"^printer (\S+) (?:is |now )?(.*)$")
@@ -79,7 +81,7 @@ def list_printers() -> list[Printer]:
     """Every CUPS queue on this laptop, with whether it can print now."""
     shown = _run("lpstat", "-l", "-p", "-a")
     if shown.returncode != 0 and "scheduler is not running" in (shown.stderr + shown.stdout):
-        raise PrintError("打印服务（CUPS）没有运行：请启动打印服务或重启电脑后再打印")
+        raise PrintError(t("打印服务（CUPS）没有运行：请启动打印服务或重启电脑后再打印"))
     states: dict[str, dict[str, object]] = {}
     current: str | None = None
     for line in shown.stdout.splitlines():
@@ -124,11 +126,12 @@ def check_ready(name: str) -> Printer:
     if not printer.enabled:
         raise stopped(name, reason_words(printer.reason) if printer.reason else "")
     if not printer.accepting:
-        raise PrintError(f"打印机「{name}」暂不接受打印任务：请在电脑的打印机设置里恢复它")
+        raise PrintError(t("打印机「{name}」暂不接受打印任务：请在电脑的打印机设置里恢复它").fill(name=name))
     return printer
 
 
 def reason_words(reason: str) -> str:
+    """CUPS's English reason in the volunteer's words (a LocalText), or CUPS's own words if unknown."""
     known = {
         "paused": "已暂停",
         "media-jam": "卡纸",
@@ -145,7 +148,7 @@ def reason_words(reason: str) -> str:
     lowered = reason.lower()
     for key, words in known.items():
         if key in lowered:
-            return words
+            return t(words)
     return reason
 
 
@@ -178,16 +181,18 @@ def wait_for_job(job_id: str, printer: str, timeout: float) -> bool:
         state = find_printer(printer)
         if state is None or not state.enabled:
             _run("cancel", job_id)
-            why = f"（{reason_words(state.reason)}）" if state and state.reason else ""
+            why = t("（{reason}）").fill(reason=reason_words(state.reason)) if state and state.reason else ""
             raise PrintError(
-                f"打印机「{printer}」打印时出错停止了{why}：请检查是否缺纸、卡纸，恢复打印机后再补打"
+                t("打印机「{printer}」打印时出错停止了{why}：请检查是否缺纸、卡纸，恢复打印机后再补打").fill(
+                    printer=printer, why=why)
             )
         if state.offline:
             # Left waiting, the slip would come out whenever the printer is plugged in again,
             # long after the resident has gone, or twice after a 补打.
             _run("cancel", job_id)
             raise PrintError(
-                f"打印机「{printer}」未连接（没开机或 USB 线松了）：打印任务已取消。请检查电源和连线，连上后再补打"
+                t("打印机「{printer}」未连接（没开机或 USB 线松了）：打印任务已取消。请检查电源和连线，连上后再补打").fill(
+                    printer=printer)
             )
         if time.monotonic() >= deadline:
             return False

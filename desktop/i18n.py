@@ -76,6 +76,13 @@ def local(text: str) -> str:
     return in_language(text, current_language())
 
 
+def error_text(error: BaseException) -> str:
+    """An expected error's message in the desk's language: ``str(error)`` would keep only the
+    Chinese of a message that carries its translations (a PrintError's, say)."""
+    message = error.args[0] if len(error.args) == 1 else None
+    return local(message) if isinstance(message, str) else str(error)
+
+
 def install_translators(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
     """Make ``language`` the desk's language (replacing any installed before); return the translators.
 

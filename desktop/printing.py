@@ -161,7 +161,7 @@ class SlipPreviewDialog(QDialog):
             printers = self.slip_printer.printers()
         except PrintError as error:
             printers = []
-            self.printer_note.setText(str(error))
+            self.printer_note.setText(i18n.error_text(error))
         for p in printers:
             label = p.name if p.ready else self.tr("{name}（不可用：{why}）").format(
                 name=p.name, why=reason_text(p.reason) or self.tr("已停止"))
@@ -245,7 +245,7 @@ class SlipPreviewDialog(QDialog):
         self._busy(False)
 
     def _failed(self, error: DeskError) -> None:
-        self.status.setText(str(error))
+        self.status.setText(i18n.error_text(error))
         self._busy(False)
 
     def print_slip(self) -> None:
@@ -268,7 +268,7 @@ class SlipPreviewDialog(QDialog):
         if outcome.printed:
             self.accept()
         else:
-            self.status.setText(outcome.message)
+            self.status.setText(i18n.local(outcome.message))
             self._render()  # the copy number did not move; show the slip as it stands
 
     def save_pdf(self) -> None:
@@ -286,7 +286,7 @@ class SlipPreviewDialog(QDialog):
         )
 
     def _saved(self, outcome: PrintOutcome) -> None:
-        self.status.setText(outcome.message)
+        self.status.setText(i18n.local(outcome.message))
         self.finished_printing.emit(outcome)
         self._render()
 
@@ -372,7 +372,7 @@ class PrintActions(QObject):
             else:
                 self.finished.emit(outcome)
 
-        self.run_operation(work, what="print_slip", done=done, failed=lambda e: self.show_error(str(e)))
+        self.run_operation(work, what="print_slip", done=done, failed=lambda e: self.show_error(i18n.error_text(e)))
 
     def preview_current(self) -> None:
         case_id = self._case_or_say()
@@ -381,7 +381,7 @@ class PrintActions(QObject):
         self.run_operation(
             lambda desk: SlipService(desk).settings(), what="print_settings",
             done=lambda settings: self._open_preview(case_id, settings),
-            failed=lambda e: self.show_error(str(e)),
+            failed=lambda e: self.show_error(i18n.error_text(e)),
         )
 
     def case_saved(self, case_id: str) -> None:
@@ -397,7 +397,7 @@ class PrintActions(QObject):
             if outcome is not None:
                 self.finished.emit(outcome)
 
-        self.run_operation(work, what="auto_print_slip", done=done, failed=lambda e: self.show_error(str(e)))
+        self.run_operation(work, what="auto_print_slip", done=done, failed=lambda e: self.show_error(i18n.error_text(e)))
 
     def open_settings(self) -> None:
         """设置 → 街道与打印设置: the team leader edits what the slips say and where they print."""
@@ -427,7 +427,7 @@ class PrintActions(QObject):
 
         def not_loaded(error) -> None:
             leader_gate.action_done(self.window)
-            self.show_error(str(error))
+            self.show_error(i18n.error_text(error))
 
         self.run_operation(
             lambda desk: SlipService(desk).settings(), what="street_settings", done=show, failed=not_loaded,
@@ -457,7 +457,7 @@ class PrintActions(QObject):
         slip_printer = self.slip_printer
         self.run_operation(
             lambda desk: slip_printer.print_case(desk, outcome.case_id, outcome.paper, outcome.printer),
-            what="print_slip", done=self.finished.emit, failed=lambda e: self.show_error(str(e)),
+            what="print_slip", done=self.finished.emit, failed=lambda e: self.show_error(i18n.error_text(e)),
         )
 
     def status_words(self, outcome: PrintOutcome) -> str:
@@ -489,7 +489,7 @@ class PrintActions(QObject):
         if outcome.printed:
             self.show_message(self.status_words(outcome), self.status_detail(outcome))
         else:
-            self.show_error(outcome.message)
+            self.show_error(i18n.local(outcome.message))
         if outcome.confirmed or not outcome.printer or not outcome.case_id:
             self.last_outcome = None  # printed for sure, or saved as a PDF by choice
             self.reprint_button.hide()
@@ -525,7 +525,7 @@ def _show_failure(dialog: Any, error: DeskError) -> None:
     if isinstance(error, ValidationFailed):
         dialog.show_errors(error.errors)
     else:
-        dialog.show_message(str(error))
+        dialog.show_message(i18n.error_text(error))
 
 
 def _show_in_status_bar(window: Any, text: str, detail: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop import slip_raster
+from reception.messages import t
 from reception.slips.layout import RenderedSlip
 from reception.slips.printing import PrinterState, PrintError, not_chosen, not_found
 
@@ -33,6 +34,10 @@ def gui_application() -> QGuiApplication:
         platform = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
         app = QGuiApplication(["xinan-desk", "-platform", platform])
     return app  # type: ignore[return-value]
+
+
+def not_accepted(printer: str) -> PrintError:
+    return PrintError(t("打印机「{printer}」没有接受打印任务：请检查打印机是否开机、连接，然后补打").fill(printer=printer))
 
 
 def page_size(slip: RenderedSlip) -> QPageSize:
@@ -63,7 +68,7 @@ class QtSpooler:
             PrinterState(
                 name=info.printerName(),
                 ready=info.state() not in _NOT_READY,
-                reason="" if info.state() not in _NOT_READY else "已停止",
+                reason="" if info.state() not in _NOT_READY else t("已停止"),
                 is_default=info.printerName() == default,
             )
             for info in QPrinterInfo.availablePrinters()
@@ -85,10 +90,9 @@ class QtSpooler:
         device.setPageLayout(layout)
         shown = device.pageLayout().fullRectPoints()
         if shown.height() + 2 < slip.height_pt or shown.width() + 2 < slip.width_pt:
-            raise PrintError(
-                f"打印机「{printer}」的纸张放不下这张凭条（{slip.height_pt / 72 * 25.4:.0f} mm 长）："
-                f"请在打印机属性里把纸张设为{slip.paper.label}（长度可变），或在打印预览里换一种纸张"
-            )
+            raise PrintError(t("打印机「{printer}」的纸张放不下这张凭条（{length} mm 长）：请在打印机属性里把纸张设为"
+                               "{paper}（长度可变），或在打印预览里换一种纸张").fill(
+                printer=printer, length=f"{slip.height_pt / 72 * 25.4:.0f}", paper=t(slip.paper.label)))
         printer_dpi = dpi or device.resolution()
         drawn_dpi, factor = slip_raster.raster_dpi(printer_dpi)
         device.setResolution(printer_dpi)
@@ -99,10 +103,10 @@ class QtSpooler:
                         image.height() * factor * device_dpi / printer_dpi)
         painter = QPainter()
         if not painter.begin(device):
-            raise PrintError(f"打印机「{printer}」没有接受打印任务：请检查打印机是否开机、连接，然后补打")
+            raise PrintError(not_accepted(printer))
         try:
             painter.drawImage(target, image)
         finally:
             ended = painter.end()
         if not ended or device.printerState() in _NOT_READY:
-            raise PrintError(f"打印机「{printer}」没有接受打印任务：请检查打印机是否开机、连接，然后补打")
+            raise PrintError(not_accepted(printer))

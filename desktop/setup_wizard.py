@@ -375,7 +375,7 @@ class PrinterPage(SetupPage):
         self.test_result.setText("")
         self.set_busy(True, self.tr("正在打印测试凭条…"))
         # PrintError among the failures: its message says what to do.
-        self.wizard_.run_db(work, said, lambda error: said(str(error), "error"))
+        self.wizard_.run_db(work, lambda text: said(i18n.local(text)), lambda error: said(i18n.error_text(error), "error"))
 
     def initializePage(self) -> None:
         street = self.wizard_.chosen.get("street")

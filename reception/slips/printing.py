@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from reception.desk import ReceptionDesk
 from reception.errors import DeskError
+from reception.messages import t
 from reception.slips import content as slip_content
 from reception.slips.layout import PAPERS, RenderedSlip, render
 from reception.street_settings import StreetSettings
@@ -38,7 +39,14 @@ WAIT_FOR_PRINTER_S = 3.0
 
 
 class PrintError(DeskError):
-    """The slip did not reach a printer; the message is for the volunteer."""
+    """The slip did not reach a printer; the message is for the volunteer.
+
+    Its message is a ``LocalText`` (forms/messages.toml): Chinese on the command line, the desk's
+    language in the window (``said``)."""
+
+    @property
+    def said(self):
+        return self.args[0] if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -93,16 +101,16 @@ class JobStatus(Protocol):
 
 
 def not_chosen() -> PrintError:
-    return PrintError("还没有选择打印机：请按 Ctrl+Shift+P 打开打印预览，选择打印机后打印")
+    return PrintError(t("还没有选择打印机：请按 Ctrl+Shift+P 打开打印预览，选择打印机后打印"))
 
 
 def not_found(name: str) -> PrintError:
-    return PrintError(f"找不到打印机「{name}」：请检查打印机是否连接，或在打印预览里重新选择打印机")
+    return PrintError(t("找不到打印机「{name}」：请检查打印机是否连接，或在打印预览里重新选择打印机").fill(name=name))
 
 
 def stopped(name: str, reason: str) -> PrintError:
-    why = f"（{reason}）" if reason else ""
-    return PrintError(f"打印机「{name}」已停止{why}：请检查是否缺纸、卡纸或没开机，恢复打印机后再补打")
+    why = t("（{reason}）").fill(reason=reason) if reason else ""
+    return PrintError(t("打印机「{name}」已停止{why}：请检查是否缺纸、卡纸或没开机，恢复打印机后再补打").fill(name=name, why=why))
 
 
 class SpoolerStatus:
@@ -178,7 +186,7 @@ class SlipPrinter:
         try:
             job = self.send(slip.rendered, queue, job_title(slip))
         except PrintError as error:
-            return self._failed(service, slip, queue, str(error))
+            return self._failed(service, slip, queue, error.said)
         service.log(slip, PRINTED, queue, job.job_id)
         return PrintOutcome(
             printed=True,
@@ -197,8 +205,9 @@ class SlipPrinter:
         content = slip_content.test_slip(settings, at)
         rendered = render(content, paper_key)
         job = self.send(rendered, printer, "xinan-test-slip")
-        state = "已打印" if job.printed else "已发送到打印机"
-        return f"测试凭条{state}：{printer}，{rendered.paper.label}。请看二维码能否扫出、纸张长度是否合适"
+        said = t("测试凭条已打印：{printer}，{paper}。请看二维码能否扫出、纸张长度是否合适") if job.printed else \
+            t("测试凭条已发送到打印机：{printer}，{paper}。请看二维码能否扫出、纸张长度是否合适")
+        return said.fill(printer=printer, paper=t(rendered.paper.label))
 
     def save_case(self, desk: ReceptionDesk, case_id: str, paper: str, path: Path) -> PrintOutcome:
         """Write the slip to a PDF file the volunteer chose; it counts as a copy handed out."""
@@ -206,15 +215,17 @@ class SlipPrinter:
         slip = service.prepare(case_id, paper)
         saved = service.save_pdf(slip, path)
         service.log(slip, SAVED, "", saved.name)
-        return PrintOutcome(True, f"凭条 {slip.tracking_code} 已保存为 PDF：{saved}", slip.tracking_code,
+        return PrintOutcome(True, t("凭条 {code} 已保存为 PDF：{path}").fill(code=slip.tracking_code, path=str(saved)),
+                            slip.tracking_code,
                             slip.copy_number, slip.paper, "", saved_pdf=saved)
 
     def _failed(self, service: SlipService, slip: PreparedSlip, queue: str, why: str) -> PrintOutcome:
         path = service.save_pdf(slip, slips_folder(self.data_dir) / slip.file_name)
-        service.log(slip, FAILED, queue, why)
+        service.log(slip, FAILED, queue, str(why))  # the log keeps the Chinese, as the command line says it
         return PrintOutcome(
             printed=False,
-            message=f"凭条没有打印出来。{why.rstrip('。')}。\n凭条已保存为 PDF：{path}（可以稍后打印）。诉求已保存，不受影响。",
+            message=t("凭条没有打印出来。{why}。\n凭条已保存为 PDF：{path}（可以稍后打印）。诉求已保存，不受影响。").fill(
+                why=why, path=str(path)),
             tracking_code=slip.tracking_code,
             copy_number=slip.copy_number,
             paper=slip.paper,

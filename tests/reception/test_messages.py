@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Modules whose refusals are shown under a field of the form.
 FROM_T_CALLS = ("reception/validation.py", "reception/phones.py", "reception/deadlines.py", "reception/desk.py",
-                "reception/street_settings.py", "reception/display.py", "reception/tracking_url.py")
+                "reception/street_settings.py", "reception/display.py", "reception/tracking_url.py",
+                # The print path's refusals, shown in the preview, the error bar and the wizard.
+                "reception/slips/printing.py", "desktop/cups.py", "desktop/qt_print.py")
 FROM_ERRORS = ("reception/photos.py", "reception/privacy/id_cards.py")
 FROM_RETURNS = ("reception/text_rules.py",)
 
