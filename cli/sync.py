@@ -170,16 +170,18 @@ def _sync(services, args) -> int:
         return EXIT_ERROR
     print(f"已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，仍在等待 {len(report.waiting)} 条，"
           f"待核实 {len(report.unconfirmed)} 条；收到办理进度 {report.updates_received} 条")
-    for result in report.set_aside:
-        print(f"  搁置 {result.tracking_code}：{result.reason}")
-    for result in report.waiting:
-        print(f"  等待 {result.tracking_code}：{result.reason}")
-    for result in report.unconfirmed:
-        print(f"  待核实 {result.tracking_code}：{result.reason}")
+    _print_left_over(report)
     for note in (report.stopped, report.updates_note, report.clock_warning, report.audit_anchor):
         if note:
             print(f"注意：{note}", file=sys.stderr)
     return EXIT_OK if not report.set_aside and not report.waiting and not report.unconfirmed else EXIT_ERROR
+
+
+def _print_left_over(report) -> None:
+    """Each case that did not end synced, with the reason (an online sync's or a receipt's)."""
+    for outcome in ("set_aside", "waiting", "unconfirmed"):
+        for result in report.of(outcome):
+            print(f"  {OUTCOME_WORDS[outcome]} {result.tracking_code}：{result.reason}")
 
 
 def _offline(action, services, path):
@@ -216,10 +218,7 @@ def _import_receipt(services, args) -> int:
     report = done.report
     print(f"平台回执（{done.street}）：已同步 {len(report.synced)} 条，搁置 {len(report.set_aside)} 条，"
           f"仍在等待 {len(report.waiting)} 条；此前已标为同步 {done.already} 条")
-    for result in report.set_aside:
-        print(f"  搁置 {result.tracking_code}：{result.reason}")
-    for result in report.waiting:
-        print(f"  等待 {result.tracking_code}：{result.reason}")
+    _print_left_over(report)
     if report.audit_anchor:
         print(f"注意：{report.audit_anchor}", file=sys.stderr)
     return EXIT_OK if not report.set_aside and not report.waiting else EXIT_ERROR
