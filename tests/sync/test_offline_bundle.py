@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import stat
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -308,3 +309,48 @@ def test_the_audit_head_goes_with_the_bundle_and_a_rewritten_log_is_refused_thro
         assert "tampered" in {entry["action"] for entry in audit.entries(db)}
     finally:
         db.conn.close()
+
+
+@pytest.mark.desk_side  # the laptop's side: the platform's database does not matter here
+def test_a_receipt_import_killed_midway_and_run_again_marks_every_case_once(tmp_path, platform, platform_database, capsys):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from reception_support import open_test_database
+
+    data_dir = enrolled_desk(tmp_path, platform, capsys)
+    cases = record(data_dir, 150)
+    stick = tmp_path / "night.xinan-bundle"
+    assert desk(data_dir, "sync", "export", "--out", str(stick)) == 0
+    assert platform_cli(platform, platform_database, "bundle", "import", str(stick)) == 0
+    capsys.readouterr()
+    receipt = stick.with_suffix(".xinan-receipt")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    process = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "sync", "import-receipt",
+                                str(receipt)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    watcher = open_test_database(data_dir)
+    try:
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            synced = watcher.execute("SELECT COUNT(*) FROM cases WHERE synced_at IS NOT NULL").fetchone()[0]
+            if synced >= 10:
+                break
+            time.sleep(0.002)
+        process.send_signal(signal.SIGKILL)  # kill -9 on the laptop, mid-import
+        process.wait()
+        assert process.returncode == -signal.SIGKILL, "the import ended before it could be killed"
+        synced = watcher.execute("SELECT COUNT(*) FROM cases WHERE synced_at IS NOT NULL").fetchone()[0]
+        assert 10 <= synced < 150
+    finally:
+        watcher.conn.close()
+
+    assert desk(data_dir, "sync", "import-receipt", str(receipt)) == 0
+    assert f"已同步 {150 - synced} 条，搁置 0 条，仍在等待 0 条；此前已标为同步 {synced} 条" in capsys.readouterr().out
+    state = desk_state(data_dir)
+    assert state["pending"] == 0
+    assert {k: v[1] for k, v in state["cases"].items()} == {
+        k: row["service_request_id"] for k, row in platform.requests_by_key().items()}
+    assert len(state["cases"]) == len(cases)
