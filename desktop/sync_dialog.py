@@ -41,7 +41,7 @@ from desktop.sync_bundle import SyncBundle
 from desktop.widgets import theme
 from reception.desk import ReceptionDesk
 from sync.client import SyncError
-from sync import unconfirmed
+from sync import held_voids, unconfirmed
 from sync.service import SET_ASIDE, SYNCED, UNCONFIRMED, Progress, SyncReport, overview
 from sync.setup import PublicDescriptions, connect, remembered_server
 
@@ -166,6 +166,15 @@ class SyncDialog(QDialog):
             # Shown only while a case waits for the team leader's word (待核实).
             button.setEnabled(False)
             button.hide()
+        # A void the platform refused for good: held until the leader sends it again.
+        self.resend_void_button = QPushButton(self.tr("重新发送作废"))
+        self.resend_void_button.setToolTip(self.tr("平台拒绝过这条作废，本机保留着它、不再自动重发。平台工作人员处理后，"
+                                                   "选中这一行再点这里：下次同步重新发送"))
+        self.resend_void_button.setObjectName("syncResendVoid")
+        self.resend_void_button.clicked.connect(self._resend_void)
+        self.resend_void_button.setEnabled(False)
+        self.resend_void_button.hide()
+        self._held: set[str] = set()  # codes of the cases whose void is held
         self._public_ok: str | None = None
 
         # No network at all: the same cases on a USB stick, and the platform's receipt back.
@@ -198,6 +207,7 @@ class SyncDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.not_there_button)
         buttons.addWidget(self.it_is_there_button)
+        buttons.addWidget(self.resend_void_button)
         buttons.addStretch(1)
         for button in (self.start_button, self.stop_button, self.close_button):
             buttons.addWidget(button)
@@ -236,6 +246,8 @@ class SyncDialog(QDialog):
         self.progress.setMaximum(max(to_send, 1))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v / %m 条") if to_send else self.tr("没有要发送的诉求"))
+        self._held = {row["tracking_code"] for row in aside if row.get("held")}
+        self.resend_void_button.setVisible(bool(self._held))
         for row in aside:
             self._add_row(row["tracking_code"], self.tr("搁置"), row["set_aside_reason"] or "")
         for row in state["unconfirmed"]:
@@ -256,10 +268,39 @@ class SyncDialog(QDialog):
             return None
         return self.table.item(row, 0).text()
 
+    def _selected_code(self) -> str | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.table.item(rows.pop(), 0).text() if len(rows) == 1 else None
+
     def _selection_changed(self) -> None:
         chosen = self._selected_unconfirmed() is not None and not self._running
         self.not_there_button.setEnabled(chosen)
         self.it_is_there_button.setEnabled(chosen)
+        self.resend_void_button.setEnabled(self._selected_code() in self._held and not self._running)
+
+    def _refresh_held(self) -> None:
+        def shown(rows: list[dict[str, Any]]) -> None:
+            self._held = {row["tracking_code"] for row in rows}
+            self.resend_void_button.setVisible(bool(self._held))
+            self._selection_changed()
+            if self._held:  # unlike other set-aside cases, these are not tried again by the next sync
+                self.summary.setText(self.summary.text() + "\n" + self.tr(
+                    "被平台拒绝的作废 {count} 条不会自动重发（本机保留着）：平台工作人员处理后，选中该行点“重新发送作废”。")
+                    .format(count=len(self._held)))
+
+        self.operations.submit(held_voids.held, what="held_voids", done=shown)
+
+    def _resend_void(self) -> None:
+        code = self._selected_code()
+        if code not in self._held:
+            return
+
+        def done(_code: str) -> None:
+            self._held.discard(code)
+            self._confirmed(code, self.tr("下次同步时重新发送作废"), self.tr("待发送"))
+
+        self.operations.submit(lambda desk: held_voids.send_again(desk, code), what="sync_resend_void",
+                               done=done, failed=self._failed, changes={CASES, OUTBOX})
 
     def _not_there(self) -> None:
         code = self._selected_unconfirmed()
@@ -282,10 +323,10 @@ class SyncDialog(QDialog):
                                                               .format(number=number.strip())),
                                failed=self._failed, changes={CASES, OUTBOX})
 
-    def _confirmed(self, code: str, words: str) -> None:
+    def _confirmed(self, code: str, words: str, state: str | None = None) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).text() == code:
-                self.table.item(row, 1).setText(self.tr("已核实"))
+                self.table.item(row, 1).setText(state or self.tr("已核实"))
                 self.table.item(row, 2).setText(words)
         self._selection_changed()
 
@@ -409,6 +450,7 @@ class SyncDialog(QDialog):
         report: SyncReport = value
         for result in report.results:
             self._show_result(result)
+        self._refresh_held()  # a void refused in this run waits for the leader's 重新发送作废
         self.progress.setMaximum(max(len(report.results), 1))
         self.progress.setValue(len(report.results))
         lines = [self.tr("已同步 {synced} 条，搁置 {aside} 条，仍在等待 {waiting} 条；收到办理进度 {updates} 条。").format(

@@ -76,7 +76,7 @@ def export_bundle(service: SyncService, token: str, out: Path) -> Exported:
         in_bundle.add(job.case.id)
         codes.append(job.case.tracking_code)
     amendments = []
-    for row in (r for r in pending if r["kind"] != "create"):
+    for row in (r for r in pending if r["kind"] != "create" and not r["refused"]):  # held voids wait for the leader
         case = desk.case(row["case_id"])
         state = repo.sync_case(db, case.id)
         request_id = state["request_id"] if state and case.is_synced else None

@@ -205,8 +205,9 @@ class SyncService:
         try:
             pending = repo.pending_outbox(self.db)
             creates = [row for row in pending if row["kind"] == "create"]
-            later = [row for row in pending if row["kind"] != "create"]
-            total = len({row["case_id"] for row in pending})
+            # A void the platform refused for good waits for the leader, not for every sync.
+            later = [row for row in pending if row["kind"] != "create" and not row["refused"]]
+            total = len({row["case_id"] for row in creates + later})
             try:
                 self._send_creates(creates, report, notify, total, cancel)
                 self._send_amendments(later, report, notify, total, cancel)
@@ -551,6 +552,12 @@ class SyncService:
                 repo.set_amendment_refusal(self.db, row["id"], reason)
                 repo.finish_outbox(self.db, row["id"], now)
                 reason = f"平台未接受这条更正，不会再自动重发；请改好后重新“补充更正”：{reason}"
+            elif row["kind"] == "void":
+                # Likewise refused again night after night; but a void cannot be typed again, so it
+                # stays pending, held, until the leader sends it again (sync/held_voids.py).
+                repo.hold_outbox(self.db, row["id"], reason)
+                reason = (f"平台未接受这条作废，不会再自动重发；请平台工作人员处理后，由组长在同步窗口选中它，"
+                          f"点“重新发送作废”：{reason}")
             else:
                 repo.note_outbox_attempt(self.db, row["id"], reason)
             repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)

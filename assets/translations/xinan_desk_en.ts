@@ -1853,6 +1853,26 @@ Take the USB stick to the street&apos;s platform to be imported; the platform wr
         <translation>Not on the server: send again</translation>
     </message>
     <message>
+        <source>重新发送作废</source>
+        <translation>Send the void again</translation>
+    </message>
+    <message>
+        <source>平台拒绝过这条作废，本机保留着它、不再自动重发。平台工作人员处理后，选中这一行再点这里：下次同步重新发送</source>
+        <translation>The platform refused this void; the laptop keeps it and no longer resends it by itself. Once the platform&apos;s staff have seen to the case, select this row and press here: the next sync sends it again</translation>
+    </message>
+    <message>
+        <source>下次同步时重新发送作废</source>
+        <translation>The void goes again at the next sync</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <source>被平台拒绝的作废 {count} 条不会自动重发（本机保留着）：平台工作人员处理后，选中该行点“重新发送作废”。</source>
+        <translation>{count} void(s) refused by the platform will not be resent by themselves (the laptop keeps them): once the platform&apos;s staff have seen to them, select the row and press “Send the void again”.</translation>
+    </message>
+    <message>
         <source>平台上有：填写编号…</source>
         <translation>It is on the server: enter its number…</translation>
     </message>

@@ -1853,6 +1853,26 @@
         <translation>平台上沒有，重新傳送</translation>
     </message>
     <message>
+        <source>重新发送作废</source>
+        <translation>重新傳送作廢</translation>
+    </message>
+    <message>
+        <source>平台拒绝过这条作废，本机保留着它、不再自动重发。平台工作人员处理后，选中这一行再点这里：下次同步重新发送</source>
+        <translation>平台拒絕過這條作廢，本機保留著它、不再自動重發。平台工作人員處理後，選取這一列再點這裡：下次同步重新傳送</translation>
+    </message>
+    <message>
+        <source>下次同步时重新发送作废</source>
+        <translation>下次同步時重新傳送作廢</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>待傳送</translation>
+    </message>
+    <message>
+        <source>被平台拒绝的作废 {count} 条不会自动重发（本机保留着）：平台工作人员处理后，选中该行点“重新发送作废”。</source>
+        <translation>被平台拒絕的作廢 {count} 條不會自動重發（本機保留著）：平台工作人員處理後，選取該列點「重新傳送作廢」。</translation>
+    </message>
+    <message>
         <source>平台上有：填写编号…</source>
         <translation>平台上有：填寫編號…</translation>
     </message>

@@ -282,10 +282,32 @@ def list_amendments(db: Database, case_id: str) -> list[dict[str, Any]]:
 
 
 def pending_outbox(db: Database) -> list[dict[str, Any]]:
+    """Everything not yet on the platform, held voids too (``refused``: not to be sent as it is)."""
     return _rows(
         db,
-        "SELECT id, case_id, kind, created_at, attempts, last_error FROM outbox "
+        "SELECT id, case_id, kind, created_at, attempts, last_error, refused FROM outbox "
         "WHERE done_at IS NULL ORDER BY id",
+    )
+
+
+def hold_outbox(db: Database, outbox_id: int, reason: str) -> None:
+    """Refused for good: kept pending, not sent again until ``release_outbox``."""
+    db.execute("UPDATE outbox SET refused = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+               (reason, reason, outbox_id))
+
+
+def release_outbox(db: Database, outbox_id: int) -> None:
+    db.execute("UPDATE outbox SET refused = NULL WHERE id = ? AND done_at IS NULL", (outbox_id,))
+
+
+def held_voids(db: Database, case_id: str | None = None) -> list[dict[str, Any]]:
+    """Voids the platform refused for good, still pending: (outbox id, case, code, the platform's words)."""
+    where = " AND o.case_id = ?" if case_id else ""
+    return _rows(
+        db,
+        "SELECT o.id, o.case_id, c.tracking_code, o.refused FROM outbox o JOIN cases c ON c.id = o.case_id "
+        f"WHERE o.kind = 'void' AND o.done_at IS NULL AND o.refused IS NOT NULL{where} ORDER BY o.id",
+        (case_id,) if case_id else (),
     )
 
 
@@ -437,7 +459,8 @@ def sync_overview(db: Database) -> list[dict[str, Any]]:
         db,
         "SELECT c.id AS case_id, c.tracking_code, c.synced_at, s.request_id, s.set_aside_reason, "
         "s.last_error, s.unconfirmed_at, "
-        "(SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) AS pending "
+        "(SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL AND o.refused IS NULL) AS pending, "
+        "(SELECT COUNT(*) FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL AND o.refused IS NOT NULL) AS held "
         "FROM cases c LEFT JOIN sync_cases s ON s.case_id = c.id "
         "WHERE s.set_aside_reason IS NOT NULL OR EXISTS "
         "(SELECT 1 FROM outbox o WHERE o.case_id = c.id AND o.done_at IS NULL) "

@@ -289,3 +289,12 @@ def m011_amendment_refusals(db: Database) -> None:
     # repeat): kept on the correction and shown to the leader; the correction is not sent again.
     # A new correction of the case (the refused one edited again) goes as its own entry.
     db["amendments"].add_column("refused", str)
+
+
+@MIGRATIONS()
+def m012_held_voids(db: Database) -> None:
+    # The platform's reason when it refused a void for good (a 4xx that a resend would only repeat).
+    # Unlike a correction, a void cannot be typed again, so its outbox entry stays pending (the void
+    # is never lost) but held: no sync and no USB bundle sends it until the team leader sends it
+    # again (refused cleared), after the platform's staff have seen to the case.
+    db["outbox"].add_column("refused", str)

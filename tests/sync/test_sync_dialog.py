@@ -153,3 +153,50 @@ def test_the_leader_answers_a_case_to_be_checked_in_the_dialog(desk_window, qtbo
         assert desk.case(case.id).is_synced and len(private_plain.rows()) == 2
     finally:
         proxy.stop()
+
+
+def test_a_void_the_platform_refused_is_sent_again_from_the_dialog_by_the_team_leader(
+        desk_window, qtbot, platform, proxy, memory_keyring, tmp_path):
+    from sqlalchemy import text
+
+    window, services = desk_window
+    desk = services.desk
+    case = desk.record_case(case_raw())
+    first, code = platform.store.add_device("新安五号", "Q5R")
+    dialog = _open_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncServer"), proxy.url)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncEnrolmentCode"), code)
+    start = dialog.findChild(QPushButton, "syncStart")
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已同步 1 条" in dialog.summary.text(), timeout=30_000)
+    request_id = platform.store.list_requests()[0]["service_request_id"]
+    # The laptop is enrolled again (its old enrolment revoked); the case voided since is then not
+    # this laptop's as far as the platform knows: refused with a 404.
+    assert platform.store.revoke_device(first)
+    second, code = platform.store.add_device("新安五号", "Q5R")
+    desk.void_case(case.id, "登记错了人")
+    resend = dialog.findChild(QPushButton, "syncResendVoid")
+    assert not resend.isVisible()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "syncEnrolmentCode"), code)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "搁置 1 条" in dialog.summary.text(), timeout=30_000)
+    qtbot.waitUntil(resend.isVisible)
+    assert "不会再自动重发" in dialog.table.item(0, 2).text()
+    qtbot.waitUntil(lambda: "被平台拒绝的作废 1 条不会自动重发" in dialog.summary.text())
+    assert not resend.isEnabled(), "a row is chosen first"
+    dialog.table.selectRow(0)
+    assert resend.isEnabled()
+
+    # The platform's staff give the case to the new enrolment; the leader sends the void again.
+    with platform.store.transaction() as conn:
+        conn.execute(text("UPDATE requests SET device = :device WHERE service_request_id = :id"),
+                     {"device": second, "id": request_id})
+    qtbot.mouseClick(resend, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 1).text() == "待发送")
+    assert not resend.isEnabled()
+    dialog.grab().save(str(tmp_path / "sync_dialog_resend_void.png"))
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已同步 1 条" in dialog.summary.text(), timeout=30_000)
+    assert platform.store.get_request(request_id)["status"] == "voided"
+    assert desk.pending_sync_count() == 0
+    qtbot.waitUntil(lambda: not resend.isVisible())
