@@ -16,6 +16,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+import desktop.pyside_import_check  # noqa: F401,I001 - PySide6 first, and its import check made cheap
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -109,6 +109,27 @@ def test_every_family_the_app_font_names_exists(desk_app):
     assert set(desk_app.font().families()) <= known | {desk_app.font().family()}
 
 
+def test_the_cheaper_pyside_import_check_answers_as_pyside_s_own_for_every_module():
+    """desktop.pyside_import_check replaces the check PySide6 makes at each newly named import
+    (does the source say "PySide6"?): its answer must be PySide's for every module loaded here,
+    built-in, compiled or plain source, with and without PySide in it."""
+    import desktop.application  # noqa: F401 - installs the cheaper check, as the desk's start does
+    from desktop import pyside_import_check
+
+    feature = sys.modules["shibokensupport.feature"]
+    installed = feature._mod_uses_pyside
+    original = installed.pyside_check  # the desk's start replaced PySide's own check
+    modules = [m for m in list(sys.modules.values()) if m is not None]
+    answers = {m.__name__: pyside_import_check.mentions_pyside(m, original) for m in modules}
+    assert answers == {m.__name__: original(m) for m in modules}
+    assert answers["desktop.application"] and answers["desktop.widgets.theme"]  # source naming PySide6
+    assert not answers["os"] and not answers["reception.local_text"]  # source without it
+    assert not answers["sys"] and not answers["PySide6.QtCore"]  # built in; compiled
+    assert installed(desktop.application) and not installed(sys)  # and through PySide's name
+    assert pyside_import_check.install()  # a second install keeps the one there is
+    assert feature._mod_uses_pyside is installed
+
+
 # Imported after the unlock dialog is on screen, never before: each costs the volunteer's first
 # look at the desk from 5 ms to half a second (bench/startup.py measures it).
 HEAVY_BEFORE_THE_DIALOG = (
