@@ -9,7 +9,8 @@ a night's session and six cases; then, through 设置 → 语言 and 设置 → 
 would change them, each language at 100, 150 and 200 % text. For each, every control of the
 intake flow is given the keyboard (as Tab does, so the form scrolls it into view) and its
 rectangle on screen and the part of it its parents let show are written down; so are the code
-panel, the session bar, the status bar and the first rows of tonight's list.
+panel, the session bar, the status bar and the first rows of tonight's list; and the status bar
+again while the look-up index builds (建立查找索引 N% beside the other permanent labels).
 """
 
 from __future__ import annotations
@@ -184,6 +185,32 @@ def status_lines(app: QApplication, window) -> dict:
     return found
 
 
+def while_indexing(app: QApplication, window, case) -> dict:
+    """The status bar while the look-up index builds after the unlock (a laptop that already held
+    cases: 建立查找索引 N% among the permanent widgets): the label itself, the others beside it,
+    and the print and status lines in the room that is left."""
+    from reception.case_search import BuildProgress
+
+    builder = window.search_index
+    # The builder's own state as it is between two of its steps on a laptop of 100,000 cases.
+    builder.progress = BuildProgress(done=47_000, total=100_000)
+    builder._show()
+    settle(app)
+    window.print_actions.reprint_button.setText(window.print_actions.tr("补打 {code}").format(code=case.tracking_code))
+    window.print_actions.reprint_button.show()
+    settle(app)
+    found = {"bar": {name: on_screen(widget) for name, widget in (
+        ("search index", builder.label), ("pending", window.pending_label), ("prefix", window.prefix_label),
+        ("reprint", window.print_actions.reprint_button))}}
+    window.print_actions.reprint_button.hide()
+    found["print messages"] = print_messages(app, window, case)
+    found["status lines"] = status_lines(app, window)
+    builder.progress = None
+    builder._show()
+    settle(app)
+    return found
+
+
 def form_scrolls_sideways(window) -> bool:
     bar = window.form_scroll.horizontalScrollBar()
     return bar.isVisible() and bar.maximum() > 0
@@ -194,6 +221,8 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     from desktop.application import configure
     from desktop.screenshots import seed_night, wait_for
     from desktop.wiring import build_window
+    from reception.case_search import BuildProgress
+    from reception.slips.printing import PrintOutcome
     from reception_support import TEST_PASSPHRASE, prepare_data_dir
 
     app = QApplication([sys.argv[0]])
@@ -218,9 +247,21 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
             report[f"{language}-{scale}"] = measure(app, window)
             report[f"{language}-{scale}"]["print messages"] = print_messages(app, window, last)
             report[f"{language}-{scale}"]["status lines"] = status_lines(app, window)
+            report[f"{language}-{scale}"]["while indexing"] = while_indexing(app, window, last)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)
                 window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))
+                window.search_index.progress = BuildProgress(done=47_000, total=100_000)
+                window.search_index._show()
+                settle(app)
+                window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}-indexing-idle.png"))
+                window.statusBar().showMessage(window.print_actions.status_words(
+                    PrintOutcome(True, "", last.tracking_code, 2, "80mm", "", saved_pdf=Path("x.pdf"), case_id=last.id)))
+                settle(app)
+                window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}-indexing.png"))
+                window.statusBar().clearMessage()
+                window.search_index.progress = None
+                window.search_index._show()
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     window.close()
     services.close()

@@ -1,7 +1,8 @@
 """On the stall's laptop: 1366×768 with a window manager's title bar and a taskbar, at 100, 150 and
 200 % text, in each language, every control of the intake flow, the code panel, five rows of
 tonight's list and the status bar are fully on screen, without scrolling sideways; at 200 % the
-layout changes (the list in its own tab, a one-row code panel) instead of squeezing.
+layout changes (the list in its own tab, a one-row code panel) instead of squeezing; and while the
+look-up index builds after the unlock, its label and every status line still fit.
 
 The desk runs in a real X server (Xvfb) managed by openbox, in a child process (layout_probe.py),
 which reports each widget's rectangle on screen and the part its parents let show.
@@ -119,3 +120,16 @@ def test_at_200_percent_the_layout_changes_instead_of_squeezing(report, language
     wide_field = report[f"{language}-100"]["fields"]["description"]["rect"]
     big_field = compact["fields"]["description"]["rect"]
     assert big_field[2] > wide_field[2] and big_field[3] > wide_field[3]
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_while_the_search_index_builds_its_progress_and_every_status_line_are_said_in_full(report, language, scale):
+    indexing = report[f"{language}-{scale}"]["while indexing"]
+    bar = indexing["bar"]
+    assert _problems(bar, report[f"{language}-{scale}"]["available"]) == [], "a status bar label is cut off"
+    assert bar["search index"]["rect"][0] + bar["search index"]["rect"][2] <= bar["reprint"]["rect"][0] + 2
+    for kind, said in {**indexing["print messages"], **indexing["status lines"]}.items():
+        assert said["text"], kind
+        assert said["width"] <= said["room"], (
+            f"beside 建立查找索引, the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}")
