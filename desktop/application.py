@@ -20,7 +20,6 @@ import desktop.pyside_import_check  # noqa: F401,I001 - PySide6 first, and its i
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from composition.logs import log_bug, setup_logging
 from desktop import fonts, i18n
 from desktop.widgets import theme
 
@@ -98,6 +97,7 @@ def _not_opened(data_dir: Path, error: Exception) -> int:
     unlock dialog shows without it.)"""
     from PySide6.QtWidgets import QMessageBox
 
+    from composition.logs import log_bug, setup_logging
     from reception.errors import DeskError
 
     setup_logging(data_dir)
@@ -113,6 +113,14 @@ def _not_opened(data_dir: Path, error: Exception) -> int:
     return 1
 
 
+def _log_to_file(data_dir: Path) -> None:
+    """The desk's log file (idempotent). composition.logs is imported here, once the unlock
+    dialog is drawn or the desk opens without it: not before the dialog's first paint (1 ms)."""
+    from composition.logs import setup_logging
+
+    setup_logging(data_dir)
+
+
 def run(data_dir: Path, argv: list[str]) -> int:
     from reception.privacy import file_modes
 
@@ -123,7 +131,7 @@ def run(data_dir: Path, argv: list[str]) -> int:
     forms: dict[Path, object] = {}  # the form files read by the thread, by data directory
 
     def start_preload() -> None:
-        setup_logging(data_dir)  # idempotent: whichever of the paths below comes first
+        _log_to_file(data_dir)  # whichever of the paths below comes first
         if not preloaded.is_set() and not preloading:
             preloading.append(threading.Thread(target=_preload, args=(data_dir, forms), name="preload", daemon=True))
             preloading[0].start()
@@ -132,7 +140,7 @@ def run(data_dir: Path, argv: list[str]) -> int:
     from desktop.unlock_dialog import unlock_at_start
 
     def open_services(folder: Path, passphrase: str, **kwargs):
-        setup_logging(data_dir)  # $XINAN_DESK_PASSPHRASE: no dialog, so no thread, before this
+        _log_to_file(data_dir)  # $XINAN_DESK_PASSPHRASE: no dialog, so no thread, before this
         if preloading:
             preloading[0].join()  # a passphrase typed very fast: the thread finishes the imports
         from composition.services import open_services as open_them

@@ -150,6 +150,7 @@ HEAVY_BEFORE_THE_DIALOG = (
     "reportlab",                     # slips and reports
     "cli.main",                      # the command line's parser and commands
     "logging.handlers",              # the log file: set up once the dialog is painted
+    "composition.logs",              # its set-up and the bug report (1 ms)
 )
 
 
