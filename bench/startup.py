@@ -127,8 +127,20 @@ def prepare_unlock(data_dir: Path, passphrase: str) -> Path:
     return copy
 
 
-def measure_unlock(data_dir: Path, repetitions: int) -> dict[str, list]:
-    """Alternate a bare window and the desk through its unlock dialog on the 100k database."""
+def _dialog_run(command: list[str], env: dict[str, str]) -> float:
+    """Spawn to the unlock dialog drawn, in ms on the fine clock, for a child told to stop there."""
+    started_ns = _monotonic_ns()
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=REPO)
+    for line in result.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "dialog" and (fine := _since_spawn(started_ns, parts)) is not None:
+            return fine
+    raise RuntimeError(f"unlock dialog start failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+
+
+def measure_unlock(data_dir: Path, repetitions: int, dialog_pairs: int = 0) -> dict[str, list]:
+    """Alternate a bare window and the desk through its unlock dialog on the 100k database; then
+    ``dialog_pairs`` more pairs of a bare window and the desk stopped at its dialog."""
     passphrase = "bench 夜话口令 2026"
     copy = prepare_unlock(data_dir, passphrase)
     env = child_env(data_dir.parent, BENCH_PASSPHRASE=passphrase)
@@ -143,6 +155,11 @@ def measure_unlock(data_dir: Path, repetitions: int) -> dict[str, list]:
         results["bare"].append(idle)
         results["bare_fine"].append(fine)
         results["desk"].append(_unlock_run(desk, env))
+    results["dialog_pairs"] = []
+    dialog_only = {**env, "BENCH_DIALOG_ONLY": "1"}
+    for _ in range(dialog_pairs):
+        bare_fine = _run_fine(bare, env)[1]
+        results["dialog_pairs"].append((bare_fine, _dialog_run(desk, dialog_only)))
     return results
 
 
@@ -172,7 +189,7 @@ if __name__ == "__main__":
     work = Path(tempfile.mkdtemp(prefix="xinan-bench-unlock-"))
     try:
         populate.populate(work / "big", cases, 500)
-        runs = measure_unlock(work / "big", 3)
+        runs = measure_unlock(work / "big", 3, dialog_pairs=8)
         floor = kdf_floor()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -190,6 +207,12 @@ if __name__ == "__main__":
     # Over the scrypt of the same start (timed inside the desk's process): the floor measured
     # apart runs at another moment of the machine's load.
     over_own = statistics.median(d["idle"] - d["enter"] - d["kdf_ms"] for d in desk)
+    pairs = [(b, d["dialog_fine"]) for b, d in zip(runs["bare_fine"], desk)] + runs["dialog_pairs"]
+    bare_all, dialog_all = statistics.median(b for b, _ in pairs), statistics.median(d for _, d in pairs)
+    print(f"all {len(pairs)} pairs (the 3 above and {len(runs['dialog_pairs'])} stopped at the dialog), CLOCK_MONOTONIC: "
+          f"bare {bare_all:.1f} ms, dialog {dialog_all:.1f} ms = {dialog_all / bare_all:.2f}x; "
+          f"median of the pairs' ratios {statistics.median(d / b for b, d in pairs):.2f}x; "
+          "pairs: " + ", ".join(f"{d:.0f}/{b:.0f}" for b, d in pairs))
     print(f"Enter -> idle {after_enter:.0f} ms; scrypt alone {floor:.0f} ms; over the KDF {after_enter - floor:.0f} ms")
     print(f"Enter -> idle over the same start's own scrypt: {over_own:.0f} ms (runs: "
           + ", ".join(f"{d['idle'] - d['enter']:.0f} - {d['kdf_ms']:.0f}" for d in desk) + ")")
