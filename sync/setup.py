@@ -17,7 +17,8 @@ from reception.storage import repository as repo
 from reception.tracking_url import base_url_problem, tracking_verifier
 from reception.storage.writing import writing
 from sync import credentials, enrolment_codes, profiles
-from sync.client import NotSupported, Open311Client, Rejected, SyncError, Transient, check_server_url
+from sync.client import AuthFailed, NotSupported, Open311Client, Rejected, SyncError, Transient, check_server_url
+from sync.protocol import ProtocolError
 from sync.profiles import GEOREPORT, REFERENCE, ServerProfile
 from sync.service import SyncService
 
@@ -70,6 +71,18 @@ PUBLIC_WARNING = ("该平台把诉求内容公开给任何人查看（不需要�
                   "同步前请确认街道同意这样做；居民的姓名和电话不会公开显示，但描述里写的内容会")
 
 
+class NotOpen311(SyncError):
+    """Nothing at the address answers as an Open311 server (no services.json under it)."""
+
+
+class ServerUnreachable(SyncError):
+    """The server could not be reached (network, address, or the server is down)."""
+
+
+class NoEnrolment(SyncError):
+    """The server has no device enrolment: its administrator gives an api_key instead."""
+
+
 def _candidates(server: str) -> list[str]:
     """A bare host may be our platform (/open311/v2/) or a server at its root."""
     base = check_server_url(server)
@@ -86,12 +99,14 @@ def check_server(server: str, *, ca_bundle: str | None = None, profile_overrides
         client = Open311Client(base, ca_bundle=ca_bundle)
         try:
             listed = client.services()
-        except Rejected as error:
-            last = SyncError(f"这个地址下没有 Open311 服务目录（{base}services.json：{error}）。"
-                             "请向平台管理员确认 API 地址，例如 https://平台/api/georeport/v2/")
+        except (Rejected, ProtocolError) as error:
+            last = NotOpen311(f"这个地址下没有 Open311 服务目录（{base}services.json：{error}）。"
+                              "请向平台管理员确认 API 地址，例如 https://平台/api/georeport/v2/")
+            client.close()
             continue
         except Transient as error:
-            raise SyncError(f"连不上平台（{base}）：{error}") from None
+            client.close()
+            raise ServerUnreachable(f"连不上平台（{base}）：{error}") from None
         try:
             profile = _detect(client, listed)
             public = _public_descriptions(client)
@@ -163,7 +178,7 @@ def enrol(desk: ReceptionDesk, server: str, enrolment_code: str, *, ca_bundle: s
         answer = client.enrol(_typed_code(enrolment_code), device_id(desk))
     except Rejected as error:
         if error.status_code in (404, 405, 501):
-            raise SyncError("该平台不支持设备登记：请向平台管理员索取 api_key，用 --api-key 填写") from None
+            raise NoEnrolment("该平台不支持设备登记：请向平台管理员索取 api_key，用 --api-key 填写") from None
         raise
     finally:
         client.close()
@@ -197,14 +212,34 @@ def _typed_code(code: str) -> str:
         raise SyncError(str(error)) from None
 
 
-def use_api_key(desk: ReceptionDesk, check: ServerCheck, api_key: str) -> str:
+def use_api_key(desk: ReceptionDesk, check: ServerCheck, api_key: str, *, ca_bundle: str | None = None) -> str:
     """Keep the server administrator's api_key like a token; returns where it was kept."""
     key = api_key.strip()
     if not key or any(ch.isspace() for ch in key):
         raise SyncError("api_key 不能为空，也不能含空格：请照平台管理员给的原样填写")
+    check_api_key(check.base, key, ca_bundle=ca_bundle)
     profile = replace(check.profile, auth="api_key") if check.profile.auth != "api_key" else check.profile
     remember(desk, replace(check, profile=profile))
     return credentials.save_token(desk.db, check.base, device_id(desk), key)
+
+
+def check_api_key(base: str, api_key: str, *, ca_bundle: str | None = None) -> None:
+    """Ask the server whether it takes the key before it is kept: a create with the key and no
+    fields. A server checks the key first and answers 401/403 for a wrong one (raised as
+    ``AuthFailed`` with its words) or 400 for the missing fields (the key is right). Without a
+    service code nothing can be created; it is never sent again. A server that checks the fields
+    first cannot tell here: its first sync says what it thinks of the key."""
+    client = Open311Client(base, ca_bundle=ca_bundle, api_key=api_key)
+    try:
+        client.call("POST", "requests.json", data={}, resend=False)
+    except AuthFailed as refused:
+        raise AuthFailed(f"平台不接受这个 api_key：{refused.reason}。请照平台管理员给的原样填写", refused.reason) from None
+    except Rejected:
+        return  # past the key, refused for the fields it lacks
+    except Transient as error:
+        raise ServerUnreachable(f"连不上平台（{base}）：{error}") from None
+    finally:
+        client.close()
 
 
 class PublicDescriptions(SyncError):
@@ -223,14 +258,16 @@ class Connected:
 
 
 def connect(desk: ReceptionDesk, server: str, *, enrolment_code: str | None = None, api_key: str | None = None,
-            accept_public: bool = False, ca_bundle: str | None = None, profile_overrides: str | None = None) -> Connected:
+            accept_public: bool = False, ca_bundle: str | None = None, profile_overrides: str | None = None,
+            check: ServerCheck | None = None) -> Connected:
     """Set this laptop up for a server: what it is, the privacy of what it shows, the credential.
-    Raises ``PublicDescriptions`` (nothing spent, nothing kept) until the leader accepts that."""
-    check = check_server(server, ca_bundle=ca_bundle, profile_overrides=profile_overrides)
+    Raises ``PublicDescriptions`` (nothing spent, nothing kept) until the leader accepts that.
+    ``check``: the server's check_server() answer when the caller has just asked for it."""
+    check = check or check_server(server, ca_bundle=ca_bundle, profile_overrides=profile_overrides)
     if check.public_descriptions and not (accept_public or privacy_accepted(desk, check.base)):
         raise PublicDescriptions(check.base)
     if api_key:
-        kept, enrolled = use_api_key(desk, check, api_key), None
+        kept, enrolled = use_api_key(desk, check, api_key, ca_bundle=ca_bundle), None
     elif enrolment_code:
         enrolled = enrol(desk, check.base, enrolment_code, ca_bundle=ca_bundle)
         remember(desk, check)

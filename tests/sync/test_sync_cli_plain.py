@@ -108,3 +108,27 @@ def test_enrol_without_a_keyring_keeps_the_token_in_the_database_and_syncs(tmp_p
     assert main(["--data-dir", str(data_dir), "sync"]) == 0
     assert "已同步 1 条" in capsys.readouterr().out
     assert platform.store.count_requests() == 1
+
+
+def test_a_wrong_api_key_is_refused_in_the_servers_words_before_anything_is_kept(tmp_path, plain, no_keyring, capsys):
+    from composition.services import open_services
+    from reception_support import TEST_PASSPHRASE
+    from sync import credentials
+    from sync.setup import SERVER_SETTING, device_id
+
+    data_dir = tmp_path / "desk"
+    leader_desk(data_dir, capsys)
+    add_case_by_cli(data_dir, tmp_path, capsys)
+    assert main(["--data-dir", str(data_dir), "sync", "--server", plain.root, "--api-key", "not-the-key"]) == 1
+    err = capsys.readouterr().err
+    assert "不接受这个 api_key" in err and "Invalid api_key." in err
+    assert plain.rows() == []  # the key's check creates nothing
+    services = open_services(data_dir, TEST_PASSPHRASE)
+    try:
+        from reception.storage import repository as repo
+
+        desk = services.desk
+        assert credentials.load_token(desk.db, plain.root, device_id(desk)) is None
+        assert repo.get_setting(desk.db, SERVER_SETTING) is None
+    finally:
+        services.close()
