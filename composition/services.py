@@ -120,3 +120,17 @@ def enrol_device(services: Services, server: str, code: str, ca_bundle: str | No
     from sync.setup import enrol
 
     return enrol(services.desk, server, code, ca_bundle=ca_bundle)
+
+
+def connect_with_api_key(services: Services, server: str, api_key: str, *, accept_public: bool = False,
+                         ca_bundle: str | None = None):
+    """Set this laptop up for another Open311 server with its administrator's api_key (the
+    wizard's path; sync/setup.py's ``Connected``). The server is checked as ``sync check`` does;
+    a server that enrols laptops raises ``EnrolmentServer``: its enrolment code is wanted."""
+    from sync.setup import EnrolmentServer, check_server, connect
+
+    check = check_server(server, ca_bundle=ca_bundle)
+    if check.profile.enrolment:
+        raise EnrolmentServer(f"{check.base} 是街道的接访台平台：请用街道给的登记码登记")
+    return connect(services.desk, server, api_key=api_key, accept_public=accept_public, ca_bundle=ca_bundle,
+                   check=check)

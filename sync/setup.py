@@ -83,6 +83,10 @@ class NoEnrolment(SyncError):
     """The server has no device enrolment: its administrator gives an api_key instead."""
 
 
+class EnrolmentServer(SyncError):
+    """An api_key was given for a server that enrols laptops (the street's own platform)."""
+
+
 def _candidates(server: str) -> list[str]:
     """A bare host may be our platform (/open311/v2/) or a server at its root."""
     base = check_server_url(server)

@@ -297,10 +297,6 @@ once a category is chosen</translation>
         <translation>The street&apos;s IT centre gives each laptop a one-time enrolment code. Once enrolled, the laptop gets its number (the start of every tracking code) and can sync petitions to the street&apos;s mailbox platform after the night. Enrolling needs a network; at a stall without one, enrol later.</translation>
     </message>
     <message>
-        <source>现在登记（需要联网）</source>
-        <translation>Enrol now (needs a network)</translation>
-    </message>
-    <message>
         <source>以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号</source>
         <translation>Enrol later (enter the code in “Sync”); for now type the laptop number the street assigned</translation>
     </message>
@@ -345,6 +341,102 @@ once a category is chosen</translation>
 请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。</source>
         <translation>{problem}
 Check the platform address and the network, then press Next again; with no network at the stall, choose “Enrol later” and type the device code the street assigned.</translation>
+    </message>
+    <message>
+        <source>现在登记到街道的心安平台（用一次性登记码，需要联网）</source>
+        <translation>Enrol now with the street&apos;s Xin&apos;an platform (one-time enrolment code; needs a network)</translation>
+    </message>
+    <message>
+        <source>街道用的是其他 Open311 平台：填写平台管理员给的 api_key 和街道分配的本机编号（需要联网）</source>
+        <translation>The street uses another Open311 server: type the api_key its administrator gave and the laptop number the street assigned (needs a network)</translation>
+    </message>
+    <message>
+        <source>其他 Open311 平台不会告诉接访台居民查询页的地址：请向平台管理员要凭条二维码应指向的查询页地址，填在这里。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通；以后可在 设置 → 街道与打印设置 里补填。</source>
+        <translation>Another Open311 server does not tell the desk its residents&apos; tracking page: ask its administrator for the page the slips&apos; QR code should point to and type it here. If you do not know it, leave it empty: slips then carry only the tracking code and the hotline, no QR code, and say online lookup is not open yet; you can add it later in Settings → Street and printing settings…</translation>
+    </message>
+    <message>
+        <source>api_key</source>
+        <translation>api_key</translation>
+    </message>
+    <message>
+        <source>照平台管理员给的原样填写</source>
+        <translation>exactly as the server&apos;s administrator gave it</translation>
+    </message>
+    <message>
+        <source>这个平台没有设备登记，不用登记码：请选「街道用的是其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
+        <translation>This server does not enrol laptops, so it takes no enrolment code: choose “The street uses another Open311 server” and type the “api_key” its administrator gave and the “Laptop number” the street assigned.</translation>
+    </message>
+    <message>
+        <source>请填写「平台地址」：平台管理员给的 API 地址，例如 https://平台/api/georeport/v2/</source>
+        <translation>Type the “Platform address”: the API address the server&apos;s administrator gave, e.g. https://server/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>「平台地址」应以 https:// 开头，照平台管理员给的 API 地址原样填写，例如 https://平台/api/georeport/v2/</source>
+        <translation>The “Platform address” must start with https://: type the API address exactly as the server&apos;s administrator gave it, e.g. https://server/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>请填写「api_key」：平台管理员给这台笔记本的 api_key</source>
+        <translation>Type the “api_key”: the key the server&apos;s administrator gave for this laptop</translation>
+    </message>
+    <message>
+        <source>「api_key」不能含空格：请照平台管理员给的原样填写</source>
+        <translation>The “api_key” cannot contain spaces: type it exactly as the server&apos;s administrator gave it</translation>
+    </message>
+    <message>
+        <source>「本机编号」应为3位数字或字母（不含 I、L、O、U）：其他 Open311 平台不分配编号，请填写街道分配给这台笔记本的编号</source>
+        <translation>The “Laptop number” must be 3 digits or letters (no I, L, O, U): another Open311 server assigns none, so type the number the street assigned this laptop</translation>
+    </message>
+    <message>
+        <source>该平台会公开诉求内容：请先确认。</source>
+        <translation>This server makes petitions public: confirm first.</translation>
+    </message>
+    <message>
+        <source>平台不接受这个「api_key」（平台的回答：{reason}）：请照平台管理员给的原样填写，注意大小写。</source>
+        <translation>The server does not accept this “api_key” (its answer: {reason}): type it exactly as its administrator gave it, minding upper and lower case.</translation>
+    </message>
+    <message>
+        <source>「平台地址」{server} 下没有 Open311 服务目录（services.json）：请向平台管理员确认 API 地址，例如 https://平台/api/georeport/v2/</source>
+        <translation>There is no Open311 service list (services.json) under the “Platform address” {server}: ask the server&apos;s administrator for its API address, e.g. https://server/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>连不上「平台地址」上的平台：网络不通、地址有误，或平台没有运行。请检查后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」。</source>
+        <translation>Cannot reach the server at the “Platform address”: no network, a wrong address, or the server is not running. Check them and press Next again; with no network at the stall, choose “Enrol later”.</translation>
+    </message>
+    <message>
+        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「现在登记到街道的心安平台」，填写街道给的登记码。</source>
+        <translation>The “Platform address” is the street&apos;s Xin&apos;an platform, which enrols laptops with a one-time code, not an api_key: choose “Enrol now with the street&apos;s Xin&apos;an platform” and type the street&apos;s enrolment code.</translation>
+    </message>
+    <message>
+        <source>正在检查平台和 api_key…</source>
+        <translation>Checking the server and the api_key…</translation>
+    </message>
+    <message>
+        <source>该平台会公开诉求内容</source>
+        <translation>This server makes petitions public</translation>
+    </message>
+    <message>
+        <source>{server}
+
+该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
+
+街道同意这样做吗？同意后才保存这个平台。</source>
+        <translation>{server}
+
+This server shows petitions to anyone (what residents wrote can be read without logging in). Residents&apos; names and phone numbers are not shown, but what the description says is.
+
+Does the street agree to this? The server is saved only once it does.</translation>
+    </message>
+    <message>
+        <source>街道同意，继续</source>
+        <translation>The street agrees, continue</translation>
+    </message>
+    <message>
+        <source>先不连接</source>
+        <translation>Do not connect yet</translation>
+    </message>
+    <message>
+        <source>没有保存：请先和街道确认该平台公开诉求内容是否合适；也可以选「以后再登记」。</source>
+        <translation>Nothing saved: first check with the street whether it is right that this server makes petitions public; or choose “Enrol later”.</translation>
     </message>
 </context>
 <context>

@@ -297,10 +297,6 @@
         <translation>街道資訊中心給每檯筆記本一個一次性登記碼。登記後，這檯筆記本得到它的編號（每個查詢碼的開頭），並能在夜話結束後把訴求同步到街道信箱平台。登記需要聯網；在攤位上沒有網路，可以以後再登記。</translation>
     </message>
     <message>
-        <source>现在登记（需要联网）</source>
-        <translation>現在登記（需要聯網）</translation>
-    </message>
-    <message>
         <source>以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号</source>
         <translation>以後再登記（在「同步」裡填寫登記碼），先手動填寫街道分配的本機編號</translation>
     </message>
@@ -345,6 +341,102 @@
 请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」，先填写街道分配的本机编号。</source>
         <translation>{problem}
 請檢查平台地址和網路後再點「下一步」；在攤位上沒有網路時，可以選「以後再登記」，先填寫街道分配的本機編號。</translation>
+    </message>
+    <message>
+        <source>现在登记到街道的心安平台（用一次性登记码，需要联网）</source>
+        <translation>現在登記到街道的心安平台（用一次性登記碼，需要連網）</translation>
+    </message>
+    <message>
+        <source>街道用的是其他 Open311 平台：填写平台管理员给的 api_key 和街道分配的本机编号（需要联网）</source>
+        <translation>街道用的是其他 Open311 平台：填寫平台管理員給的 api_key 和街道分配的本機編號（需要連網）</translation>
+    </message>
+    <message>
+        <source>其他 Open311 平台不会告诉接访台居民查询页的地址：请向平台管理员要凭条二维码应指向的查询页地址，填在这里。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通；以后可在 设置 → 街道与打印设置 里补填。</source>
+        <translation>其他 Open311 平台不會告訴接訪台居民查詢頁的地址：請向平台管理員要憑條二維碼應指向的查詢頁地址，填在這裡。不知道就留空：憑條先只印查詢碼和熱線，不印二維碼，並說明網上查詢暫未開通；以後可在 設定 → 街道與列印設定 裡補填。</translation>
+    </message>
+    <message>
+        <source>api_key</source>
+        <translation>api_key</translation>
+    </message>
+    <message>
+        <source>照平台管理员给的原样填写</source>
+        <translation>照平台管理員給的原樣填寫</translation>
+    </message>
+    <message>
+        <source>这个平台没有设备登记，不用登记码：请选「街道用的是其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
+        <translation>這個平台沒有裝置登記，不用登記碼：請選「街道用的是其他 Open311 平台」，填寫平台管理員給的「api_key」和街道分配的「本機編號」。</translation>
+    </message>
+    <message>
+        <source>请填写「平台地址」：平台管理员给的 API 地址，例如 https://平台/api/georeport/v2/</source>
+        <translation>請填寫「平台地址」：平台管理員給的 API 地址，例如 https://平台/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>「平台地址」应以 https:// 开头，照平台管理员给的 API 地址原样填写，例如 https://平台/api/georeport/v2/</source>
+        <translation>「平台地址」應以 https:// 開頭，照平台管理員給的 API 地址原樣填寫，例如 https://平台/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>请填写「api_key」：平台管理员给这台笔记本的 api_key</source>
+        <translation>請填寫「api_key」：平台管理員給這台筆記本的 api_key</translation>
+    </message>
+    <message>
+        <source>「api_key」不能含空格：请照平台管理员给的原样填写</source>
+        <translation>「api_key」不能含空格：請照平台管理員給的原樣填寫</translation>
+    </message>
+    <message>
+        <source>「本机编号」应为3位数字或字母（不含 I、L、O、U）：其他 Open311 平台不分配编号，请填写街道分配给这台笔记本的编号</source>
+        <translation>「本機編號」應為3位數字或字母（不含 I、L、O、U）：其他 Open311 平台不分配編號，請填寫街道分配給這台筆記本的編號</translation>
+    </message>
+    <message>
+        <source>该平台会公开诉求内容：请先确认。</source>
+        <translation>該平台會公開訴求內容：請先確認。</translation>
+    </message>
+    <message>
+        <source>平台不接受这个「api_key」（平台的回答：{reason}）：请照平台管理员给的原样填写，注意大小写。</source>
+        <translation>平台不接受這個「api_key」（平台的回答：{reason}）：請照平台管理員給的原樣填寫，注意大小寫。</translation>
+    </message>
+    <message>
+        <source>「平台地址」{server} 下没有 Open311 服务目录（services.json）：请向平台管理员确认 API 地址，例如 https://平台/api/georeport/v2/</source>
+        <translation>「平台地址」{server} 下沒有 Open311 服務目錄（services.json）：請向平台管理員確認 API 地址，例如 https://平台/api/georeport/v2/</translation>
+    </message>
+    <message>
+        <source>连不上「平台地址」上的平台：网络不通、地址有误，或平台没有运行。请检查后再点「下一步」；在摊位上没有网络时，可以选「以后再登记」。</source>
+        <translation>連不上「平台地址」上的平台：網路不通、地址有誤，或平台沒有執行。請檢查後再點「下一步」；在攤位上沒有網路時，可以選「以後再登記」。</translation>
+    </message>
+    <message>
+        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「现在登记到街道的心安平台」，填写街道给的登记码。</source>
+        <translation>「平台地址」是街道的心安平台，它用一次性登記碼登記筆記本，不用 api_key：請選「現在登記到街道的心安平台」，填寫街道給的登記碼。</translation>
+    </message>
+    <message>
+        <source>正在检查平台和 api_key…</source>
+        <translation>正在檢查平台和 api_key…</translation>
+    </message>
+    <message>
+        <source>该平台会公开诉求内容</source>
+        <translation>該平台會公開訴求內容</translation>
+    </message>
+    <message>
+        <source>{server}
+
+该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
+
+街道同意这样做吗？同意后才保存这个平台。</source>
+        <translation>{server}
+
+該平台把訴求內容公開給任何人檢視（不需要登入就能讀到居民寫的描述）。居民的姓名和電話不會公開顯示，但描述裡寫的內容會。
+
+街道同意這樣做嗎？同意後才儲存這個平台。</translation>
+    </message>
+    <message>
+        <source>街道同意，继续</source>
+        <translation>街道同意，繼續</translation>
+    </message>
+    <message>
+        <source>先不连接</source>
+        <translation>先不連接</translation>
+    </message>
+    <message>
+        <source>没有保存：请先和街道确认该平台公开诉求内容是否合适；也可以选「以后再登记」。</source>
+        <translation>沒有儲存：請先和街道確認該平台公開訴求內容是否合適；也可以選「以後再登記」。</translation>
     </message>
 </context>
 <context>
