@@ -4,6 +4,7 @@
     sync check --server URL            what the server supports and what the desk does without it
     sync confirm CODE --not-there      a 待核实 case is not on the server: send it again
     sync confirm CODE --request-id ID  it is there under that number
+    sync resend-void CODE              a void the platform refused, seen to by its staff: send it again
     sync export --out FILE             no network: what is waiting, as a USB bundle for the platform
     sync import-receipt FILE           the platform's receipt for it: those cases are synced
 """
@@ -38,7 +39,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     sync.add_argument("--accept-public", action="store_true",
                       help="确认已知道该平台会公开诉求描述，仍然同步（首次同步时需要）")
     sync.add_argument("--status", action="store_true", help="只查看还在等待、待核实和被搁置的诉求，不联网")
-    actions = sync.add_subparsers(dest="action", required=False, metavar="{check,confirm,export,import-receipt}")
+    actions = sync.add_subparsers(dest="action", required=False, metavar="{check,confirm,resend-void,export,import-receipt}")
     check = actions.add_parser("check", help="检查平台支持什么、缺少的部分本机怎么处理（不需要 PIN）")
     _server_options(check)
     confirm = actions.add_parser("confirm", help="组长核实一条待核实的诉求")
@@ -46,6 +47,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     answer = confirm.add_mutually_exclusive_group(required=True)
     answer.add_argument("--not-there", action="store_true", help="平台上确实没有：下次同步重新发送")
     answer.add_argument("--request-id", metavar="编号", help="平台上有：填写平台显示的诉求编号")
+    resend = actions.add_parser("resend-void", help="重新发送平台拒绝过的作废（平台工作人员处理好这条诉求之后）")
+    resend.add_argument("code", help="查询码，如 K7Q-00A3-X")
     export = actions.add_parser("export", help="没有网络时：把待同步的诉求导出为加密数据包，用U盘带到平台导入")
     export.add_argument("--out", required=True, type=Path, help="数据包文件，如 /media/usb/新安一号.xinan-bundle")
     receipt = actions.add_parser("import-receipt", help="导入平台导入数据包后生成的回执：把其中的诉求标为已同步")
@@ -77,6 +80,14 @@ def _confirm(services, args) -> int:
     else:
         code = unconfirmed.it_is_there(services.desk, args.code, args.request_id)
         print(f"{code} 记为平台编号 {args.request_id.strip()}；下次同步时核对并标为已同步", file=sys.stderr)
+    return EXIT_OK
+
+
+def _resend_void(services, args) -> int:
+    from sync import held_voids
+
+    code = held_voids.send_again(services.desk, args.code)
+    print(f"{code} 的作废将在下次同步时重新发送", file=sys.stderr)
     return EXIT_OK
 
 
@@ -228,6 +239,7 @@ HANDLERS = {
     ("sync", None): _sync,
     ("sync", "check"): _check,
     ("sync", "confirm"): _confirm,
+    ("sync", "resend-void"): _resend_void,
     ("sync", "export"): _export,
     ("sync", "import-receipt"): _import_receipt,
 }

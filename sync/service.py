@@ -557,7 +557,7 @@ class SyncService:
                 # stays pending, held, until the leader sends it again (sync/held_voids.py).
                 repo.hold_outbox(self.db, row["id"], reason)
                 reason = (f"平台未接受这条作废，不会再自动重发；请平台工作人员处理后，由组长在同步窗口选中它，"
-                          f"点“重新发送作废”：{reason}")
+                          f"点“重新发送作废”（命令行：xinan-desk sync resend-void {case.tracking_code}）：{reason}")
             else:
                 repo.note_outbox_attempt(self.db, row["id"], reason)
             repo.upsert_sync_case(self.db, case.id, {"set_aside_reason": reason, "set_aside_at": now}, now)

@@ -63,3 +63,40 @@ def test_a_used_enrolment_code_is_refused_clearly(tmp_path, platform, memory_key
     capsys.readouterr()
     assert main(["--data-dir", str(tmp_path / "b"), "sync", "--server", platform.url, "--enrol", code]) == 1
     assert "登记码无效" in capsys.readouterr().err
+
+
+def test_a_void_the_platform_refused_is_held_and_sent_again_from_the_command_line(tmp_path, platform, memory_keyring,
+                                                                                  capsys):
+    from sqlalchemy import text
+
+    data_dir = tmp_path / "desk"
+    leader_desk(data_dir, capsys)
+    first, code = platform.store.add_device("新安三号", "M3Q")
+    assert main(["--data-dir", str(data_dir), "sync", "--server", platform.url, "--enrol", code]) == 0
+    capsys.readouterr()
+    case = add_case_by_cli(data_dir, tmp_path, capsys)
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    [request] = platform.store.list_requests()
+    # Enrolled again, the laptop's void of its earlier case is refused (the case is not the new
+    # enrolment's as far as the platform knows).
+    assert platform.store.revoke_device(first)
+    second, code = platform.store.add_device("新安三号", "M3Q")
+    assert main(["--data-dir", str(data_dir), "case", "void", case, "--reason", "登记错了人"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync", "--server", platform.url, "--enrol", code]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "sync"]) == 1
+    out = capsys.readouterr()
+    assert "搁置 1 条" in out.out and f"sync resend-void {case}" in out.err
+    assert main(["--data-dir", str(data_dir), "sync", "--status"]) == 0
+    assert f"搁置  {case}  平台未接受这条作废，不会再自动重发" in capsys.readouterr().out
+
+    with platform.store.transaction() as conn:
+        conn.execute(text("UPDATE requests SET device = :device WHERE id = :id"), {"device": second, "id": request["id"]})
+    assert main(["--data-dir", str(data_dir), "sync", "resend-void", case]) == 0
+    assert f"{case} 的作废将在下次同步时重新发送" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "sync", "resend-void", case]) == 1
+    assert "没有被平台拒绝的作废" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "sync"]) == 0
+    assert "已同步 1 条，搁置 0 条，仍在等待 0 条" in capsys.readouterr().out
+    assert platform.store.get_request(request["service_request_id"])["status"] == "voided"
