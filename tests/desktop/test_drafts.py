@@ -77,8 +77,6 @@ def test_clearing_the_form_discards_its_draft_after_confirmation(window, volunte
 
 
 def test_a_restored_draft_still_follows_the_earlier_case(make_window, volunteer, qtbot, data_dir):
-    from PySide6.QtWidgets import QApplication
-
     from reception.desk import DRAFT_FOLLOWS
     from reception.storage import repository
     from reception_support import valid_case
@@ -86,17 +84,7 @@ def test_a_restored_draft_still_follows_the_earlier_case(make_window, volunteer,
     with fresh_desk(data_dir) as desk:
         earlier = desk.record_case(valid_case(resident_name="王小明", phone="13812345678"))
     window = make_window()
-    # 登记续诉 as a volunteer does it: Ctrl+F, the phone's tail, Enter, then the button.
-    volunteer.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: _dialog(QApplication, "findCaseDialog") is not None)
-    find = _dialog(QApplication, "findCaseDialog")
-    find.query.setFocus()
-    volunteer.type("5678")
-    qtbot.waitUntil(lambda: len(find.hits) == 1)
-    volunteer.press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _dialog(QApplication, "caseLoopDialog") is not None)
-    _dialog(QApplication, "caseLoopDialog").follow_button.click()
-    qtbot.waitUntil(lambda: window.follows is not None)
+    _follow_up_by_phone(window, volunteer, qtbot, "5678")
     window.form.fields["description"].editor.setFocus()
     volunteer.type("上次反映的蟑螂又出现了")
 
@@ -133,13 +121,27 @@ def test_a_restored_draft_still_follows_the_earlier_case(make_window, volunteer,
     assert not third.follow_bar.isVisible()
 
 
+def _follow_up_by_phone(window, volunteer, qtbot, tail: str) -> None:
+    """登记续诉 as a volunteer does it: Ctrl+F, the phone's tail, Enter, then the button."""
+    from PySide6.QtWidgets import QApplication
+
+    volunteer.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "findCaseDialog") is not None)
+    find = _dialog(QApplication, "findCaseDialog")
+    find.query.setFocus()
+    volunteer.type(tail)
+    qtbot.waitUntil(lambda: len(find.hits) == 1)
+    volunteer.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _dialog(QApplication, "caseLoopDialog") is not None)
+    _dialog(QApplication, "caseLoopDialog").follow_button.click()
+    qtbot.waitUntil(lambda: window.follows is not None)
+
+
 def _dialog(application, name):
     return next((w for w in application.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)
 
 
 def test_clearing_the_form_drops_the_follow_up_link_and_its_draft(make_window, volunteer, qtbot, data_dir):
-    from PySide6.QtWidgets import QApplication
-
     from desktop.widgets.dialogs import ChoiceMessage
     from reception.desk import DRAFT_FOLLOWS
     from reception.storage import repository
@@ -148,16 +150,7 @@ def test_clearing_the_form_drops_the_follow_up_link_and_its_draft(make_window, v
     with fresh_desk(data_dir) as desk:
         earlier = desk.record_case(valid_case(resident_name="王小明", phone="13812345678"))
     window = make_window()
-    volunteer.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: _dialog(QApplication, "findCaseDialog") is not None)
-    find = _dialog(QApplication, "findCaseDialog")
-    find.query.setFocus()
-    volunteer.type("5678")
-    qtbot.waitUntil(lambda: len(find.hits) == 1)
-    volunteer.press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _dialog(QApplication, "caseLoopDialog") is not None)
-    _dialog(QApplication, "caseLoopDialog").follow_button.click()
-    qtbot.waitUntil(lambda: window.follows is not None)
+    _follow_up_by_phone(window, volunteer, qtbot, "5678")
     window.form.fields["description"].editor.setFocus()
     volunteer.type("上次反映的蟑螂又出现了")
 

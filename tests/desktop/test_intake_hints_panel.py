@@ -23,6 +23,19 @@ def _type_description(window, volunteer, qtbot, text):
     volunteer.type(text)
 
 
+def _finish_and_save(window, volunteer, qtbot) -> None:
+    """The rest of the form filled in, then Ctrl+Enter from the description."""
+    form = window.form
+    form.fields["resident_name"].set_value("刘阿姨")
+    form.fields["phone"].set_value("13912345678")
+    form.fields["receptionist"].set_value("李明")
+    form.fields["outcome"].set_value("转平台办理")
+    form.fields["consent"].set_value(True)
+    form.fields["description"].editor.setFocus()
+    volunteer.save()
+    qtbot.waitUntil(lambda: window.last_saved_case_id is not None)
+
+
 def test_the_offer_is_linked_and_the_suggested_category_chosen(make_window, volunteer, qtbot, data_dir):
     earlier = _earlier(data_dir)
     window = make_window()
@@ -48,15 +61,7 @@ def test_the_offer_is_linked_and_the_suggested_category_chosen(make_window, volu
 
     # The link is in the autosaved draft too: a crash now would not lose it.
     qtbot.waitUntil(lambda: getattr(drafted_link(), "id", None) == earlier.id)
-    form = window.form
-    form.fields["resident_name"].set_value("刘阿姨")
-    form.fields["phone"].set_value("13912345678")
-    form.fields["receptionist"].set_value("李明")
-    form.fields["outcome"].set_value("转平台办理")
-    form.fields["consent"].set_value(True)
-    form.fields["description"].editor.setFocus()
-    volunteer.save()
-    qtbot.waitUntil(lambda: window.last_saved_case_id is not None)
+    _finish_and_save(window, volunteer, qtbot)
     with fresh_desk(data_dir) as desk:
         saved = desk.case(window.last_saved_case_id)
     assert saved.follows_code == earlier.tracking_code
@@ -121,17 +126,9 @@ def test_clearing_the_form_drops_the_link_to_the_similar_case(make_window, volun
     qtbot.waitUntil(lambda: drafted_link() is None)
 
     # The next resident, about something else: saved following nothing.
-    form = window.form
-    form.fields["description"].editor.setFocus()
+    window.form.fields["description"].editor.setFocus()
     volunteer.type("楼下广场舞太吵")
-    form.fields["resident_name"].set_value("刘阿姨")
-    form.fields["phone"].set_value("13912345678")
-    form.fields["receptionist"].set_value("李明")
-    form.fields["category"].set_value("CTY01")
-    form.fields["outcome"].set_value("转平台办理")
-    form.fields["consent"].set_value(True)
-    form.fields["description"].editor.setFocus()
-    volunteer.save()
-    qtbot.waitUntil(lambda: window.last_saved_case_id is not None)
+    window.form.fields["category"].set_value("CTY01")
+    _finish_and_save(window, volunteer, qtbot)
     with fresh_desk(data_dir) as desk:
         assert desk.case(window.last_saved_case_id).follows_code == ""
