@@ -12,7 +12,7 @@ from desktop_driving import fresh_desk
 from PySide6.QtCore import Qt
 from slip_tools import cups_test_printer
 from test_form_languages import choose_language, foreign
-from test_printing import print_actions, queue_name, set_settings, type_a_case
+from test_printing import print_actions, queue, queue_name, set_settings, type_a_case  # noqa: F401 (queue: a fixture)
 
 from reception.slips.service import SlipService
 
@@ -77,3 +77,43 @@ def test_a_paused_cups_queue_is_explained_in_the_desk_s_language(
     assert not foreign(first_line.replace(queue, ""), language), first_line
     queued = subprocess.run(["lpstat", "-o", queue], capture_output=True, text=True).stdout
     assert queued.strip() == "", "no job waits to come out later"
+
+
+TEST_SLIP = {
+    "zh_CN": ("测试凭条已打印：{queue}，58mm 热敏卷纸。请看二维码能否扫出、纸张长度是否合适",
+              "找不到打印机「no-such-printer」：请检查打印机是否连接，或在打印预览里重新选择打印机"),
+    "zh_TW": ("測試憑條已列印：{queue}，58mm 熱敏捲紙。請看 QR 碼能否掃出、紙張長度是否合適",
+              "找不到印表機「no-such-printer」：請檢查印表機是否連接，或在列印預覽裡重新選擇印表機"),
+    "en": ("Test slip printed: {queue}, 58 mm thermal roll. Check that the QR code scans and the paper length is right",
+           "Printer “no-such-printer” not found: check that it is connected, or choose another printer in the print "
+           "preview"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW", "zh_CN"])
+def test_the_wizards_test_slip_is_reported_in_the_desk_s_language(queue, data_dir, window, qtbot, language):
+    from desktop.setup_wizard import SetupWizard, run_on_worker
+
+    name, _folder = queue
+    choose_language(window, language)
+    services = window.services
+    wizard = SetupWizard(data_dir, services.loaded_form, lambda *_: services, services,
+                         run_db=run_on_worker(window.operations))
+    qtbot.addWidget(wizard)
+    page_id = next(i for i in wizard.pageIds() if wizard.page(i).objectName() == "printerPage")
+    wizard.setStartId(page_id)
+    wizard.show()
+    page = wizard.page(page_id)
+    page.slip_printer.wait_seconds = 30  # a loaded machine's CUPS is slower than a printer
+    qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=15_000)
+    qtbot.waitUntil(lambda: window.operations.pending == 0, timeout=15_000)
+    page.paper.setCurrentIndex(page.paper.findData("58mm"))
+    printed, missing = TEST_SLIP[language]
+    for printer, said in ((name, printed.format(queue=name)), ("no-such-printer", missing)):
+        if page.printer.findData(printer) < 0:
+            page.printer.addItem(printer, printer)
+        page.printer.setCurrentIndex(page.printer.findData(printer))
+        qtbot.mouseClick(page.test_print, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=30_000)
+        assert page.test_result.text() == said
+    wizard.close()
