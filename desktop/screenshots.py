@@ -9,7 +9,8 @@ docs/saved-code.png and docs/editing-case.png; then the same window in English (
 night mode (night-mode.png) and with text at 200 % (large-text-200.png, in English
 large-text-200-en.png, tonight's list in its tab large-text-200-list.png), and the first-run
 setup wizard on a fresh laptop (setup-wizard.png, in English and 繁體中文 setup-wizard-en.png and
-setup-wizard-zh-TW.png, setup-wizard-enrol.png); and the street settings refusing wrong values in
+setup-wizard-zh-TW.png, setup-wizard-enrol.png, with another Open311 server's api_key
+setup-wizard-api-key.png and setup-wizard-api-key-en.png); and the street settings refusing wrong values in
 English and 繁體中文 (street-settings-refused-en.png, street-settings-refused-zh-TW.png).
 """
 
@@ -283,6 +284,7 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     """The wizard a new laptop opens with: its first page filled in, then the enrolment page."""
     from functools import partial
 
+    from desktop.i18n import switch_language
     from desktop.setup_wizard import SetupWizard
     from forms import load_form
 
@@ -324,6 +326,18 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     wizard.currentPage().server.setText("https://xinan.example.gov.cn/")
     wizard.currentPage().code.setFocus()
     grab("setup-wizard-enrol.png")
+    # A street on another Open311 server: its api_key and the laptop number the street assigned.
+    page = wizard.currentPage()
+    page.open311.setChecked(True)
+    page.server.setText("https://georeport.baoan.gov.cn/api/georeport/v2/")
+    page.api_key.setText("k3-7f9c1e5b2d")
+    page.prefix.setText("W3K")
+    page.tracking.setText("https://georeport.baoan.gov.cn/t/")
+    page.api_key.setFocus()
+    grab("setup-wizard-api-key.png")
+    switch_language("en")
+    grab("setup-wizard-api-key-en.png")
+    switch_language("zh_CN")
     wizard.reject()
     wizard.services.close()
     wizard.deleteLater()

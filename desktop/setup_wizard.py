@@ -281,8 +281,7 @@ class EnrolPage(SetupPage):
     def _explain_tracking(self) -> None:
         if self.open311.isChecked():
             self.tracking_note.setText(self.tr(
-                "其他 Open311 平台不会告诉接访台居民查询页的地址：请向平台管理员要凭条二维码应指向的查询页地址，填在这里。"
-                "不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通；以后可在 设置 → 街道与打印设置 里补填。"))
+                "其他 Open311 平台不会告诉居民查询页的地址：请向平台管理员要。留空时凭条不印二维码，以后可在「街道与打印设置」里补填。"))
         else:
             self.tracking_note.setText(self.tr(
                 "凭条二维码指向的平台查询页。本街道的心安平台登记时会自动告诉，可以不填；其他平台请向街道信息中心要这个地址。"
@@ -293,9 +292,8 @@ class EnrolPage(SetupPage):
         self.intro.setText(self.tr(
             "街道信息中心给每台笔记本一个一次性登记码。登记后，这台笔记本得到它的编号（每个查询码的开头），"
             "并能在夜话结束后把诉求同步到街道信箱平台。登记需要联网；在摊位上没有网络，可以以后再登记。"))
-        self.now.setText(self.tr("现在登记到街道的心安平台（用一次性登记码，需要联网）"))
-        self.open311.setText(self.tr(
-            "街道用的是其他 Open311 平台：填写平台管理员给的 api_key 和街道分配的本机编号（需要联网）"))
+        self.now.setText(self.tr("街道的心安平台：用一次性登记码登记（需要联网）"))
+        self.open311.setText(self.tr("其他 Open311 平台：用平台管理员给的 api_key（需要联网）"))
         self.later.setText(self.tr("以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号"))
         self.server_label.setText(self.tr("平台地址"))
         self.code_label.setText(self.tr("登记码"))
@@ -335,7 +333,7 @@ class EnrolPage(SetupPage):
             if not self.now.isChecked():
                 return str(error)
             if isinstance(error, NoEnrolment):
-                return self.tr("这个平台没有设备登记，不用登记码：请选「街道用的是其他 Open311 平台」，"
+                return self.tr("这个平台没有设备登记，不用登记码：请选「其他 Open311 平台」，"
                                "填写平台管理员给的「api_key」和街道分配的「本机编号」。")
             return self.tr("{problem}\n请检查平台地址和网络后再点「下一步」；在摊位上没有网络时，"
                            "可以选「以后再登记」，先填写街道分配的本机编号。").format(problem=error)
@@ -396,7 +394,7 @@ class EnrolPage(SetupPage):
                                "在摊位上没有网络时，可以选「以后再登记」。")
             if isinstance(error, EnrolmentServer):
                 return self.tr("「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key："
-                               "请选「现在登记到街道的心安平台」，填写街道给的登记码。")
+                               "请选「街道的心安平台」，填写街道给的登记码。")
             return i18n.error_text(error)
 
         return self.validate_with(self.wizard_.run_db, self._then_tracking(enrol, tracking), done=self._remember,
@@ -560,7 +558,7 @@ class SetupWizard(QWizard):
         self.chosen: dict[str, Any] = {}
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(760, 560)
+        self.resize(780, 640)  # the enrolment page's three choices and notes in English
         self.addPage(StreetPage(self))
         if services is None:
             self.addPage(PassphrasePage(self))

@@ -298,7 +298,7 @@ once a category is chosen</translation>
     </message>
     <message>
         <source>以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号</source>
-        <translation>Enrol later (enter the code in “Sync”); for now type the laptop number the street assigned</translation>
+        <translation>Enrol later (code in “Sync”); for now type the laptop number the street assigned</translation>
     </message>
     <message>
         <source>平台地址</source>
@@ -343,16 +343,16 @@ once a category is chosen</translation>
 Check the platform address and the network, then press Next again; with no network at the stall, choose “Enrol later” and type the device code the street assigned.</translation>
     </message>
     <message>
-        <source>现在登记到街道的心安平台（用一次性登记码，需要联网）</source>
-        <translation>Enrol now with the street&apos;s Xin&apos;an platform (one-time enrolment code; needs a network)</translation>
+        <source>街道的心安平台：用一次性登记码登记（需要联网）</source>
+        <translation>The street&apos;s Xin&apos;an platform: enrol with a one-time code (needs a network)</translation>
     </message>
     <message>
-        <source>街道用的是其他 Open311 平台：填写平台管理员给的 api_key 和街道分配的本机编号（需要联网）</source>
-        <translation>The street uses another Open311 server: type the api_key its administrator gave and the laptop number the street assigned (needs a network)</translation>
+        <source>其他 Open311 平台：用平台管理员给的 api_key（需要联网）</source>
+        <translation>Another Open311 server: its administrator&apos;s api_key (needs a network)</translation>
     </message>
     <message>
-        <source>其他 Open311 平台不会告诉接访台居民查询页的地址：请向平台管理员要凭条二维码应指向的查询页地址，填在这里。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通；以后可在 设置 → 街道与打印设置 里补填。</source>
-        <translation>Another Open311 server does not tell the desk its residents&apos; tracking page: ask its administrator for the page the slips&apos; QR code should point to and type it here. If you do not know it, leave it empty: slips then carry only the tracking code and the hotline, no QR code, and say online lookup is not open yet; you can add it later in Settings → Street and printing settings…</translation>
+        <source>其他 Open311 平台不会告诉居民查询页的地址：请向平台管理员要。留空时凭条不印二维码，以后可在「街道与打印设置」里补填。</source>
+        <translation>This server does not tell its tracking page: ask its administrator. Left empty, slips have no QR code until it is set (Street and printing settings…).</translation>
     </message>
     <message>
         <source>api_key</source>
@@ -363,8 +363,8 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>exactly as the server&apos;s administrator gave it</translation>
     </message>
     <message>
-        <source>这个平台没有设备登记，不用登记码：请选「街道用的是其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
-        <translation>This server does not enrol laptops, so it takes no enrolment code: choose “The street uses another Open311 server” and type the “api_key” its administrator gave and the “Laptop number” the street assigned.</translation>
+        <source>这个平台没有设备登记，不用登记码：请选「其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
+        <translation>This server does not enrol laptops, so it takes no enrolment code: choose “Another Open311 server” and type the “api_key” its administrator gave and the “Laptop number” the street assigned.</translation>
     </message>
     <message>
         <source>请填写「平台地址」：平台管理员给的 API 地址，例如 https://平台/api/georeport/v2/</source>
@@ -403,8 +403,8 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Cannot reach the server at the “Platform address”: no network, a wrong address, or the server is not running. Check them and press Next again; with no network at the stall, choose “Enrol later”.</translation>
     </message>
     <message>
-        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「现在登记到街道的心安平台」，填写街道给的登记码。</source>
-        <translation>The “Platform address” is the street&apos;s Xin&apos;an platform, which enrols laptops with a one-time code, not an api_key: choose “Enrol now with the street&apos;s Xin&apos;an platform” and type the street&apos;s enrolment code.</translation>
+        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「街道的心安平台」，填写街道给的登记码。</source>
+        <translation>The “Platform address” is the street&apos;s Xin&apos;an platform, which enrols laptops with a one-time code, not an api_key: choose “The street&apos;s Xin&apos;an platform” and type the street&apos;s enrolment code.</translation>
     </message>
     <message>
         <source>正在检查平台和 api_key…</source>

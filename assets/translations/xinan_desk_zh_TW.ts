@@ -343,16 +343,16 @@
 請檢查平台地址和網路後再點「下一步」；在攤位上沒有網路時，可以選「以後再登記」，先填寫街道分配的本機編號。</translation>
     </message>
     <message>
-        <source>现在登记到街道的心安平台（用一次性登记码，需要联网）</source>
-        <translation>現在登記到街道的心安平台（用一次性登記碼，需要連網）</translation>
+        <source>街道的心安平台：用一次性登记码登记（需要联网）</source>
+        <translation>街道的心安平台：用一次性登記碼登記（需要連網）</translation>
     </message>
     <message>
-        <source>街道用的是其他 Open311 平台：填写平台管理员给的 api_key 和街道分配的本机编号（需要联网）</source>
-        <translation>街道用的是其他 Open311 平台：填寫平台管理員給的 api_key 和街道分配的本機編號（需要連網）</translation>
+        <source>其他 Open311 平台：用平台管理员给的 api_key（需要联网）</source>
+        <translation>其他 Open311 平台：用平台管理員給的 api_key（需要連網）</translation>
     </message>
     <message>
-        <source>其他 Open311 平台不会告诉接访台居民查询页的地址：请向平台管理员要凭条二维码应指向的查询页地址，填在这里。不知道就留空：凭条先只印查询码和热线，不印二维码，并说明网上查询暂未开通；以后可在 设置 → 街道与打印设置 里补填。</source>
-        <translation>其他 Open311 平台不會告訴接訪台居民查詢頁的地址：請向平台管理員要憑條二維碼應指向的查詢頁地址，填在這裡。不知道就留空：憑條先只印查詢碼和熱線，不印二維碼，並說明網上查詢暫未開通；以後可在 設定 → 街道與列印設定 裡補填。</translation>
+        <source>其他 Open311 平台不会告诉居民查询页的地址：请向平台管理员要。留空时凭条不印二维码，以后可在「街道与打印设置」里补填。</source>
+        <translation>其他 Open311 平台不會告訴居民查詢頁的地址：請向平台管理員要。留空時憑條不印二維碼，以後可在「街道與列印設定」裡補填。</translation>
     </message>
     <message>
         <source>api_key</source>
@@ -363,8 +363,8 @@
         <translation>照平台管理員給的原樣填寫</translation>
     </message>
     <message>
-        <source>这个平台没有设备登记，不用登记码：请选「街道用的是其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
-        <translation>這個平台沒有裝置登記，不用登記碼：請選「街道用的是其他 Open311 平台」，填寫平台管理員給的「api_key」和街道分配的「本機編號」。</translation>
+        <source>这个平台没有设备登记，不用登记码：请选「其他 Open311 平台」，填写平台管理员给的「api_key」和街道分配的「本机编号」。</source>
+        <translation>這個平台沒有裝置登記，不用登記碼：請選「其他 Open311 平台」，填寫平台管理員給的「api_key」和街道分配的「本機編號」。</translation>
     </message>
     <message>
         <source>请填写「平台地址」：平台管理员给的 API 地址，例如 https://平台/api/georeport/v2/</source>
@@ -403,8 +403,8 @@
         <translation>連不上「平台地址」上的平台：網路不通、地址有誤，或平台沒有執行。請檢查後再點「下一步」；在攤位上沒有網路時，可以選「以後再登記」。</translation>
     </message>
     <message>
-        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「现在登记到街道的心安平台」，填写街道给的登记码。</source>
-        <translation>「平台地址」是街道的心安平台，它用一次性登記碼登記筆記本，不用 api_key：請選「現在登記到街道的心安平台」，填寫街道給的登記碼。</translation>
+        <source>「平台地址」是街道的心安平台，它用一次性登记码登记笔记本，不用 api_key：请选「街道的心安平台」，填写街道给的登记码。</source>
+        <translation>「平台地址」是街道的心安平台，它用一次性登記碼登記筆記本，不用 api_key：請選「街道的心安平台」，填寫街道給的登記碼。</translation>
     </message>
     <message>
         <source>正在检查平台和 api_key…</source>

@@ -154,7 +154,7 @@ def test_the_wizard_says_what_is_wrong_with_the_server_before_anything_is_kept(
     plain.kill()
     assert attempt(plain.root).startswith("连不上「平台地址」上的平台")
     # The street's own platform enrols laptops: the leader is sent to the enrolment code.
-    assert "请选「现在登记到街道的心安平台」" in attempt(platform.url)
+    assert "请选「街道的心安平台」" in attempt(platform.url)
     assert server.isEnabled() and wizard.currentPage() is page
     assert repo.get_setting(desk.db, SERVER_SETTING) is None
     assert desk.prefix_is_provisional
