@@ -264,7 +264,7 @@ class EnrolPage(SetupPage):
         self.tracking_note.setWordWrap(True)
         self.fields.addRow(self.tracking_label, self.tracking)
         self.fields.addRow("", self.tracking_note)
-        self._public_ok: str | None = None  # the server whose public descriptions the leader accepted
+        self._public_ok: str | None = None  # the address whose public descriptions the leader accepted
         for choice in (self.now, self.open311, self.later):
             choice.toggled.connect(self._choice_changed)
         self.retranslate_ui()
@@ -372,7 +372,7 @@ class EnrolPage(SetupPage):
         if not tracking_codes.is_valid_prefix(prefix.upper()):
             return self.refuse(self.tr("「本机编号」应为3位数字或字母（不含 I、L、O、U）：其他 Open311 平台不分配编号，"
                                        "请填写街道分配给这台笔记本的编号"))
-        connect = self.wizard_.api_key_work(server, key, accept_public=self._public_ok is not None)
+        connect = self.wizard_.api_key_work(server, key, accept_public=self._public_ok == server)
 
         def enrol(desk) -> str:
             connect(desk)
@@ -381,7 +381,7 @@ class EnrolPage(SetupPage):
 
         def explain(error: DeskError) -> str:
             if isinstance(error, PublicDescriptions):
-                QTimer.singleShot(0, lambda: self._ask_about_public(error.base))
+                QTimer.singleShot(0, lambda: self._ask_about_public(error.base, server))
                 return self.tr("该平台会公开诉求内容：请先确认。")
             if isinstance(error, AuthFailed):
                 return self.tr("平台不接受这个「api_key」（平台的回答：{reason}）：请照平台管理员给的原样填写，注意大小写。"
@@ -400,18 +400,20 @@ class EnrolPage(SetupPage):
         return self.validate_with(self.wizard_.run_db, self._then_tracking(enrol, tracking), done=self._remember,
                                   busy_message=self.tr("正在检查平台和 api_key…"), explain=explain)
 
-    def _ask_about_public(self, base: str) -> None:
+    def _ask_about_public(self, base: str, typed: str) -> None:
         """The server shows petition texts to anyone: the leader agrees before it is kept."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("该平台会公开诉求内容"), self.tr(
             "{server}\n\n该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。"
             "居民的姓名和电话不会公开显示，但描述里写的内容会。\n\n街道同意这样做吗？同意后才保存这个平台。"
-        ).format(server=base), parent=self)
+        ).format(server=base), parent=self.wizard_)  # not the page's: its busy state would take the box's buttons
         agree = box.addButton(self.tr("街道同意，继续"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("先不连接"), QMessageBox.ButtonRole.RejectRole)
         box.setObjectName("setupPublicWarning")
         box.exec()
-        if box.clickedButton() is agree:
-            self._public_ok = base
+        agreed = box.clickedButton() is agree
+        box.deleteLater()
+        if agreed:
+            self._public_ok = typed  # for this address only: another one is asked about again
             self.wizard_.next()  # Next again, now with the leader's word
         else:
             self.refuse(self.tr("没有保存：请先和街道确认该平台公开诉求内容是否合适；也可以选「以后再登记」。"))

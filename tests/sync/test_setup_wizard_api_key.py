@@ -158,3 +158,53 @@ def test_the_wizard_says_what_is_wrong_with_the_server_before_anything_is_kept(
     assert server.isEnabled() and wizard.currentPage() is page
     assert repo.get_setting(desk.db, SERVER_SETTING) is None
     assert desk.prefix_is_provisional
+
+
+def test_in_english_the_refusal_is_english_and_names_the_field(desk_window, qtbot, plain, no_keyring):
+    from desktop.i18n import switch_language
+
+    window, services = desk_window
+    wizard, page = _enrol_page(window, qtbot)
+    switch_language("en")
+    try:
+        qtbot.mouseClick(page.findChild(QRadioButton, "enrolApiKey"), Qt.MouseButton.LeftButton)
+        for name, text in (("setupServer", plain.root), ("setupApiKey", "not-the-key"), ("setupPrefix", "W3K")):
+            page.findChild(QLineEdit, name).setFocus()
+            qtbot.keyClicks(page.findChild(QLineEdit, name), text)
+        said = _next_and_wait(wizard, page, qtbot)
+        assert said.startswith("The server does not accept this “api_key” (its answer: HTTP 403：Invalid api_key.)")
+        assert credentials.load_token(services.desk.db, plain.root, device_id(services.desk)) is None
+    finally:
+        switch_language("zh_CN")
+
+
+def test_a_server_that_shows_petitions_to_anyone_is_agreed_to_before_it_is_kept(
+        desk_window, qtbot, plain, no_keyring):
+    import plain_open311
+    from test_sync_dialog import _answer_message_box
+
+    from sync.setup import privacy_accepted
+
+    other = plain_open311.Store(plain.data_dir)  # another street's request, readable by anyone
+    other.create({"service_code": "ENV03", "description": "路灯不亮", "lat": "22.5", "long": "113.8"})
+    other.close()
+    window, services = desk_window
+    desk = services.desk
+    wizard, page = _enrol_page(window, qtbot)
+    qtbot.mouseClick(page.findChild(QRadioButton, "enrolApiKey"), Qt.MouseButton.LeftButton)
+    for name, text in (("setupServer", plain.root), ("setupApiKey", plain.API_KEY), ("setupPrefix", "W3K")):
+        page.findChild(QLineEdit, name).setFocus()
+        qtbot.keyClicks(page.findChild(QLineEdit, name), text)
+    # Not now: nothing kept, and the page says why.
+    _answer_message_box(qtbot, "setupPublicWarning", "先不连接")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    problem = page.findChild(QLabel, "enrolPageProblem")
+    qtbot.waitUntil(lambda: problem.text().startswith("没有保存：请先和街道确认"))
+    assert credentials.load_token(desk.db, plain.root, device_id(desk)) is None
+    # The street agrees: the key is kept and the wizard moves on.
+    _answer_message_box(qtbot, "setupPublicWarning", "街道同意，继续")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "printerPage", timeout=30_000)
+    assert credentials.load_token(desk.db, plain.root, device_id(desk)) == plain.API_KEY
+    assert privacy_accepted(desk, plain.root)
+    assert desk.device_prefix == "W3K"
