@@ -353,6 +353,8 @@ class CaseLoopDialog(QDialog):
         self.details.setText(self._details_text())
         self.progress_box.setTitle(self._progress_title())
         self.progress.setText(self._progress_text())
+        self.progress.setToolTip(self.tr("平台的原话：{reason}").format(reason=self.loop.void_refused)
+                                 if self.loop.void_refused else "")
         self._show_light()
         self.rating_box.setTitle(self.tr("居民对办理结果的评价"))
         for value, button in self.rating_buttons.items():
@@ -389,6 +391,14 @@ class CaseLoopDialog(QDialog):
         return self.tr("平台办理进度（截至 {when} 同步）").format(when=clock.local_text(progress.fetched_at))
 
     def _progress_text(self) -> str:
+        text = self._platform_progress_text()
+        if self.loop.void_refused:
+            # Where the platform's side of the case is said (this box has the room to spare); the
+            # platform's own words are in the tooltip.
+            text += "\n" + self.tr("平台没有接受这条作废：本机保留着它，不再自动重发；组长可在同步窗口重新发送。")
+        return text
+
+    def _platform_progress_text(self) -> str:
         case, progress = self.case, self.loop.progress
         if progress is None:
             if not case.is_synced:

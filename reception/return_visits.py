@@ -75,6 +75,9 @@ class LocalRating:
 class CaseLoop:
     progress: Progress | None
     local_ratings: tuple[LocalRating, ...] = field(default=())
+    # The platform's words when it refused this case's void for good: the void is kept on the
+    # laptop, not resent, until the team leader sends it again (sync/held_voids.py).
+    void_refused: str = ""
 
 
 def rate_case(desk, case_id: str, rating: str, note: str = "", receptionist: str = "") -> Case:
@@ -121,7 +124,8 @@ def case_loop(desk, case_id: str) -> CaseLoop:
         as_of = clock.from_text(checked)
         if as_of > progress.fetched_at:
             progress = replace(progress, fetched_at=as_of)
-    return CaseLoop(progress, local)
+    held = repo.held_voids(desk.db, case_id)
+    return CaseLoop(progress, local, held[0]["refused"] if held else "")
 
 
 def progress_from_row(row: dict[str, Any]) -> Progress:

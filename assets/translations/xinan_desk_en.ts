@@ -116,6 +116,14 @@ The refused correction is filled in below: edit it and record it again.</transla
         <translation>Voided: {reason}</translation>
     </message>
     <message>
+        <source>平台没有接受这条作废：本机保留着它，不再自动重发；组长可在同步窗口重新发送。</source>
+        <translation>The platform refused this void: it is kept here and not resent; the team leader can send it again from the Sync dialog.</translation>
+    </message>
+    <message>
+        <source>平台的原话：{reason}</source>
+        <translation>The platform said: {reason}</translation>
+    </message>
+    <message>
         <source>平台办理进度</source>
         <translation>Progress on the platform</translation>
     </message>

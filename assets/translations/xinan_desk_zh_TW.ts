@@ -116,6 +116,14 @@
         <translation>已作廢：{reason}</translation>
     </message>
     <message>
+        <source>平台没有接受这条作废：本机保留着它，不再自动重发；组长可在同步窗口重新发送。</source>
+        <translation>平台沒有接受這條作廢：本機保留著它，不再自動重發；組長可在同步視窗重新傳送。</translation>
+    </message>
+    <message>
+        <source>平台的原话：{reason}</source>
+        <translation>平台的原話：{reason}</translation>
+    </message>
+    <message>
         <source>平台办理进度</source>
         <translation>平台辦理進度</translation>
     </message>

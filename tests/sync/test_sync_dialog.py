@@ -183,6 +183,7 @@ def test_a_void_the_platform_refused_is_sent_again_from_the_dialog_by_the_team_l
     qtbot.waitUntil(resend.isVisible)
     assert "不会再自动重发" in dialog.table.item(0, 2).text()
     qtbot.waitUntil(lambda: "被平台拒绝的作废 1 条不会自动重发" in dialog.summary.text())
+    _the_case_dialog_says_the_void_is_held(window, qtbot, desk, case.id)
     assert not resend.isEnabled(), "a row is chosen first"
     dialog.table.selectRow(0)
     assert resend.isEnabled()
@@ -200,3 +201,26 @@ def test_a_void_the_platform_refused_is_sent_again_from_the_dialog_by_the_team_l
     assert platform.store.get_request(request_id)["status"] == "voided"
     assert desk.pending_sync_count() == 0
     qtbot.waitUntil(lambda: not resend.isVisible())
+
+
+def _the_case_dialog_says_the_void_is_held(window, qtbot, desk, case_id):
+    """Opened from 查找诉求, the case says its void is kept and waits for the leader, in the desk's language."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.return_visits_ui import CaseLoopDialog
+    from reception import return_visits
+
+    shown = CaseLoopDialog(desk.case(case_id), return_visits.case_loop(desk, case_id), window.operations.submit, "",
+                           window)
+    qtbot.addWidget(shown)
+    try:
+        assert "平台没有接受这条作废：本机保留着它" in shown.progress.text()
+        assert "没有编号为" in shown.progress.toolTip()  # the platform's own words
+        window.display_menu.language_actions["en"].trigger()
+        QApplication.processEvents()
+        assert "The platform refused this void: it is kept here" in shown.progress.text()
+        assert shown.progress.toolTip().startswith("The platform said: ")
+    finally:
+        window.display_menu.language_actions["zh_CN"].trigger()
+        QApplication.processEvents()
+        shown.close()
