@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QRadioButton
+from PySide6.QtWidgets import QLabel, QRadioButton
 
 from desktop import i18n
+from desktop.public_warning import street_agrees
 from desktop.wizard_page import SetupPage, Work
 from reception import street_settings, tracking_codes
 from reception.errors import DeskError, ValidationFailed
@@ -201,16 +202,8 @@ class EnrolPage(SetupPage):
 
     def _ask_about_public(self, base: str, typed: str) -> None:
         """The server shows petition texts to anyone: the leader agrees before it is kept."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("该平台会公开诉求内容"), self.tr(
-            "{server}\n\n该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。"
-            "居民的姓名和电话不会公开显示，但描述里写的内容会。\n\n街道同意这样做吗？同意后才保存这个平台。"
-        ).format(server=base), parent=self.wizard_)  # not the page's: its busy state would take the box's buttons
-        agree = box.addButton(self.tr("街道同意，继续"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("先不连接"), QMessageBox.ButtonRole.RejectRole)
-        box.setObjectName("setupPublicWarning")
-        box.exec()
-        agreed = box.clickedButton() is agree
-        box.deleteLater()
+        agreed = street_agrees(self.wizard_, base, self.tr("街道同意这样做吗？同意后才保存这个平台。"),
+                               self.tr("街道同意，继续"), self.tr("先不连接"), "setupPublicWarning")
         if agreed:
             self._public_ok = typed  # for this address only: another one is asked about again
             self.wizard_.next()  # Next again, now with the leader's word

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.public_warning import street_agrees
 from desktop.sync_bundle import SyncBundle
 from desktop.widgets import theme
 from reception.desk import ReceptionDesk
@@ -476,15 +476,8 @@ class SyncDialog(QDialog):
 
     def _ask_about_public(self, base: str) -> None:
         """Before the first sync to a server that shows petition texts to anyone."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("该平台会公开诉求内容"),
-                          self.tr("{server}\n\n该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。"
-                                  "居民的姓名和电话不会公开显示，但描述里写的内容会。\n\n街道同意这样做吗？"
-                                  "同意后才开始同步。").format(server=base), parent=self)
-        agree = box.addButton(self.tr("街道同意，开始同步"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("先不同步"), QMessageBox.ButtonRole.RejectRole)
-        box.setObjectName("syncPublicWarning")
-        box.exec()
-        if box.clickedButton() is agree:
+        if street_agrees(self, base, self.tr("街道同意这样做吗？同意后才开始同步。"), self.tr("街道同意，开始同步"),
+                         self.tr("先不同步"), "syncPublicWarning"):
             self._public_ok = base
             self.start()
         else:

@@ -419,22 +419,6 @@ Check the platform address and the network, then press Next again; with no netwo
         <translation>Checking the server and the api_key…</translation>
     </message>
     <message>
-        <source>该平台会公开诉求内容</source>
-        <translation>This server makes petitions public</translation>
-    </message>
-    <message>
-        <source>{server}
-
-该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
-
-街道同意这样做吗？同意后才保存这个平台。</source>
-        <translation>{server}
-
-This server shows petitions to anyone (what residents wrote can be read without logging in). Residents&apos; names and phone numbers are not shown, but what the description says is.
-
-Does the street agree to this? The server is saved only once it does.</translation>
-    </message>
-    <message>
         <source>街道同意，继续</source>
         <translation>The street agrees, continue</translation>
     </message>
@@ -445,6 +429,10 @@ Does the street agree to this? The server is saved only once it does.</translati
     <message>
         <source>没有保存：请先和街道确认该平台公开诉求内容是否合适；也可以选「以后再登记」。</source>
         <translation>Nothing saved: first check with the street whether it is right that this server makes petitions public; or choose “Enrol later”.</translation>
+    </message>
+    <message>
+        <source>街道同意这样做吗？同意后才保存这个平台。</source>
+        <translation>Does the street agree to this? The server is saved only once it does.</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1377,21 @@ Enter the team leader&apos;s PIN or the street passphrase to continue.</translat
     </message>
 </context>
 <context>
+    <name>PublicWarning</name>
+    <message>
+        <source>该平台会公开诉求内容</source>
+        <translation>This server makes petitions public</translation>
+    </message>
+    <message>
+        <source>{server}
+
+该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。</source>
+        <translation>{server}
+
+This server shows petitions to anyone (what a resident said can be read without logging in). Residents&apos; names and phone numbers are not shown, but whatever the description says is.</translation>
+    </message>
+</context>
+<context>
     <name>RangeDialog</name>
     <message>
         <source>阶段报表</source>
@@ -2073,22 +2076,6 @@ Take the USB stick to the street&apos;s platform to be imported; the platform wr
         <translation>Waiting petitions are not lost: press “Start sync” again when the network is better.</translation>
     </message>
     <message>
-        <source>该平台会公开诉求内容</source>
-        <translation>This server makes petitions public</translation>
-    </message>
-    <message>
-        <source>{server}
-
-该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
-
-街道同意这样做吗？同意后才开始同步。</source>
-        <translation>{server}
-
-This server shows petitions to anyone (what a resident said can be read without logging in). Residents&apos; names and phone numbers are not shown, but whatever the description says is.
-
-Does the street agree to this? The sync starts only once it does.</translation>
-    </message>
-    <message>
         <source>街道同意，开始同步</source>
         <translation>The street agrees: start the sync</translation>
     </message>
@@ -2103,6 +2090,10 @@ Does the street agree to this? The sync starts only once it does.</translation>
     <message>
         <source>同步…</source>
         <translation>Sync…</translation>
+    </message>
+    <message>
+        <source>街道同意这样做吗？同意后才开始同步。</source>
+        <translation>Does the street agree to this? The sync starts only once it does.</translation>
     </message>
 </context>
 <context>

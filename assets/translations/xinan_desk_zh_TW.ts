@@ -419,22 +419,6 @@
         <translation>正在檢查平台和 api_key…</translation>
     </message>
     <message>
-        <source>该平台会公开诉求内容</source>
-        <translation>該平台會公開訴求內容</translation>
-    </message>
-    <message>
-        <source>{server}
-
-该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
-
-街道同意这样做吗？同意后才保存这个平台。</source>
-        <translation>{server}
-
-該平台把訴求內容公開給任何人檢視（不需要登入就能讀到居民寫的描述）。居民的姓名和電話不會公開顯示，但描述裡寫的內容會。
-
-街道同意這樣做嗎？同意後才儲存這個平台。</translation>
-    </message>
-    <message>
         <source>街道同意，继续</source>
         <translation>街道同意，繼續</translation>
     </message>
@@ -445,6 +429,10 @@
     <message>
         <source>没有保存：请先和街道确认该平台公开诉求内容是否合适；也可以选「以后再登记」。</source>
         <translation>沒有儲存：請先和街道確認該平台公開訴求內容是否合適；也可以選「以後再登記」。</translation>
+    </message>
+    <message>
+        <source>街道同意这样做吗？同意后才保存这个平台。</source>
+        <translation>街道同意這樣做嗎？同意後才儲存這個平台。</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1377,21 @@
     </message>
 </context>
 <context>
+    <name>PublicWarning</name>
+    <message>
+        <source>该平台会公开诉求内容</source>
+        <translation>該平台會公開訴求內容</translation>
+    </message>
+    <message>
+        <source>{server}
+
+该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。</source>
+        <translation>{server}
+
+該平台把訴求內容公開給任何人檢視（不需要登入就能讀到居民寫的描述）。居民的姓名和電話不會公開顯示，但描述裡寫的內容會。</translation>
+    </message>
+</context>
+<context>
     <name>RangeDialog</name>
     <message>
         <source>阶段报表</source>
@@ -2073,22 +2076,6 @@
         <translation>等待的訴求沒有丟：網路好時再按「開始同步」。</translation>
     </message>
     <message>
-        <source>该平台会公开诉求内容</source>
-        <translation>該平台會公開訴求內容</translation>
-    </message>
-    <message>
-        <source>{server}
-
-该平台把诉求内容公开给任何人查看（不需要登录就能读到居民写的描述）。居民的姓名和电话不会公开显示，但描述里写的内容会。
-
-街道同意这样做吗？同意后才开始同步。</source>
-        <translation>{server}
-
-該平台把訴求內容公開給任何人檢視（不需要登入就能讀到居民寫的描述）。居民的姓名和電話不會公開顯示，但描述裡寫的內容會。
-
-街道同意這樣做嗎？同意後才開始同步。</translation>
-    </message>
-    <message>
         <source>街道同意，开始同步</source>
         <translation>街道同意，開始同步</translation>
     </message>
@@ -2103,6 +2090,10 @@
     <message>
         <source>同步…</source>
         <translation>同步…</translation>
+    </message>
+    <message>
+        <source>街道同意这样做吗？同意后才开始同步。</source>
+        <translation>街道同意這樣做嗎？同意後才開始同步。</translation>
     </message>
 </context>
 <context>
