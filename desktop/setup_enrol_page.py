@@ -70,6 +70,34 @@ class EnrolPage(SetupPage):
         self.retranslate_ui()
         self._choice_changed(True)
 
+    def initializePage(self) -> None:
+        """Gone through again (设置 → 设置向导…): what this laptop has is shown, so the leader of a
+        laptop on another Open311 server does not type its address and number again. The page
+        is not made to wait for it: only the fields still empty are filled when it arrives, so
+        what the leader types meanwhile stays. The api_key is never shown."""
+        if self.wizard_.services is None:
+            return
+
+        def stored(desk) -> dict[str, str]:
+            from sync.setup import remembered_profile, remembered_server
+
+            return {"server": remembered_server(desk) or "",
+                    "api_key": "yes" if remembered_profile(desk).auth == "api_key" else "",
+                    "prefix": "" if desk.prefix_is_provisional else desk.device_prefix,
+                    "tracking": street_settings.load(desk.db, desk.form.street).base_url or ""}
+
+        def show(values: dict[str, str]) -> None:
+            if values["server"] and values["api_key"] and not self.server.text():
+                self.open311.setChecked(True)
+            for edit, key in ((self.server, "server"), (self.prefix, "prefix"), (self.tracking, "tracking")):
+                if not edit.text():
+                    edit.setText(values[key])
+
+        def failed(error: DeskError) -> None:
+            self.refuse(i18n.error_text(error))
+
+        self.wizard_.run_db(stored, show, failed)
+
     def _choice_changed(self, _checked: bool) -> None:
         enrol_now, api_key = self.now.isChecked(), self.open311.isChecked()
         self.server.setEnabled(enrol_now or api_key)

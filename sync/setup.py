@@ -237,7 +237,7 @@ def check_api_key(base: str, api_key: str, *, ca_bundle: str | None = None) -> N
     try:
         client.call("POST", "requests.json", data={}, resend=False)
     except AuthFailed as refused:
-        raise AuthFailed(f"平台不接受这个 api_key：{refused.reason}。请照平台管理员给的原样填写", refused.reason) from None
+        raise AuthFailed(f"平台不接受这个 api_key（{refused.reason}）：请照平台管理员给的原样填写", refused.reason) from None
     except Rejected:
         return  # past the key, refused for the fields it lacks
     except Transient as error:

@@ -125,6 +125,17 @@ def test_the_leader_connects_to_a_plain_open311_server_with_its_api_key_then_syn
     [row] = plain.rows()
     assert case.tracking_code in row["description"]
     assert desk.case(case.id).is_synced
+    qtbot.mouseClick(dialog.findChild(QPushButton, "syncClose"), Qt.MouseButton.LeftButton)
+
+    # Gone through again: the page shows what the laptop has (never the key).
+    wizard, page = _enrol_page(window, qtbot)
+    qtbot.waitUntil(lambda: page.findChild(QLineEdit, "setupServer").text() == plain.root)
+    assert page.findChild(QRadioButton, "enrolApiKey").isChecked()
+    assert page.findChild(QLineEdit, "setupServer").text() == plain.root
+    assert page.findChild(QLineEdit, "setupPrefix").text() == "W3K"
+    assert page.findChild(QLineEdit, "setupTrackingUrl").text() == TRACKING
+    assert page.findChild(QLineEdit, "setupApiKey").text() == ""
+    wizard.reject()
 
 
 def test_the_wizard_says_what_is_wrong_with_the_server_before_anything_is_kept(
