@@ -143,7 +143,6 @@ def test_the_wizard_says_what_is_wrong_with_the_server_before_anything_is_kept(
     window, services = desk_window
     desk = services.desk
     wizard, page = _enrol_page(window, qtbot)
-    qtbot.mouseClick(page.findChild(QRadioButton, "enrolApiKey"), Qt.MouseButton.LeftButton)
     server = page.findChild(QLineEdit, "setupServer")
 
     def attempt(address: str, prefix: str = "W3K") -> str:
@@ -155,6 +154,15 @@ def test_the_wizard_says_what_is_wrong_with_the_server_before_anything_is_kept(
             qtbot.keyClicks(edit, text)
         return _next_and_wait(wizard, page, qtbot)
 
+    # The enrolment code's choice with a server that has no enrolment: sent to the api_key's.
+    from sync.enrolment_codes import new_code
+
+    for name, text in (("setupServer", plain.root), ("setupEnrolmentCode", new_code())):
+        page.findChild(QLineEdit, name).setFocus()
+        qtbot.keyClicks(page.findChild(QLineEdit, name), text)
+    said = _next_and_wait(wizard, page, qtbot)
+    assert said.startswith("这个平台没有设备登记，不用登记码：请选「其他 Open311 平台」")
+    qtbot.mouseClick(page.findChild(QRadioButton, "enrolApiKey"), Qt.MouseButton.LeftButton)
     # The laptop's number is checked before the network: a plain server assigns none.
     assert attempt(plain.root, "IO1").startswith("「本机编号」")
     # Not an Open311 server under that address (our platform's root on the plain server).
