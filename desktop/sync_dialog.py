@@ -15,12 +15,11 @@ import queue
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from desktop import i18n
 from desktop.public_warning import street_agrees
 from desktop.sync_bundle import SyncBundle
 from desktop.widgets import theme
+from desktop.widgets.screen_fit import fit_to_screen, scrolling_part
 from reception.desk import ReceptionDesk
 from sync.client import SyncError
 from sync import held_voids, unconfirmed
@@ -95,15 +94,7 @@ class SyncDialog(QDialog):
         # Everything but the outcome and the buttons scrolls: at 200 % text on a 768-pixel screen it does not fit,
         # and the list keeps room for a few rows instead of being squeezed to nothing.
         outer = QVBoxLayout(self)
-        content = self._content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("syncScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        self._scroll, layout = scrolling_part(outer, "syncScroll")
         self.intro = QLabel(self.tr("把今晚登记的诉求送到街道平台，并取回已同步诉求的办理进度。"
                                     "网络不好也没关系：中断后再按“开始同步”，会从断开的地方继续。"))
         self.intro.setWordWrap(True)
@@ -212,18 +203,8 @@ class SyncDialog(QDialog):
         for button in (self.start_button, self.stop_button, self.close_button):
             buttons.addWidget(button)
         outer.addLayout(buttons)
-        self._fit()
+        fit_to_screen(self, self._scroll, QSize(760, 600))
         self._load_state()
-
-    def _fit(self) -> None:
-        """760 × 600, or what the texts need at the leader's text size (200 %), within the screen
-        (beyond it, the part above the buttons scrolls)."""
-        margins, content = self.layout().contentsMargins(), self._content.sizeHint()
-        width = content.width() + margins.left() + margins.right()
-        height = (content.height() + self.summary.sizeHint().height() + self.start_button.sizeHint().height()
-                  + 2 * self.layout().spacing() + margins.top() + margins.bottom())
-        room = self.screen().availableGeometry()
-        self.resize(min(max(760, width), room.width()), min(max(600, height), room.height()))
 
     # --- before: what is waiting -----------------------------------------------------------------
 
