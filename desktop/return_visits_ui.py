@@ -7,7 +7,7 @@ who opened it. Every database call goes through the window's operations (the wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QT_TRANSLATE_NOOP, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desktop.operations import CASES, OUTBOX
 from desktop.search_index_ui import SearchIndexBuilder, building_words
 from desktop.widgets import theme
 from desktop.widgets.cases_table import light_dot, light_word
+from desktop.widgets.screen_fit import fit_to_screen, scrolling_part
 from reception import case_search, clock, phones, return_visits
 from reception.cases import Case
 from reception.deadlines import Light
@@ -266,11 +267,13 @@ class CaseLoopDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("caseLoopDialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(720, 640)
         self._submit = submit
         self._receptionist = receptionist
         self.case, self.loop = case, loop
-        layout = QVBoxLayout(self)
+        # What the case says scrolls and its buttons stay below it: at 200 % text on the stall's
+        # 1366×768 screen a case with its progress and a held void is taller than the screen.
+        outer = QVBoxLayout(self)
+        self._scroll, layout = scrolling_part(outer, "loopScroll")
         self.heading = QLabel()
         self.heading.setObjectName("loopHeading")
         font = self.heading.font()
@@ -340,7 +343,7 @@ class CaseLoopDialog(QDialog):
         buttons.addWidget(self.follow_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         self.retranslate_ui()
         i18n.on_language_change(self, self.retranslate_ui)
 
@@ -364,6 +367,8 @@ class CaseLoopDialog(QDialog):
         self.follow_button.setText(self.tr("登记续诉（同一件事）"))
         self.close_button.setText(self.tr("关闭"))
         self._show_rating_state()
+        # As large as its texts need in this language and text size, within the screen.
+        fit_to_screen(self, self._scroll, QSize(720, 640))
 
     def _details_text(self) -> str:
         case = self.case
