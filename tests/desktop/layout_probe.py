@@ -10,7 +10,8 @@ would change them, each language at 100, 150 and 200 % text. For each, every con
 intake flow is given the keyboard (as Tab does, so the form scrolls it into view) and its
 rectangle on screen and the part of it its parents let show are written down; so are the code
 panel, the session bar, the status bar and the first rows of tonight's list; and the status bar
-again while the look-up index builds (建立查找索引 N% beside the other permanent labels).
+again while the look-up index builds (建立查找索引 N% beside the other permanent labels); and the
+case's dialog (查找诉求 → a case) at its longest, each label and button scrolled into view.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from __future__ import annotations
 import json
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 SCALES = (100, 150, 200)
@@ -211,6 +213,62 @@ def while_indexing(app: QApplication, window, case) -> dict:
     return found
 
 
+def seed_case_loop(desk, case) -> str:
+    """The case's dialog at its longest: a forwarded case with the platform's progress (a
+    department, a due date, notes, a return visit and a rating), voided, and its void refused by
+    the platform and held for the team leader (the "void waiting" line). The night's case the
+    session's list starts with (desktop.screenshots.seed_night voided it)."""
+    from reception import clock, return_visits
+    from reception.storage import repository as repo
+
+    fetched = clock.to_text(desk.now())
+    with desk.db.conn:
+        return_visits.store_progress(desk.db, case.id, {
+            "status": "in_progress", "department": "新安街道城市管理和综合执法办", "light": "yellow",
+            "due_at": clock.to_text(desk.now() + timedelta(days=3)),
+            "notes": "已派执法队员现场查看，协调共享单车企业于本周内清理并加装电子围栏",
+            "visits": [{"at": fetched, "caller": "街道回访员", "reached": True, "rating": "基本满意",
+                        "words": "希望以后每周巡查一次"}],
+            "ratings": [{"at": fetched, "rating": "基本满意", "words": "处理得还算及时", "source": "page"}],
+        }, fetched)
+    if not case.is_voided:
+        desk.void_case(case.id, "居民在现场撤回，已另行登记为新的诉求")
+    outbox = desk.db.execute("SELECT id FROM outbox WHERE case_id = ? AND kind = 'void'", [case.id]).fetchone()[0]
+    with desk.db.conn:
+        repo.hold_outbox(desk.db, outbox, "没有编号为该诉求的记录")
+    return case.id
+
+
+def case_dialog(app: QApplication, window, case_id: str, shot: Path | None = None) -> dict:
+    """Opens the case as 查找诉求 does and measures the dialog: its frame, and each of its labels
+    and buttons, scrolled into view as the volunteer would (the wheel, or Tab to a button)."""
+    from desktop.screenshots import wait_for
+
+    actions = window.return_visits
+    actions.open_case(case_id)
+    wait_for(app, lambda: actions.case_dialog is not None and actions.case_dialog.isVisible()
+             and actions.case_dialog.case.id == case_id)
+    dialog = actions.case_dialog
+    settle(app)
+    if shot is not None:
+        dialog.screen().grabWindow(0).save(str(shot))
+    scroll = dialog.findChild(QScrollArea)
+    found: dict = {"frame": _rect(dialog.frameGeometry()), "available": _rect(dialog.screen().availableGeometry()),
+                   "needed": dialog.layout().totalSizeHint().height() if scroll is None else
+                   scroll.widget().sizeHint().height(), "parts": {}}
+    parts = [w for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+             if w.isVisibleTo(dialog) and (not isinstance(w, QLabel) or w.text() or w.pixmap() is not None)]
+    for widget in parts:
+        if scroll is not None and scroll.widget().isAncestorOf(widget):
+            scroll.ensureWidgetVisible(widget, 0, 0)
+            settle(app, 2)
+        name = widget.objectName() or (widget.text()[:12] if hasattr(widget, "text") else type(widget).__name__)
+        found["parts"][f"{type(widget).__name__} {name}"] = on_screen(widget)
+    dialog.accept()
+    settle(app)
+    return found
+
+
 def form_scrolls_sideways(window) -> bool:
     bar = window.form_scroll.horizontalScrollBar()
     return bar.isVisible() and bar.maximum() > 0
@@ -225,6 +283,8 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     from reception.slips.printing import PrintOutcome
     from reception_support import TEST_PASSPHRASE, prepare_data_dir
 
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
     app = QApplication([sys.argv[0]])
     configure(app)
     prepare_data_dir(data_dir)
@@ -237,6 +297,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     last = services.desk.session_cases(services.desk.current_session().id)[-1]
     window.saved_panel.show_case(last)
     settle(app)
+    loop_case = seed_case_loop(services.desk, services.desk.session_cases(services.desk.current_session().id)[0])
     report: dict = {}
     menu = window.display_menu
     for language in LANGUAGES:
@@ -248,8 +309,9 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
             report[f"{language}-{scale}"]["print messages"] = print_messages(app, window, last)
             report[f"{language}-{scale}"]["status lines"] = status_lines(app, window)
             report[f"{language}-{scale}"]["while indexing"] = while_indexing(app, window, last)
+            report[f"{language}-{scale}"]["case dialog"] = case_dialog(
+                app, window, loop_case, shots / f"case-{language}-{scale}.png" if shots is not None else None)
             if shots is not None:
-                shots.mkdir(parents=True, exist_ok=True)
                 window.screen().grabWindow(0).save(str(shots / f"{language}-{scale}.png"))
                 window.search_index.progress = BuildProgress(done=47_000, total=100_000)
                 window.search_index._show()

@@ -2,7 +2,8 @@
 200 % text, in each language, every control of the intake flow, the code panel, five rows of
 tonight's list and the status bar are fully on screen, without scrolling sideways; at 200 % the
 layout changes (the list in its own tab, a one-row code panel) instead of squeezing; and while the
-look-up index builds after the unlock, its label and every status line still fit.
+look-up index builds after the unlock, its label and every status line still fit; and a case's
+dialog (progress, verdict, void held) fits the screen with its buttons always in view.
 
 The desk runs in a real X server (Xvfb) managed by openbox, in a child process (layout_probe.py),
 which reports each widget's rectangle on screen and the part its parents let show.
@@ -133,3 +134,19 @@ def test_while_the_search_index_builds_its_progress_and_every_status_line_are_sa
         assert said["text"], kind
         assert said["width"] <= said["room"], (
             f"beside 建立查找索引, the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}")
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_case_dialog_fits_the_screen_and_shows_each_line_and_button_whole(report, language, scale):
+    shown = report[f"{language}-{scale}"]["case dialog"]
+    room = shown["available"]
+    assert _inside(shown["frame"], room), f"the case's dialog {shown['frame']} is not within the screen's room {room}"
+    parts = shown["parts"]
+    for wanted in ("QLabel loopProgress", "QLabel ratingExplain", "QPushButton followUpButton",
+                   "QPushButton loopCloseButton", "QPushButton rateButton"):
+        assert wanted in parts, sorted(parts)
+    assert _problems(parts, room) == [], "a line or button of the case's dialog is cut off"
+    if shown["needed"] > room[3]:
+        # Taller than the screen: the dialog takes the screen's height, not a fixed size.
+        assert shown["frame"][3] >= room[3] - 12, shown["frame"]
