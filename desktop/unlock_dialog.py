@@ -63,8 +63,21 @@ class UnlockDialog(QDialog):
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self._fit()
         self.passphrase_edit.setFocus()
+
+    def _fit(self) -> None:
+        """As tall as its wrapped lines need at its width: a dialog's size hint does not ask a
+        wrapped label's height for the width it gets (the new-laptop intro was cut in English
+        at 100 % and in every language at 200 %). About 26 characters wide at the text size."""
+        width = max(520, self.fontMetrics().horizontalAdvance("口") * 26)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            width = min(width, screen.width() - 40)
+        height = self.layout().totalHeightForWidth(width)
+        if screen is not None:
+            height = min(height, screen.height() - 40)
+        self.resize(width, max(height, self.layout().totalMinimumSize().height()))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -111,6 +124,7 @@ class UnlockDialog(QDialog):
     def _refuse(self, text: str) -> bool:
         self.message.setText(text)
         self.message.show()
+        self._fit()
         self.passphrase_edit.clear()
         self.again_edit.clear()
         self.passphrase_edit.setFocus()
