@@ -255,7 +255,7 @@ def case_dialog(app: QApplication, window, case_id: str, shot: Path | None = Non
     scroll = dialog.findChild(QScrollArea)
     found: dict = {"frame": _rect(dialog.frameGeometry()), "available": _rect(dialog.screen().availableGeometry()),
                    "needed": dialog.layout().totalSizeHint().height() if scroll is None else
-                   scroll.widget().sizeHint().height(), "parts": {}}
+                   scroll.widget().sizeHint().height(), "progress": dialog.progress.text(), "parts": {}}
     parts = [w for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
              if w.isVisibleTo(dialog) and (not isinstance(w, QLabel) or w.text() or w.pixmap() is not None)]
     for widget in parts:

@@ -136,6 +136,9 @@ def test_while_the_search_index_builds_its_progress_and_every_status_line_are_sa
             f"beside 建立查找索引, the status bar cuts {said['text']!r}: {said['width']} px in {said['room']}")
 
 
+VOID_HELD = {"zh_CN": "平台没有接受这条作废", "zh_TW": "平台沒有接受這條作廢", "en": "The platform refused this void"}
+
+
 @pytest.mark.parametrize("scale", SCALES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_case_dialog_fits_the_screen_and_shows_each_line_and_button_whole(report, language, scale):
@@ -147,6 +150,8 @@ def test_the_case_dialog_fits_the_screen_and_shows_each_line_and_button_whole(re
                    "QPushButton loopCloseButton", "QPushButton rateButton"):
         assert wanted in parts, sorted(parts)
     assert _problems(parts, room) == [], "a line or button of the case's dialog is cut off"
+    # The held void's line is the last of the progress, the one that was cut: it is there, whole.
+    assert VOID_HELD[language] in shown["progress"].splitlines()[-1], shown["progress"]
     if shown["needed"] > room[3]:
         # Taller than the screen: the dialog takes the screen's height, not a fixed size.
         assert shown["frame"][3] >= room[3] - 12, shown["frame"]
