@@ -7,7 +7,8 @@ and a few realistic cases (with older ones, so the list shows every traffic ligh
 the desk does (maximised) and saves: docs/main-window.png, docs/filled-form.png,
 docs/saved-code.png and docs/editing-case.png; then the same window in English (english.png), in
 night mode (night-mode.png) and with text at 200 % (large-text-200.png, in English
-large-text-200-en.png, tonight's list in its tab large-text-200-list.png), and the first-run
+large-text-200-en.png, tonight's list in its tab large-text-200-list.png), a case's dialog at 200 %
+(case-progress-200.png, case-progress-200-en.png), and the first-run
 setup wizard on a fresh laptop (setup-wizard.png, in English and 繁體中文 setup-wizard-en.png and
 setup-wizard-zh-TW.png, setup-wizard-enrol.png, with another Open311 server's api_key
 setup-wizard-api-key.png and setup-wizard-api-key-en.png); and the street settings refusing wrong values in
@@ -246,7 +247,8 @@ def _street_settings_refusals(app: QApplication, window, desk: ReceptionDesk, ou
 def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path) -> list[Path]:
     """A resident back at the stall: 查找诉求 by the phone's last digits, then the case opened
     with the platform's progress and a return visit (find-case.png, case-progress.png, and the
-    case in English, case-progress-en.png)."""
+    case in English, case-progress-en.png; at 200 % text on the screen, case-progress-200.png
+    and case-progress-200-en.png)."""
     from reception import return_visits
     from reception.storage import repository as repo
 
@@ -277,6 +279,17 @@ def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path
     window.display_menu.language_actions["zh_CN"].trigger()
     actions.case_dialog.accept()
     actions.find_dialog.reject()
+    # At 200 % text on the stall's screen: what the case says scrolls, its buttons stay in view.
+    menu = window.display_menu
+    menu.scale_actions[200].trigger()
+    actions.open_case(case.id)
+    wait_for(app, lambda: actions.case_dialog is not None and actions.case_dialog.isVisible())
+    written.append(_grab_on_screen(app, actions.case_dialog, out_dir / "case-progress-200.png"))
+    menu.language_actions["en"].trigger()
+    written.append(_grab_on_screen(app, actions.case_dialog, out_dir / "case-progress-200-en.png"))
+    menu.language_actions["zh_CN"].trigger()
+    actions.case_dialog.accept()
+    menu.scale_actions[100].trigger()
     return written
 
 
