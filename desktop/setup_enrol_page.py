@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton
 
 from desktop import i18n
 from desktop.public_warning import street_agrees
@@ -48,9 +48,14 @@ class EnrolPage(SetupPage):
         self.prefix.setMaxLength(3)
         self.server_label, self.code_label, self.prefix_label = QLabel(), QLabel(), QLabel()
         self.api_key_label = QLabel()
-        self.column.insertWidget(1, self.now)
-        self.column.insertWidget(2, self.open311)
-        self.column.insertWidget(3, self.later)
+        # Each choice's words wrap (a radio button's own do not): at 200 % text they were wider than the screen.
+        self.choice_words = {}
+        # One group: in rows of their own the buttons are no longer siblings, whose exclusivity is Qt's default.
+        self.choices = QButtonGroup(self)
+        for index, choice in enumerate((self.now, self.open311, self.later), start=1):
+            row, self.choice_words[choice] = self.choice(choice)
+            self.choices.addButton(choice)
+            self.column.insertWidget(index, row)
         # One form under the three choices: each choice enables the fields it needs.
         self.fields.addRow(self.server_label, self.server)
         self.fields.addRow(self.code_label, self.code)
@@ -120,9 +125,9 @@ class EnrolPage(SetupPage):
         self.intro.setText(self.tr(
             "街道信息中心给每台笔记本一个一次性登记码。登记后，这台笔记本得到它的编号（每个查询码的开头），"
             "并能在夜话结束后把诉求同步到街道信箱平台。登记需要联网；在摊位上没有网络，可以以后再登记。"))
-        self.now.setText(self.tr("街道的心安平台：用一次性登记码登记（需要联网）"))
-        self.open311.setText(self.tr("其他 Open311 平台：用平台管理员给的 api_key（需要联网）"))
-        self.later.setText(self.tr("以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号"))
+        self.choice_words[self.now].setText(self.tr("街道的心安平台：用一次性登记码登记（需要联网）"))
+        self.choice_words[self.open311].setText(self.tr("其他 Open311 平台：用平台管理员给的 api_key（需要联网）"))
+        self.choice_words[self.later].setText(self.tr("以后再登记（在「同步」里填写登记码），先手动填写街道分配的本机编号"))
         self.server_label.setText(self.tr("平台地址"))
         self.code_label.setText(self.tr("登记码"))
         self.api_key_label.setText(self.tr("api_key"))

@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -48,6 +48,9 @@ from reception.privacy import keyfile, roles
 from reception.slips.printing import PrintError
 
 log = logging.getLogger(__name__)
+
+# The wizard's size at 100 % text: the enrolment page's three choices and notes in English.
+MIN_SIZE = (780, 640)
 
 
 class StreetPage(SetupPage):
@@ -362,7 +365,8 @@ class SetupWizard(QWizard):
         self.chosen: dict[str, Any] = {}
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(780, 640)  # the enrolment page's three choices and notes in English
+        self.resize(*MIN_SIZE)
+        self._fit_queued = False
         self.addPage(StreetPage(self))
         if services is None:
             self.addPage(PassphrasePage(self))
@@ -385,7 +389,44 @@ class SetupWizard(QWizard):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._queue_fit()  # other words or another text size (设置 → 文字大小): another size
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._queue_fit()
+
+    def _queue_fit(self) -> None:
+        if not self._fit_queued:
+            self._fit_queued = True
+            QTimer.singleShot(0, self, self._fit)  # once the pages have laid out their new words (not after the wizard is gone)
+
+    def _fit(self) -> None:
+        """At least MIN_SIZE, or what the pages need at the leader's text size, within the screen's
+        room (the stall's 1366×768 laptop leaves about 1366×728 under a taskbar), the title bar
+        included; beyond that the page scrolls and the buttons stay in view."""
+        self._fit_queued = False
+        page, screen = self.currentPage(), self.screen()
+        if not isinstance(page, SetupPage) or screen is None:
+            return
+        room = screen.availableGeometry()
+        pages = [self.page(i) for i in self.pageIds()]
+        need_w = max(p.content_size().width() for p in pages if isinstance(p, SetupPage))
+        need_h = max(p.content_size().height() for p in pages if isinstance(p, SetupPage))
+        # What the wizard adds around a page's scrolling part: its title, margins and buttons.
+        viewport = page.scroll.viewport()
+        around_w, around_h = self.width() - viewport.width(), self.height() - viewport.height()
+        frame = self.frameGeometry()
+        frame_w, frame_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(max(MIN_SIZE[0], need_w + around_w), room.width() - frame_w)
+        height = min(max(MIN_SIZE[1], need_h + around_h), room.height() - frame_h)
+        self.resize(width, height)
+        # Kept on screen: grown at 200 % text, the wizard's right side and buttons were off it.
+        x = min(max(frame.x(), room.x()), room.right() + 1 - (width + frame_w))
+        y = min(max(frame.y(), room.y()), room.bottom() + 1 - (height + frame_h))
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def database_created(self, services: Any) -> None:
         self.services = services

@@ -1,5 +1,7 @@
 """A page of the setup wizard: its fields, a line under them for what Next refused, and the busy
-state while its work runs off the UI thread (see desktop/setup_wizard.py)."""
+state while its work runs off the UI thread (see desktop/setup_wizard.py). The page's intro and
+fields scroll when they do not fit (200 % text on the stall's 1366×768 laptop); what Next refused
+stays in view under them, beside the wizard's buttons."""
 
 from __future__ import annotations
 
@@ -12,9 +14,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -35,7 +42,17 @@ class SetupPage(QWizardPage):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
-        self.column = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.content = QWidget()
+        self.column = QVBoxLayout(self.content)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName(f"{name}Scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.content)
+        outer.addWidget(self.scroll, 1)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.column.addWidget(self.intro)
@@ -46,14 +63,14 @@ class SetupPage(QWizardPage):
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.column.addWidget(self.problem)
+        outer.addWidget(self.problem)  # below the scrolling part: what Next refused is always in view
         # Shown while the page's work runs (Next pressed): the wizard's buttons wait meanwhile.
         self.busy = QProgressBar()
         self.busy.setObjectName(f"{name}Busy")
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.column.addWidget(self.busy)
+        outer.addWidget(self.busy)
         self.column.addStretch(1)
         self._passed = False
         self._enabled_before: dict[QWidget, bool] = {}
@@ -163,6 +180,24 @@ class SetupPage(QWizardPage):
     def retranslate_ui(self) -> None:
         raise NotImplementedError
 
+    def content_size(self):
+        """What the page's scrolling part needs to show without scrolling (setup_wizard fits to it)."""
+        return self.content.sizeHint()
+
+    @staticmethod
+    def choice(radio: QRadioButton) -> tuple[QWidget, QLabel]:
+        """A radio button whose words wrap (a QRadioButton's own text never does, and at 200 % text
+        the enrolment page's choices were wider than the screen): the button, then a label that
+        chooses it when clicked. Returns the row and the label, whose text the page sets."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        radio.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        words = _ChoiceLabel(radio)
+        layout.addWidget(radio, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(words, 1)
+        return row, words
+
     @staticmethod
     def line(name: str, secret: bool = False) -> QLineEdit:
         edit = QLineEdit()
@@ -170,3 +205,23 @@ class SetupPage(QWizardPage):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
+
+
+class _ChoiceLabel(QLabel):
+    """The words of a radio button (SetupPage.choice): clicking them chooses it, as its own text would."""
+
+    def __init__(self, radio: QRadioButton) -> None:
+        super().__init__()
+        self.radio = radio
+        self.setWordWrap(True)
+        self.setObjectName(f"{radio.objectName()}Words")
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.radio.setAccessibleName(text)  # what a screen reader says for the button
+
+    def mousePressEvent(self, event) -> None:
+        if self.radio.isEnabled():
+            self.radio.click()
+            self.radio.setFocus()
+        super().mousePressEvent(event)
