@@ -293,6 +293,17 @@ def _return_visits(app: QApplication, window, desk: ReceptionDesk, out_dir: Path
     return written
 
 
+def next_wizard_page(app: QApplication, wizard, name: str) -> None:
+    """Next in the setup wizard, then wait for the page's work (on the wizard's worker) to move it on
+    to the page called ``name`` (also tests/desktop/wizard_layout_probe.py's walk through it)."""
+    wizard.next()
+    deadline = time.monotonic() + 60
+    while wizard.currentPage().objectName() != name:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the setup wizard did not reach {name} ({wizard.currentPage().objectName()})")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
 def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path]:
     """The wizard a new laptop opens with: its first page filled in, then the enrolment page."""
     from functools import partial
@@ -310,13 +321,7 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
         written.append(_grab(app, wizard, out_dir / name))
 
     def next_page(name: str) -> None:
-        """Next, then wait for the page's work (on the wizard's worker) to move it on."""
-        wizard.next()
-        deadline = time.monotonic() + 60
-        while wizard.currentPage().objectName() != name:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the setup wizard did not reach {name}")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        next_wizard_page(app, wizard, name)
 
     page = wizard.currentPage()
     page.community.setCurrentIndex(page.community.findData("海旺社区"))

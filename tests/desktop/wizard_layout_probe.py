@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from functools import partial
 from pathlib import Path
 
 from layout_probe import _rect, on_screen, settle
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QScrollArea, QWizard
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
@@ -72,6 +70,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     from composition.services import open_services
     from desktop.application import configure, new_application
     from desktop.i18n import switch_language
+    from desktop.screenshots import next_wizard_page
     from desktop.setup_wizard import SetupWizard
     from desktop.widgets import theme
     from forms import load_form
@@ -88,12 +87,7 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     def next_page(name: str) -> None:
         switch_language("zh_CN")
         theme.apply(app, scale=100)
-        wizard.next()
-        deadline = time.monotonic() + 60
-        while wizard.currentPage().objectName() != name:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the setup wizard did not reach {name} ({wizard.currentPage().objectName()})")
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        next_wizard_page(app, wizard, name)
 
     fill = {
         "streetPage": lambda p: p.community.setCurrentIndex(p.community.findData("海旺社区")),
