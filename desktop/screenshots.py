@@ -10,7 +10,8 @@ night mode (night-mode.png) and with text at 200 % (large-text-200.png, in Engli
 large-text-200-en.png, tonight's list in its tab large-text-200-list.png), a case's dialog at 200 %
 (case-progress-200.png, case-progress-200-en.png), and the first-run
 setup wizard on a fresh laptop (setup-wizard.png, in English and 繁體中文 setup-wizard-en.png and
-setup-wizard-zh-TW.png, setup-wizard-enrol.png, with another Open311 server's api_key
+setup-wizard-zh-TW.png, setup-wizard-enrol.png, at 200 % text on the screen setup-wizard-enrol-200.png and
+setup-wizard-enrol-200-en.png, with another Open311 server's api_key
 setup-wizard-api-key.png and setup-wizard-api-key-en.png); and the street settings refusing wrong values in
 English and 繁體中文 (street-settings-refused-en.png, street-settings-refused-zh-TW.png).
 """
@@ -33,7 +34,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from composition.services import open_services  # noqa: E402
-from desktop.application import configure  # noqa: E402
+from desktop.application import configure, new_application  # noqa: E402
 from desktop.wiring import build_window  # noqa: E402
 from reception.privacy.keyfile import KdfCost  # noqa: E402
 from reception import clock  # noqa: E402
@@ -160,7 +161,8 @@ def _sample_photo(folder: Path) -> Path:
 
 def take(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    # Fusion made with the application, as the desk does: re-made under an open wizard, Qt crashed.
+    app = QApplication.instance() or new_application([sys.argv[0]])
     configure(app)
     with tempfile.TemporaryDirectory(prefix="xinan-shots-") as tmp:
         data_dir = Path(tmp) / "data"
@@ -344,6 +346,16 @@ def _setup_wizard(app: QApplication, data_dir: Path, out_dir: Path) -> list[Path
     wizard.currentPage().server.setText("https://xinan.example.gov.cn/")
     wizard.currentPage().code.setFocus()
     grab("setup-wizard-enrol.png")
+    # At 200 % text on the stall's screen: the wizard as large as the room allows, the page scrolls,
+    # the choices wrap and Back / Next / Cancel stay in view.
+    from desktop.widgets import theme
+
+    theme.apply(app, scale=200)
+    written.append(_grab_on_screen(app, wizard, out_dir / "setup-wizard-enrol-200.png"))
+    switch_language("en")
+    written.append(_grab_on_screen(app, wizard, out_dir / "setup-wizard-enrol-200-en.png"))
+    switch_language("zh_CN")
+    theme.apply(app, scale=100)
     # A street on another Open311 server: its api_key and the laptop number the street assigned.
     page = wizard.currentPage()
     page.open311.setChecked(True)
