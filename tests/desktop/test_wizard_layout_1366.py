@@ -45,7 +45,8 @@ def report(tmp_path_factory) -> dict:
 
 
 def test_every_page_was_measured_in_every_language_and_text_size(report):
-    assert sorted(report) == sorted(f"{p}-{lang}-{s}" for p in PAGES for lang in LANGUAGES for s in SCALES)
+    measured = [f"{p}-{lang}-{s}" for p in PAGES for lang in LANGUAGES for s in SCALES]
+    assert sorted(report) == sorted(measured + [f"refused-{lang}-{s}" for lang in LANGUAGES for s in SCALES])
     assert report["streetPage-zh_CN-100"]["available"] == [0, 0, SCREEN[0], SCREEN[1] - TASKBAR]
 
 
@@ -62,3 +63,18 @@ def test_every_control_and_button_is_whole_and_on_screen(report, page, language,
         or "finish" in measured["buttons"], measured["buttons"]
     assert _problems(measured["buttons"], room) == [], "a button of the wizard is cut off"
     assert not measured["sideways"], "the page scrolls sideways"
+
+
+NO_PREFIX = {"zh_CN": "本机编号", "zh_TW": "本機編號", "en": "laptop number"}
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_next_refused_is_said_in_full_beside_the_buttons(report, language, scale):
+    """Under the scrolling fields: at 200 % text a long refusal still shows whole, buttons in view."""
+    measured = report[f"refused-{language}-{scale}"]
+    assert measured["accepted"] is False
+    assert NO_PREFIX[language] in measured["text"].replace("Laptop number", "laptop number"), measured["text"]
+    room = measured["available"]
+    assert _inside(measured["frame"], room), measured["frame"]
+    assert _problems({"problem": measured["problem"], **measured["buttons"]}, room) == []

@@ -66,6 +66,31 @@ def measure(app: QApplication, wizard) -> dict:
             "controls": controls, "buttons": buttons, "sideways": sideways, "scrolls": scroll is not None}
 
 
+def refused(app: QApplication, wizard, page, shots: Path | None = None, key: str = "") -> dict:
+    """The enrolment page after Next refused one of its longest messages (another Open311 server
+    without the laptop's number), said under the fields in the page's language: the message and
+    the wizard's buttons, then the page as it was."""
+    page.open311.setChecked(True)
+    page.server.setText("https://georeport.example.gov.cn/api/georeport/v2/")
+    page.api_key.setText("k3-7f9c1e5b2d")
+    page.prefix.clear()
+    said = page.validatePage()
+    settle(app)
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+        wizard.screen().grabWindow(0).save(str(shots / f"refused-{key}.png"))
+    found = {"accepted": said, "problem": on_screen(page.problem), "text": page.problem.text(),
+             "buttons": {name: on_screen(wizard.button(which)) for name, which in BUTTONS.items()
+                         if not wizard.button(which).isHidden()},
+             "frame": _rect(wizard.frameGeometry()), "available": _rect(wizard.screen().availableGeometry())}
+    page.accepted()
+    page.later.setChecked(True)
+    for edit in (page.server, page.api_key):
+        edit.clear()
+    settle(app)
+    return found
+
+
 def main(data_dir: Path, out: Path, shots: Path | None) -> int:
     from composition.services import open_services
     from desktop.application import configure, new_application
@@ -105,6 +130,9 @@ def main(data_dir: Path, out: Path, shots: Path | None) -> int:
                 theme.apply(app, scale=scale)
                 settle(app)
                 report[f"{name}-{language}-{scale}"] = measure(app, wizard)
+                if name == "enrolPage":
+                    report[f"refused-{language}-{scale}"] = refused(
+                        app, wizard, page, shots if scale == 200 else None, f"{language}-{scale}")
                 if shots is not None and name == "enrolPage" and scale == 200 and language in ("zh_CN", "en"):
                     shots.mkdir(parents=True, exist_ok=True)
                     scroll = _scroll_of(page)
