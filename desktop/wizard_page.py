@@ -189,11 +189,12 @@ class SetupPage(QWizardPage):
         """A radio button whose words wrap (a QRadioButton's own text never does, and at 200 % text
         the enrolment page's choices were wider than the screen): the button, then a label that
         chooses it when clicked. Returns the row and the label, whose text the page sets."""
-        row = QWidget()
+        row = QFrame()
+        row.setProperty("choiceRow", True)  # theme.py: the focus frame goes round the button and its words
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         radio.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        words = _ChoiceLabel(radio)
+        words = _ChoiceLabel(radio, row)
         layout.addWidget(radio, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(words, 1)
         return row, words
@@ -210,11 +211,19 @@ class SetupPage(QWizardPage):
 class _ChoiceLabel(QLabel):
     """The words of a radio button (SetupPage.choice): clicking them chooses it, as its own text would."""
 
-    def __init__(self, radio: QRadioButton) -> None:
+    def __init__(self, radio: QRadioButton, row: QFrame) -> None:
         super().__init__()
-        self.radio = radio
+        self.radio, self.row = radio, row
         self.setWordWrap(True)
         self.setObjectName(f"{radio.objectName()}Words")
+        radio.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        # The keyboard's place shown round the whole choice, as round a radio button's own words.
+        if watched is self.radio and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.row.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            self.row.style().polish(self.row)
+        return False
 
     def setText(self, text: str) -> None:
         super().setText(text)

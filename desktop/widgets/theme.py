@@ -157,6 +157,9 @@ QCheckBox, QRadioButton {{ padding: 3px; border: 3px solid transparent; border-r
 QCheckBox::indicator {{ width: 18px; height: 18px; border: 2px solid {c.muted}; border-radius: 3px; background: {c.input}; }}
 QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.text}; }}
 QCheckBox::indicator:disabled {{ border-color: {c.disabled}; }}
+QFrame[choiceRow="true"] {{ border: 3px solid transparent; border-radius: 4px; }}
+QFrame[choiceRow="true"][focused="true"] {{ border: 3px solid {c.focus}; }}
+QFrame[choiceRow="true"] QRadioButton:focus {{ border-color: transparent; }}
 QRadioButton::indicator {{ width: 16px; height: 16px; border: 2px solid {c.muted}; border-radius: 10px; background: {c.input}; }}
 QRadioButton::indicator:checked {{ background: {c.accent}; border-color: {c.text}; }}
 QFrame[choice="true"] {{ border: 3px solid transparent; border-radius: 6px; }}

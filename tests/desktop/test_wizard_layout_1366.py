@@ -78,3 +78,31 @@ def test_what_next_refused_is_said_in_full_beside_the_buttons(report, language, 
     room = measured["available"]
     assert _inside(measured["frame"], room), measured["frame"]
     assert _problems({"problem": measured["problem"], **measured["buttons"]}, room) == []
+
+
+def test_the_enrolment_choices_wrapped_words_choose_and_show_the_keyboard_like_a_radio_buttons_own(qtbot, tmp_path):
+    """The choices' words are labels of their own (so they wrap): clicking them chooses, only one
+    choice is ever chosen, and the focus frame goes round the whole choice."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QRadioButton
+
+    from desktop.setup_enrol_page import EnrolPage
+    from desktop.setup_wizard import SetupWizard
+    from forms import load_form
+
+    wizard = SetupWizard(tmp_path, load_form(tmp_path), None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = next(wizard.page(i) for i in wizard.pageIds() if isinstance(wizard.page(i), EnrolPage))
+    page.show()
+    now, api_key, later = (page.findChild(QRadioButton, name) for name in ("enrolNow", "enrolApiKey", "enrolLater"))
+    assert now.isChecked()
+    qtbot.mouseClick(page.findChild(QLabel, "enrolLaterWords"), Qt.MouseButton.LeftButton)
+    assert later.isChecked() and not now.isChecked() and not api_key.isChecked()
+    assert page.prefix.isEnabled() and not page.code.isEnabled()  # the fields follow the choice
+    assert later.accessibleName() == page.findChild(QLabel, "enrolLaterWords").text() != ""
+    api_key.setFocus()
+    qtbot.waitUntil(lambda: api_key.parentWidget().property("focused") is True)
+    page.prefix.setFocus()  # the field the chosen 以后再登记 needs
+    qtbot.waitUntil(lambda: api_key.parentWidget().property("focused") is False)
+    wizard.reject()
