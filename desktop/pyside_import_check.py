@@ -32,7 +32,8 @@ def mentions_pyside(module, pyside_check) -> bool:
             with open(path, "rb") as source:
                 return b"PySide6" in source.read()
         except OSError:
-            pass
+            # Unreadable here (a zip import, a file gone): PySide's own check decides, as before.
+            return pyside_check(module)
     return pyside_check(module)
 
 

@@ -49,19 +49,19 @@ class BundleError(Exception):
 
 
 class NotABundle(BundleError):
-    pass
+    """Not a file the desk or the platform wrote, or one of a version this side does not know."""
 
 
 class Truncated(BundleError):
-    pass
+    """Shorter than its header says: a copy to or from the stick was cut off."""
 
 
 class Tampered(BundleError):
-    pass
+    """Longer than recorded, or its seal does not open with the key its header names: changed or damaged."""
 
 
 class WrongKind(BundleError):
-    pass
+    """A receipt given as a bundle, or a bundle given as a receipt."""
 
 
 def token_hash(token: str) -> str:

@@ -510,15 +510,11 @@ def test_the_preview_opens_the_systems_print_dialog_and_prints_with_its_choice(
     assert decode_qr(rasterise(arrived)) == [case_url(data_dir, window.last_saved_case_id)]
 
 
-def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_slip(
-    queue, data_dir, window, qtbot, tracking_base
-):
-    from PySide6.QtPrintSupport import QPrinterInfo
-
+def open_wizards_printer_page(window, data_dir: Path, qtbot):
+    """The setup wizard opened at its printer page over the window's services, once the stored
+    settings are shown."""
     from desktop.setup_wizard import SetupWizard, run_on_worker
 
-    name, folder = queue
-    started = time.time()
     services = window.services
     wizard = SetupWizard(data_dir, services.loaded_form, lambda *_: services, services,
                          run_db=run_on_worker(window.operations))
@@ -530,6 +526,17 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     page.slip_printer.wait_seconds = 30  # see print_actions
     qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=15_000)
     qtbot.waitUntil(lambda: window.operations.pending == 0, timeout=15_000)  # the stored settings shown
+    return page
+
+
+def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_slip(
+    queue, data_dir, window, qtbot, tracking_base
+):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    name, folder = queue
+    started = time.time()
+    page = open_wizards_printer_page(window, data_dir, qtbot)
     listed = {page.printer.itemData(i) for i in range(1, page.printer.count())}
     assert listed >= set(QPrinterInfo.availablePrinterNames()) and name in listed
     page.printer.setCurrentIndex(page.printer.findData(name))
@@ -549,7 +556,7 @@ def test_the_wizards_printer_page_lists_the_systems_printers_and_prints_a_test_s
     qtbot.mouseClick(page.test_print, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=30_000)  # a print waits up to 3 s for CUPS
     assert "找不到打印机「no-such-printer」" in page.test_result.text()
-    wizard.close()
+    page.wizard().close()
 
 
 # --- 补打 at hand ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from desktop_driving import fresh_desk
 from PySide6.QtCore import Qt
 from slip_tools import cups_test_printer
 from test_form_languages import choose_language, foreign
-from test_printing import print_actions, queue, queue_name, set_settings, type_a_case  # noqa: F401 (queue: a fixture)
+from test_printing import open_wizards_printer_page, print_actions, queue, queue_name, set_settings, type_a_case  # noqa: F401 (queue: a fixture)
 
 from reception.slips.service import SlipService
 
@@ -92,21 +92,9 @@ TEST_SLIP = {
 
 @pytest.mark.parametrize("language", ["en", "zh_TW", "zh_CN"])
 def test_the_wizards_test_slip_is_reported_in_the_desk_s_language(queue, data_dir, window, qtbot, language):
-    from desktop.setup_wizard import SetupWizard, run_on_worker
-
     name, _folder = queue
     choose_language(window, language)
-    services = window.services
-    wizard = SetupWizard(data_dir, services.loaded_form, lambda *_: services, services,
-                         run_db=run_on_worker(window.operations))
-    qtbot.addWidget(wizard)
-    page_id = next(i for i in wizard.pageIds() if wizard.page(i).objectName() == "printerPage")
-    wizard.setStartId(page_id)
-    wizard.show()
-    page = wizard.page(page_id)
-    page.slip_printer.wait_seconds = 30  # a loaded machine's CUPS is slower than a printer
-    qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=15_000)
-    qtbot.waitUntil(lambda: window.operations.pending == 0, timeout=15_000)
+    page = open_wizards_printer_page(window, data_dir, qtbot)
     page.paper.setCurrentIndex(page.paper.findData("58mm"))
     printed, missing = TEST_SLIP[language]
     for printer, said in ((name, printed.format(queue=name)), ("no-such-printer", missing)):
@@ -116,4 +104,4 @@ def test_the_wizards_test_slip_is_reported_in_the_desk_s_language(queue, data_di
         qtbot.mouseClick(page.test_print, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not page.is_busy(), timeout=30_000)
         assert page.test_result.text() == said
-    wizard.close()
+    page.wizard().close()
