@@ -26,7 +26,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.sync_common import REPO, PlatformProcess, TimedClient, night_desk, p95, work_dir
+from bench.sync_common import PlatformProcess, TimedClient, night_desk, p95, publish, work_dir
 from tests.sync.postgres_cluster import PostgresCluster
 
 # Bao'an's streets, by a two-letter code.
@@ -159,11 +159,7 @@ def main() -> int:
     errors = sorted({e for r in results for e in r["errors"]})
     if errors:
         lines += ["", "Errors: " + "; ".join(errors[:10])]
-    text = "\n".join(lines)
-    print(text)
-    results_dir = REPO / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    (results_dir / "platform_district.md").write_text(text + "\n", encoding="utf-8")
+    publish("platform_district", lines)
     return 0 if not errors and all(r["synced"] == total for r in results) else 1
 
 

@@ -19,7 +19,7 @@ import subprocess
 import time
 from datetime import datetime, timezone
 
-from bench.sync_common import REPO, PlatformProcess, night_desk, work_dir
+from bench.sync_common import PlatformProcess, night_desk, publish, work_dir
 from sync import offline
 from sync.client import Open311Client, RetryPolicy
 from sync.service import SyncService, request_fields
@@ -103,11 +103,7 @@ def main() -> int:
             f"| {r['kind']} | {r['size'] / 1e6:.2f} MB | {r['carried'] / 1e6:.2f} MB | {r['size'] / r['carried']:.3f} | "
             f"{r['export']:.2f} s | {r['import']:.2f} s | {r['again']:.2f} s | {r['receipt']:.2f} s | "
             f"{r['online']:.2f} s | {r['import'] / r['online']:.2f} | {r['command']:.2f} s |")
-    text = "\n".join(lines)
-    print(text)
-    out = REPO / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "sync_bundle.md").write_text(text + "\n", encoding="utf-8")
+    publish("sync_bundle", lines)
     return 0
 
 

@@ -66,6 +66,15 @@ def work_dir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix))
 
 
+def publish(name: str, lines: list[str]) -> None:
+    """Print a benchmark's table and keep it as bench/results/NAME.md (docs/benchmarks.md quotes it)."""
+    text = "\n".join(lines)
+    print(text)
+    results = REPO / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    (results / f"{name}.md").write_text(text + "\n", encoding="utf-8")
+
+
 def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]

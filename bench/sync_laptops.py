@@ -20,7 +20,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.sync_common import REPO, PlatformProcess, TimedClient, night_desk, p95, work_dir
+from bench.sync_common import PlatformProcess, TimedClient, night_desk, p95, publish, work_dir
 
 
 def laptop(args: tuple) -> dict:
@@ -83,11 +83,7 @@ def main() -> int:
             lines += ["", "Errors: " + "; ".join(sorted(set(errors))[:10])]
         if late:
             lines += ["", f"{len(late)} laptops started late"]
-        text = "\n".join(lines)
-        print(text)
-        results_dir = REPO / "bench" / "results"
-        results_dir.mkdir(exist_ok=True)
-        (results_dir / "sync_laptops.md").write_text(text + "\n", encoding="utf-8")
+        publish("sync_laptops", lines)
         return 0 if not errors and synced == args.laptops * args.cases else 1
     finally:
         platform.stop()

@@ -17,7 +17,7 @@ import threading
 import time
 from datetime import datetime, timezone
 
-from bench.sync_common import REPO, PlatformProcess, TimedClient, night_desk, p95, work_dir
+from bench.sync_common import PlatformProcess, TimedClient, night_desk, p95, publish, work_dir
 from reception.storage import repository as repo
 from sync.client import RetryPolicy
 from sync.service import SyncService
@@ -81,11 +81,7 @@ def main() -> int:
         "",
         f"Sending {args.workers} cases at a time takes {ours['seconds'] / one['seconds']:.2f}× the time of one at a time.",
     ]
-    text = "\n".join(lines)
-    print(text)
-    results = REPO / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "sync_night.md").write_text(text + "\n", encoding="utf-8")
+    publish("sync_night", lines)
     return 0
 
 
